@@ -1,0 +1,28 @@
+// The protocol core: identities, tables, frames, crypto, counters, UTRN, clock and randomness.
+// Pure: no sockets, files or timers of its own (PEM file reading lives in crypto/pem.ts and is
+// only used by callers that load keys).
+export * from './errors.js';
+export * from './eui.js';
+export * from './mpxn.js';
+export * from './request-id.js';
+export * from './roles.js';
+export * from './response-codes.js';
+export * from './command-variants.js';
+export * from './alert-codes.js';
+export * from './catalogue.js';
+export * from './frame-error.js';
+export * from './cbor.js';
+export * from './frame.js';
+export * from './signing.js';
+export * from './counters.js';
+export * from './utrn.js';
+export * from './utrn-check-digit.js';
+export * from './utrn-counter-cache.js';
+export * from './clock.js';
+export * from './prng.js';
+export * from './topics.js';
+export type * from './crypto/provider.js';
+export * from './crypto/gbcs-kdf.js';
+export * from './crypto/ec-keys.js';
+export * from './crypto/node-provider.js';
+export * from './crypto/noble-provider.js';
