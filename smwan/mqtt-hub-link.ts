@@ -1,0 +1,82 @@
+import type { MqttClient } from 'mqtt';
+import { smwanTopic, type Eui64 } from '../protocol/index.js';
+import { LinkError, safely, type HubLink } from './link.js';
+import { connectMqtt, endClient, publishQos1, subscribeQos1 } from './mqtt-connect.js';
+
+export interface MqttHubLinkOptions {
+  readonly url: string;
+  readonly hub: Eui64;
+  readonly secret: string;
+  readonly keepaliveSeconds?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * A hub's SMWAN connection: one MQTT connection per hub, client id = user name = hub EUI, QoS 1
+ * with a persistent session (clean: false), so commands published while it is away arrive when it
+ * returns. The last will marks it offline if the connection drops.
+ */
+export class MqttHubLink implements HubLink {
+  readonly hub: Eui64;
+  private client: MqttClient | undefined;
+  private downHandler: ((frame: Uint8Array) => void) | undefined;
+  private readonly topics;
+
+  constructor(private readonly options: MqttHubLinkOptions) {
+    this.hub = options.hub;
+    this.topics = { down: smwanTopic(this.hub, 'down'), up: smwanTopic(this.hub, 'up'), state: smwanTopic(this.hub, 'state') };
+  }
+
+  get isOpen(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  onDown(handler: (frame: Uint8Array) => void): void {
+    this.downHandler = handler;
+  }
+
+  async open(): Promise<void> {
+    if (this.client) throw new LinkError('NOT_OPEN', `hub ${this.hub} link is already open`);
+    const deliver = safely((frame: Uint8Array) => this.downHandler?.(frame), (error) => this.options.onError?.(error));
+    const client = await connectMqtt(
+      this.options.url,
+      {
+      clientId: this.hub,
+      username: this.hub,
+      password: this.options.secret,
+      clean: false,
+      keepalive: this.options.keepaliveSeconds ?? 60,
+      reconnectPeriod: 1000,
+        will: { topic: this.topics.state, payload: Buffer.from('offline'), qos: 1, retain: true },
+      },
+      // The broker replays queued QoS 1 frames right after CONNACK, so listen before connecting.
+      (c) =>
+        c.on('message', (topic, payload) => {
+          if (topic === this.topics.down) deliver(payload);
+        }),
+    );
+    this.client = client;
+    await subscribeQos1(client, [this.topics.down]);
+    await publishQos1(client, this.topics.state, 'online', true);
+  }
+
+  async sendUp(frame: Uint8Array): Promise<void> {
+    if (!this.client) throw new LinkError('NOT_OPEN', `hub ${this.hub} link is not open`);
+    await publishQos1(this.client, this.topics.up, frame);
+  }
+
+  async close(options: { readonly graceful?: boolean } = {}): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    if (options.graceful ?? true) {
+      await publishQos1(client, this.topics.state, 'offline', true).catch(() => undefined);
+      await endClient(client, false);
+    } else {
+      // A power cut: no DISCONNECT packet, so the broker publishes the last will.
+      client.options.reconnectPeriod = 0;
+      client.stream.destroy();
+      await endClient(client, true);
+    }
+  }
+}
