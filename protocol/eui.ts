@@ -29,15 +29,20 @@ export function isEui(text: unknown): text is Eui64 {
   return typeof text === 'string' && HYPHENATED.test(text) && text === text.toUpperCase();
 }
 
+// Frames carry EUIs as bytes; these two run for every frame, so they avoid regexes and copies.
+const HEX_OCTETS = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
 /** The 8 raw bytes of an EUI-64: the GBCS "system title". */
 export function euiToBytes(eui: Eui64): Uint8Array {
-  return Buffer.from(eui.replaceAll('-', ''), 'hex');
+  const out = new Uint8Array(8);
+  for (let i = 0; i < 8; i++) out[i] = parseInt(eui.slice(i * 3, i * 3 + 2), 16);
+  return out;
 }
 
 export function formatEuiBytes(bytes: Uint8Array): Eui64 {
   if (bytes.length !== 8) throw new ValidationError('BAD_EUI', `an EUI-64 is 8 bytes, got ${bytes.length}`);
-  const hex = Buffer.from(bytes).toString('hex').toUpperCase();
-  return hex.match(/../g)!.join('-') as Eui64;
+  const h = HEX_OCTETS;
+  return `${h[bytes[0]!]}-${h[bytes[1]!]}-${h[bytes[2]!]}-${h[bytes[3]!]}-${h[bytes[4]!]}-${h[bytes[5]!]}-${h[bytes[6]!]}-${h[bytes[7]!]}` as Eui64;
 }
 
 /** Lower-case bare hex, as used in the test PKI's file names. */

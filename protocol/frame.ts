@@ -75,9 +75,9 @@ const RESPONSE_KEYS = ['q', 'c'] as const;
 
 function counterBytes(counter: bigint): Uint8Array {
   if (counter < 0n || counter > MAX_COUNTER) throw new FrameError('BAD_VALUE', 'counter must be 0..2^64-1', 'counter');
-  const out = Buffer.alloc(8);
-  out.writeBigUInt64BE(counter);
-  return out;
+  const high = Number(counter >> 32n);
+  const low = Number(counter & 0xffffffffn);
+  return Uint8Array.of(high >>> 24, (high >>> 16) & 0xff, (high >>> 8) & 0xff, high & 0xff, low >>> 24, (low >>> 16) & 0xff, (low >>> 8) & 0xff, low & 0xff);
 }
 
 function toWire(frame: UnsignedFrame): Record<string, PlainValue> {
@@ -193,7 +193,10 @@ function eui(wire: Readonly<Record<string, PlainValue>>, key: string): Eui64 {
 }
 
 function counter(wire: Readonly<Record<string, PlainValue>>, key: string): bigint {
-  return Buffer.from(bytesOf(wire[key], 8, key)).readBigUInt64BE(0);
+  const b = bytesOf(wire[key], 8, key);
+  const high = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+  const low = ((b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]!) >>> 0;
+  return (BigInt(high) << 32n) | BigInt(low);
 }
 
 function timestamp(wire: Readonly<Record<string, PlainValue>>, key: string): number {

@@ -1,0 +1,16 @@
+import { brokerBench } from './broker-bench.js';
+import { cborBench } from './cbor-bench.js';
+import { cryptoBench } from './crypto-bench.js';
+
+/**
+ * `npm run bench`: bounded, reproducible baselines for later issues to compare against.
+ * `--quick` runs a smaller version (used by the test suite to keep the benchmark working).
+ */
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 0.05 : 1;
+
+process.stdout.write(`smetsim bench${quick ? ' (quick)' : ''} on Node ${process.version}\n`);
+cryptoBench(seconds);
+cborBench(seconds);
+await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 40_000 });
+process.stdout.write('\ndone\n');

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerBrokerCommand } from './commands/broker.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerUtrnCommand } from './commands/utrn.js';
+import { packageVersion } from './package-info.js';
+
+const program = new Command()
+  .name('smetsim')
+  .description(
+    'An open, scriptable model of the GB smart-metering system: emulated meters and hubs,\n' +
+      'an MQTT SMWAN, and a DCC head-end. See README.md for the quick start.',
+  )
+  .version(packageVersion())
+  .showHelpAfterError('(run smetsim --help for usage)');
+
+registerDemoCommand(program);
+registerUtrnCommand(program);
+registerBrokerCommand(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SMETSIM_BIN } from '../support/cli.js';
+
+/** Keeps `npm run bench` working: the quick variant must print every figure with its ratio. */
+describe('npm run bench --quick', () => {
+  it('prints crypto, frame and broker figures, each with a same-run baseline and a ratio', async () => {
+    const script = join(SMETSIM_BIN, '..', '..', 'bench', 'run-all.js');
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [script, '--quick'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`bench exited ${code}:\n${out}`))));
+    });
+    for (const figure of ['sign (node/OpenSSL)', 'verify (node/OpenSSL)', 'ecdh (node/OpenSSL)', 'encode frame', 'strict decode frame', 'aedes QoS 1, 50 clients']) {
+      const line = output.split('\n').find((l) => l.includes(figure));
+      expect(line, figure).toBeDefined();
+      const ratio = Number(/ratio (\d+\.\d+)/.exec(line!)?.[1]);
+      expect(ratio, `${figure} ratio`).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
