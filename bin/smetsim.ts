@@ -8,8 +8,8 @@ import { packageVersion } from './package-info.js';
 const program = new Command()
   .name('smetsim')
   .description(
-    'An open, scriptable model of the GB smart-metering system: emulated meters and hubs,\n' +
-      'an MQTT SMWAN, and a DCC head-end. See README.md for the quick start.',
+    'An open, scriptable model of the GB smart-metering system: emulated meters and hubs, an MQTT SMWAN, ' +
+      'and a DCC head-end. See README.md for the quick start.',
   )
   .version(packageVersion())
   .showHelpAfterError('(run smetsim --help for usage)');

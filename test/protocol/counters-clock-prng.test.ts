@@ -102,3 +102,33 @@ describe('seeded PRNG', () => {
     expect(rng.bytes(5)).toHaveLength(5);
   });
 });
+
+describe('virtual clock ordering under load', () => {
+  it('fires thousands of timers in (due, creation) order, skipping cleared ones', () => {
+    const clock = new VirtualClock(0);
+    const rng = new Prng('timers');
+    const expected: [number, number][] = [];
+    const fired: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const due = rng.int(1000);
+      const handle = clock.setTimeout(() => fired.push([clock.now(), i]), due);
+      if (i % 7 === 0) clock.clearTimeout(handle);
+      else expected.push([due, i]);
+    }
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    clock.advance(1000);
+    expect(fired).toEqual(expected);
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  it('fires a timer set by a firing timer when it falls due within the same advance', () => {
+    const clock = new VirtualClock(0);
+    const times: number[] = [];
+    clock.setTimeout(() => {
+      times.push(clock.now());
+      clock.setTimeout(() => times.push(clock.now()), 10);
+    }, 10);
+    clock.advance(25);
+    expect(times).toEqual([10, 20]);
+  });
+});
