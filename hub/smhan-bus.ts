@@ -33,6 +33,8 @@ export interface HanEndpoint {
   /** Queue a frame for `to`; false when `to` is not attached (the frame is not sent). */
   send(to: Eui64, frame: Uint8Array): boolean;
   onFrame(handler: HanFrameHandler): void;
+  /** Switched off or back on: the hub holds frames for a device that is off. */
+  setPresent(present: boolean): void;
   detach(): void;
 }
 
@@ -46,6 +48,9 @@ export class HanError extends SmetsimError {
 export class SmhanBus {
   private readonly endpoints = new Map<Eui64, { handler: HanFrameHandler | undefined }>();
   private readonly partitioned = new Set<Eui64>();
+  /** Devices attached but switched off (power cut, flat battery). */
+  private readonly absent = new Set<Eui64>();
+  private reachableListener: ((eui: Eui64) => void) | undefined;
   private conditions: HanConditions;
   readonly stats: HanStats = { sent: 0, delivered: 0, lost: 0, undeliverable: 0 };
 
@@ -62,12 +67,14 @@ export class SmhanBus {
     if (this.endpoints.has(eui)) throw new HanError(`${eui} is already on this HAN`);
     const slot: { handler: HanFrameHandler | undefined } = { handler: undefined };
     this.endpoints.set(eui, slot);
+    this.notifyReachable(eui);
     return {
       eui,
       send: (to, frame) => this.send(eui, to, frame),
       onFrame: (handler) => {
         slot.handler = handler;
       },
+      setPresent: (present) => this.setPresent(eui, present),
       detach: () => {
         if (this.endpoints.get(eui) === slot) this.endpoints.delete(eui);
       },
@@ -78,6 +85,36 @@ export class SmhanBus {
     return this.endpoints.has(eui);
   }
 
+  /** Attached, switched on and not cut off: a frame sent now would arrive (loss aside). */
+  isReachable(eui: Eui64): boolean {
+    return this.endpoints.has(eui) && !this.absent.has(eui) && !this.partitioned.has(eui);
+  }
+
+  /** A device switched off (power cut) or back on. */
+  setPresent(eui: Eui64, present: boolean): void {
+    if (present) {
+      if (this.absent.delete(eui)) this.notifyReachable(eui);
+    } else this.absent.add(eui);
+  }
+
+  /** The owner (the hub's CHF) hears when a device becomes reachable, to flush what it held. */
+  onReachable(listener: (eui: Eui64) => void): void {
+    this.reachableListener = listener;
+  }
+
+  private notifyReachable(eui: Eui64): void {
+    if (!this.isReachable(eui) || !this.reachableListener) return;
+    const listener = this.reachableListener;
+    // Later, on the clock: never re-enter the caller (a device switching on mid-frame).
+    this.clock.setTimeout(() => {
+      try {
+        listener(eui);
+      } catch (error) {
+        this.onHandlerError(error);
+      }
+    }, 0);
+  }
+
   setConditions(conditions: HanConditions): void {
     if (!(conditions.lossRate >= 0 && conditions.lossRate <= 1)) throw new RangeError('lossRate must be within [0, 1]');
     this.conditions = conditions;
@@ -86,7 +123,7 @@ export class SmhanBus {
   /** Cut a device off the HAN (or reconnect it): frames to and from it are lost. */
   partition(eui: Eui64, isolated: boolean): void {
     if (isolated) this.partitioned.add(eui);
-    else this.partitioned.delete(eui);
+    else if (this.partitioned.delete(eui)) this.notifyReachable(eui);
   }
 
   private send(from: Eui64, to: Eui64, frame: Uint8Array): boolean {
@@ -100,7 +137,7 @@ export class SmhanBus {
     // which frames happen to be partitioned.
     const lostByChance = lossRate > 0 && this.rng.next() < lossRate;
     const delay = latencyMs + (jitterMs > 0 ? this.rng.next() * jitterMs : 0);
-    if (lostByChance || this.partitioned.has(from) || this.partitioned.has(to)) {
+    if (lostByChance || this.partitioned.has(from) || this.partitioned.has(to) || this.absent.has(to)) {
       this.stats.lost++;
       return true;
     }
@@ -111,8 +148,8 @@ export class SmhanBus {
 
   private deliver(from: Eui64, to: Eui64, frame: Uint8Array): void {
     const slot = this.endpoints.get(to);
-    // It may have left, or been partitioned, while the frame was in flight.
-    if (!slot || this.partitioned.has(to)) {
+    // It may have left, been cut off or switched off while the frame was in flight.
+    if (!slot || this.partitioned.has(to) || this.absent.has(to)) {
       this.stats.lost++;
       return;
     }

@@ -3,11 +3,14 @@ import type { EcPrivateKey, EcPublicKey } from './provider.js';
 
 const ORDER = p256.Point.CURVE().n;
 
+/** The uncompressed public point of a scalar; a provider may pass a faster one. */
+export type PointOf = (scalar: Uint8Array) => Uint8Array;
+const noblePointOf: PointOf = (d) => p256.getPublicKey(d, false);
+
 /** Build a key pair from its scalar; the public point is computed once here. */
-export function privateKeyFromScalar(scalar: Uint8Array): EcPrivateKey {
+export function privateKeyFromScalar(scalar: Uint8Array, pointOf: PointOf = noblePointOf): EcPrivateKey {
   const d = Uint8Array.from(scalar.length === 32 ? scalar : leftPad(scalar, 32));
-  const point = p256.getPublicKey(d, false);
-  return { scalar: d, publicKey: { point } };
+  return { scalar: d, publicKey: { point: pointOf(d) } };
 }
 
 export function publicKeyFromPoint(point: Uint8Array): EcPublicKey {

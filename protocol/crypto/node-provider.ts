@@ -1,6 +1,7 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createECDH,
   diffieHellman,
   createHash,
   createPrivateKey,
@@ -45,6 +46,12 @@ function publicHandle(key: EcPublicKey): KeyObject {
     publicHandles.set(key, handle);
   }
   return handle;
+}
+
+function opensslPointOf(scalar: Uint8Array): Uint8Array {
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(scalar);
+  return ecdh.getPublicKey();
 }
 
 /** The default provider: Node's built-in crypto (OpenSSL). */
@@ -95,10 +102,12 @@ export const nodeCrypto: CryptoProvider = {
   generateKeyPair() {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = privateKey.export({ format: 'jwk' });
-    return privateKeyFromScalar(Buffer.from(jwk.d!, 'base64url'));
+    return privateKeyFromScalar(Buffer.from(jwk.d!, 'base64url'), opensslPointOf);
   },
 
   keyPairFromSeed(seed) {
-    return privateKeyFromScalar(scalarFromSeed(seed, (data) => createHash('sha256').update(data).digest()));
+    // OpenSSL computes the public point about 10x faster than noble: it matters for a fleet of
+    // 10,000 premises, each with a dozen key pairs.
+    return privateKeyFromScalar(scalarFromSeed(seed, (data) => createHash('sha256').update(data).digest()), opensslPointOf);
   },
 };

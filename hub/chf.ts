@@ -1,0 +1,209 @@
+import { decodeFrame, encodeFrame, FrameError, signFrame, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
+import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
+import type { HubLink } from '../smwan/link.js';
+import { DeviceLog, deviceLogChange } from './device-log.js';
+import type { SmhanBus } from './smhan-bus.js';
+
+/** GBCS alert: CHF device log changed. */
+export const ALERT_CHF_DEVICE_LOG_CHANGED = 0x8f12;
+
+export interface ChfOptions {
+  /** Frames held per absent device before the hub refuses more (reported, never silent). */
+  readonly bufferPerDevice?: number;
+  /** Frames held for the WAN while it is down. */
+  readonly upBufferLimit?: number;
+}
+
+export interface ChfStats {
+  routedDown: number;
+  routedUp: number;
+  malformedDown: number;
+  /** Frames from devices not in the device log, dropped. */
+  droppedNotInLog: number;
+  buffered: number;
+  bufferOverflows: number;
+  upBufferOverflows: number;
+}
+
+/**
+ * The Communications Hub Function: the WAN side of the premises. It owns the HAN, keeps the
+ * device log, routes commands down by recipient (gas meter commands to the GPF mailbox), passes
+ * responses and alerts up, and holds frames for devices that are away, within a bound.
+ */
+export class CommsHub extends DeviceFirmware {
+  readonly deviceLog = new DeviceLog();
+  readonly routing: ChfStats = { routedDown: 0, routedUp: 0, malformedDown: 0, droppedNotInLog: 0, buffered: 0, bufferOverflows: 0, upBufferOverflows: 0 };
+  /** The GPF on this hub; set when the premises is wired. */
+  gpf: Eui64 | undefined;
+  private readonly held = new Map<Eui64, Uint8Array[]>();
+  private readonly upHeld: Uint8Array[] = [];
+  private readonly bufferPerDevice: number;
+  private readonly upBufferLimit: number;
+
+  constructor(
+    deps: FirmwareDeps,
+    private readonly link: HubLink,
+    private readonly bus: SmhanBus,
+    options: ChfOptions = {},
+  ) {
+    super(deps);
+    this.bufferPerDevice = options.bufferPerDevice ?? 16;
+    this.upBufferLimit = options.upBufferLimit ?? 256;
+    link.onDown((bytes) => this.fromWan(bytes));
+    bus.onReachable((eui) => this.flush(eui));
+  }
+
+  /** Connect to the SMWAN and pass up anything held while it was down. */
+  async start(): Promise<void> {
+    this.powered = true;
+    await this.link.open();
+    for (const bytes of this.upHeld.splice(0)) this.sendUp(bytes);
+  }
+
+  /** Power cut at the premises: the WAN connection drops without a goodbye (the broker's last will). */
+  async powerCut(): Promise<void> {
+    this.powered = false;
+    await this.link.close({ graceful: false });
+  }
+
+  async powerRestore(): Promise<void> {
+    await this.start();
+  }
+
+  get isOnline(): boolean {
+    return this.link.isOpen;
+  }
+
+  /** Frames waiting for an absent device. */
+  heldFor(eui: Eui64): number {
+    return this.held.get(eui)?.length ?? 0;
+  }
+
+  // ---- down: WAN → HAN
+
+  private fromWan(bytes: Uint8Array): void {
+    if (!this.powered) return;
+    let frame: Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (error) {
+      if (!(error instanceof FrameError)) this.stats.internalErrors++;
+      this.routing.malformedDown++;
+      return;
+    }
+    if (frame.kind !== 'command') return;
+    const to = frame.header.recipient;
+    if (to === this.eui) return this.handleFrame(to, frame);
+    if (to === this.gpf) return this.toHan(to, bytes, frame);
+    const type = this.deviceLog.typeOf(to);
+    if (!type) {
+      // FACTS: only devices in the device log may be reached; tell the requester why.
+      this.refuse(frame, 'NOT_IN_DEVICE_LOG', `${to} is not in the device log of hub ${this.eui}`);
+      return;
+    }
+    // A sleeping gas meter is reached through the GPF mailbox.
+    if (type === 'GSME' && this.gpf) return this.toHan(this.gpf, bytes, frame);
+    this.toHan(to, bytes, frame);
+  }
+
+  private toHan(to: Eui64, bytes: Uint8Array, frame: CommandFrame): void {
+    if (this.bus.isReachable(to)) {
+      this.routing.routedDown++;
+      this.deps.han.send(to, bytes);
+      return;
+    }
+    const queue = this.held.get(to) ?? [];
+    if (queue.length >= this.bufferPerDevice) {
+      this.routing.bufferOverflows++;
+      this.refuse(frame, 'HAN_BUFFER_FULL', `${to} is away and ${queue.length} frames already wait for it`);
+      return;
+    }
+    queue.push(bytes);
+    this.held.set(to, queue);
+    this.routing.buffered++;
+  }
+
+  private flush(eui: Eui64): void {
+    const queue = this.held.get(eui);
+    if (!queue) return;
+    this.held.delete(eui);
+    for (const bytes of queue) {
+      this.routing.routedDown++;
+      this.deps.han.send(eui, bytes);
+    }
+  }
+
+  private refuse(command: CommandFrame, status: 'NOT_IN_DEVICE_LOG' | 'HAN_BUFFER_FULL', reason: string): void {
+    this.stats.refused++;
+    this.respond(command, status, { reason, device: command.header.recipient });
+  }
+
+  // ---- up: HAN → WAN
+
+  /** Frames from devices, addressed to the hub: responses and alerts on their way to the DCC. */
+  override receive(from: Eui64, bytes: Uint8Array): void {
+    if (!this.powered) return;
+    if (!this.deviceLog.has(from) && from !== this.gpf) {
+      this.routing.droppedNotInLog++;
+      return;
+    }
+    let frame: Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch {
+      this.stats.malformed++;
+      return;
+    }
+    // Only what a device says for itself goes up; a device cannot speak for another.
+    if (frame.kind === 'command' || frame.header.originator !== from) return;
+    this.sendUp(bytes);
+  }
+
+  private sendUp(bytes: Uint8Array): void {
+    if (!this.link.isOpen) {
+      if (this.upHeld.length >= this.upBufferLimit) this.routing.upBufferOverflows++;
+      else this.upHeld.push(bytes);
+      return;
+    }
+    this.routing.routedUp++;
+    this.link.sendUp(bytes).catch(() => {
+      // The link dropped between the check and the send: hold it for the reconnect.
+      if (this.upHeld.length < this.upBufferLimit) this.upHeld.push(bytes);
+      else this.routing.upBufferOverflows++;
+    });
+  }
+
+  /** The hub signs its own responses and alerts and sends them straight up. */
+  protected override sendSigned(frame: Frame): void {
+    this.sendUp(encodeFrame(signFrame(this.deps.crypto, frame, 'Device', this.eui, this.deps.keys.ds)));
+  }
+
+  // ---- the hub's own service requests
+
+  protected execute(command: CommandFrame): Execution {
+    switch (command.serviceRequest) {
+      case '8.11': {
+        // 8.11 Update HAN Device Log; the DCC reports the result to the supplier as N24.
+        const change = deviceLogChange(command.payload);
+        for (const { device, type } of change.add) this.deviceLog.add(device, type);
+        for (const device of change.remove) {
+          this.deviceLog.remove(device);
+          this.held.delete(device);
+        }
+        return { status: 'OK', payload: { deviceLog: this.deviceLogPayload() }, alerts: [{ code: ALERT_CHF_DEVICE_LOG_CHANGED, payload: { added: change.add.length, removed: change.remove.length } }] };
+      }
+      case '8.9':
+        return { status: 'OK', payload: { deviceLog: this.deviceLogPayload() } };
+      case '6.2.4':
+        return { status: 'OK', payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion } };
+      case '11.2':
+        return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
+      default:
+        return { status: 'NOT_SUPPORTED', payload: { reason: `the CHF does not implement SR ${command.serviceRequest}` } };
+    }
+  }
+
+  private deviceLogPayload(): PlainValue {
+    return this.deviceLog.list().map((e) => ({ device: e.device, type: e.type }));
+  }
+}

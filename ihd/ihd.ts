@@ -1,0 +1,85 @@
+import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle } from '../protocol/index.js';
+import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
+import { HAN_MESSAGES } from '../device-core/han-messages.js';
+import { JOIN_STATE, type JoinState } from '../device-core/lifecycles.js';
+import { renderScreen, type MeterReading } from './screen.js';
+
+export interface IhdOptions {
+  /** How often to ask each joined meter (or the GPF, for gas) for fresh data. */
+  readonly refreshMs?: number;
+}
+
+export const DEFAULT_IHD_REFRESH_MS = 10_000;
+
+/**
+ * The in-home display. It learns its meters when they join it (SR 8.7 executed at the meter or
+ * the GPF), then polls each over the HAN and keeps the last reading per fuel for its screen.
+ */
+export class Ihd extends DeviceFirmware {
+  /** Meter (or GPF) EUI → join state. */
+  readonly joins = new Map<Eui64, JoinState>();
+  readonly readings = new Map<string, MeterReading>();
+  private readonly refreshMs: number;
+  private timer: TimerHandle | undefined;
+
+  constructor(deps: FirmwareDeps, options: IhdOptions = {}) {
+    super(deps);
+    this.refreshMs = options.refreshMs ?? DEFAULT_IHD_REFRESH_MS;
+  }
+
+  /** Displays execute no WAN service requests in this model. */
+  protected execute(command: CommandFrame): Execution {
+    return { status: 'NOT_SUPPORTED', payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` } };
+  }
+
+  get joinedMeters(): Eui64[] {
+    return [...this.joins].filter(([, state]) => state === 'Joined').map(([eui]) => eui);
+  }
+
+  /** The screen as text lines. */
+  screen(): string[] {
+    return renderScreen(this.readings, this.deps.clock.now());
+  }
+
+  /** Ask every joined meter for fresh data now (the timer does this every refresh interval). */
+  refresh(): void {
+    for (const meter of this.joinedMeters) this.sendLocal(meter, this.request(meter, HAN_MESSAGES.READ, null));
+  }
+
+  protected request(to: Eui64, code: string, payload: PlainValue): Frame {
+    return { kind: 'command', header: { originator: this.eui, recipient: to, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() }, serviceRequest: code, payload, signatures: [] };
+  }
+
+  protected override receiveLocal(from: Eui64, frame: Frame): void {
+    if (frame.kind !== 'command') return;
+    switch (frame.serviceRequest) {
+      case HAN_MESSAGES.JOINED:
+        this.joins.set(from, JOIN_STATE.next(this.joins.get(from) ?? 'NotJoined', 'join'));
+        this.schedule();
+        this.sendLocal(from, this.request(from, HAN_MESSAGES.READ, null));
+        return;
+      case HAN_MESSAGES.UNJOINED:
+        this.joins.set(from, JOIN_STATE.next(this.joins.get(from) ?? 'NotJoined', 'unjoin'));
+        for (const [fuel, reading] of this.readings) if (reading.data.via === from) this.readings.delete(fuel);
+        return;
+      case HAN_MESSAGES.READING: {
+        if (this.joins.get(from) !== 'Joined') return; // only what joined meters say
+        const data = frame.payload;
+        if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Uint8Array) return;
+        const map = data as { readonly [key: string]: PlainValue };
+        if (typeof map.fuel === 'string') this.readings.set(map.fuel, { at: this.deps.clock.now(), data: { ...map, via: from } });
+        return;
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = undefined;
+      if (!this.powered || this.joinedMeters.length === 0) return;
+      this.refresh();
+      this.schedule();
+    }, this.refreshMs);
+  }
+}
