@@ -1,4 +1,4 @@
-import { decodeFrame, nodeCrypto, verifyFrameSignature, VirtualClock, type AlertFrame, type Frame, type ResponseFrame } from '../../protocol/index.js';
+import { decodeFrame, nodeCrypto, verifyFrameSignature, VirtualClock, type AlertFrame, type Eui64, type Frame, type ResponseFrame } from '../../protocol/index.js';
 import { MemorySmwan, SmwanCredentials, type HeadEndLink } from '../../smwan/index.js';
 import { buildPremises, premisesEui, type Premises, type PremisesOptions } from '../../scenarios/premises.js';
 import { anchorsFor, partyKeys, TestDcc, type CommandSpec, type PartyName } from './dcc-fixture.js';
@@ -89,12 +89,12 @@ export class PremisesHarness {
     return last;
   }
 
-  alerts(code?: number): AlertFrame[] {
-    return this.up.filter((f): f is AlertFrame => f.kind === 'alert' && (code === undefined || f.alertCode === code));
+  alerts(code?: number, from?: Eui64): AlertFrame[] {
+    return this.up.filter((f): f is AlertFrame => f.kind === 'alert' && (code === undefined || f.alertCode === code) && (from === undefined || f.header.originator === from));
   }
 
-  alertCodes(): number[] {
-    return this.alerts().map((a) => a.alertCode);
+  alertCodes(from?: Eui64): number[] {
+    return this.alerts(undefined, from).map((a) => a.alertCode);
   }
 
   clearUp(): void {
