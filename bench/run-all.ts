@@ -1,6 +1,7 @@
 import { brokerBench } from './broker-bench.js';
 import { cborBench } from './cbor-bench.js';
 import { cryptoBench } from './crypto-bench.js';
+import { premisesHeapBench } from './premises-heap-bench.js';
 
 /**
  * `npm run bench`: bounded, reproducible baselines for later issues to compare against.
@@ -13,4 +14,5 @@ process.stdout.write(`smetsim bench${quick ? ' (quick)' : ''} on Node ${process.
 cryptoBench(seconds);
 cborBench(seconds);
 await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 40_000 });
+await premisesHeapBench(quick ? [100] : [1_000, 10_000]);
 process.stdout.write('\ndone\n');

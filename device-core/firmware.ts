@@ -127,7 +127,12 @@ export abstract class DeviceFirmware {
     }
   }
 
-  protected onInternalError(_error: unknown): void {}
+  /** The last model bug a frame hit, kept for diagnosis (the device carried on). */
+  lastInternalError: string | undefined;
+
+  protected onInternalError(error: unknown): void {
+    this.lastInternalError = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
 
   /** Which signature besides the ACB's a command needs: the Supplier's for critical commands. */
   protected authorityFor(command: CommandFrame): DeviceTrustRole | undefined {

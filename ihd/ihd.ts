@@ -59,7 +59,9 @@ export class Ihd extends DeviceFirmware {
         this.sendLocal(from, this.request(from, HAN_MESSAGES.READ, null));
         return;
       case HAN_MESSAGES.UNJOINED:
-        this.joins.set(from, JOIN_STATE.next(this.joins.get(from) ?? 'NotJoined', 'unjoin'));
+        // Only a meter this display is joined to can unjoin it; anything else is noise on the HAN.
+        if (this.joins.get(from) !== 'Joined') return;
+        this.joins.set(from, JOIN_STATE.next('Joined', 'unjoin'));
         for (const [fuel, reading] of this.readings) if (reading.data.via === from) this.readings.delete(fuel);
         return;
       case HAN_MESSAGES.READING: {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeFrame } from '../../protocol/index.js';
 import { PremisesHarness } from '../support/premises-harness.js';
 
 describe('IHD and PPMID (component)', () => {
@@ -55,5 +56,18 @@ describe('IHD and PPMID (component)', () => {
     h.premises.ppmid!.requestEmergencyCredit();
     await h.pump();
     expect(esme.prepayment.emergencyCreditActive).toBe(true);
+  });
+});
+
+describe('IHD robustness', () => {
+  it('ignores an unjoin notice from a device it was never joined to (found by the random-frame property test)', async () => {
+    const h = await new PremisesHarness().start();
+    const ihd = h.premises.ihd;
+    const stranger = h.premises.gsme; // on the HAN, never joined to the display
+    const frame = { kind: 'command' as const, header: { originator: stranger.eui, recipient: ihd.eui, counter: 1n, createdAt: h.clock.now() }, serviceRequest: 'HAN.UNJOINED', payload: null, signatures: [] };
+    ihd.receive(stranger.eui, encodeFrame(frame));
+    expect(ihd.stats.internalErrors).toBe(0);
+    expect(ihd.joinedMeters).toHaveLength(2);
+    await h.stop();
   });
 });

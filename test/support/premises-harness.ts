@@ -1,5 +1,5 @@
 import { decodeFrame, nodeCrypto, verifyFrameSignature, VirtualClock, type AlertFrame, type Eui64, type Frame, type ResponseFrame } from '../../protocol/index.js';
-import { MemorySmwan, SmwanCredentials, type HeadEndLink } from '../../smwan/index.js';
+import { MemorySmwan, MqttHeadEndLink, MqttHubLink, SmwanCredentials, type HeadEndLink } from '../../smwan/index.js';
 import { buildPremises, premisesEui, type Premises, type PremisesOptions } from '../../scenarios/premises.js';
 import { anchorsFor, partyKeys, TestDcc, type CommandSpec, type PartyName } from './dcc-fixture.js';
 
@@ -14,15 +14,27 @@ export class PremisesHarness {
   readonly clock = new VirtualClock(START);
   readonly parties = partyKeys();
   readonly dcc = new TestDcc(this.parties, () => this.clock.now());
-  readonly credentials = new SmwanCredentials('harness-master-secret');
+  readonly credentials: SmwanCredentials = new SmwanCredentials('harness-master-secret');
   readonly network = new MemorySmwan(this.credentials);
   readonly up: Frame[] = [];
   readonly unverified: Frame[] = [];
   readonly premises: Premises;
   private headEnd: HeadEndLink | undefined;
 
-  constructor(options: Partial<Omit<PremisesOptions, 'clock' | 'crypto' | 'link' | 'manufacture' | 'commissioning'>> & { commissioned?: boolean; supplier?: PartyName } = {}) {
-    const { commissioned = true, supplier = 'supplier', ...rest } = options;
+  private readonly brokerUrl: string | undefined;
+
+  constructor(
+    options: Partial<Omit<PremisesOptions, 'clock' | 'crypto' | 'link' | 'manufacture' | 'commissioning'>> & {
+      commissioned?: boolean;
+      supplier?: PartyName;
+      /** Run the SMWAN over MQTT to this broker instead of in memory. */
+      brokerUrl?: string;
+      credentials?: SmwanCredentials;
+    } = {},
+  ) {
+    const { commissioned = true, supplier = 'supplier', brokerUrl, credentials, ...rest } = options;
+    this.brokerUrl = brokerUrl;
+    if (credentials) this.credentials = credentials;
     const anchors = anchorsFor(this.parties, supplier);
     const index = rest.index ?? 1;
     const hub = premisesEui(index, 'CHF');
@@ -31,7 +43,9 @@ export class PremisesHarness {
       seed: 'harness',
       clock: this.clock,
       crypto: nodeCrypto,
-      link: this.network.hubLink(hub, this.credentials.hubSecret(hub)),
+      link: brokerUrl
+        ? new MqttHubLink({ url: brokerUrl, hub, secret: this.credentials.hubSecret(hub) })
+        : this.network.hubLink(hub, this.credentials.hubSecret(hub)),
       manufacture: anchors.manufacture,
       ...(commissioned ? { commissioning: anchors.commissioning } : {}),
       ...rest,
@@ -39,7 +53,9 @@ export class PremisesHarness {
   }
 
   async start(): Promise<this> {
-    this.headEnd = this.network.headEndLink(this.credentials.headEndSecret);
+    this.headEnd = this.brokerUrl
+      ? new MqttHeadEndLink({ url: this.brokerUrl, secret: this.credentials.headEndSecret, clientId: `harness-${process.pid}-${this.premises.index}` })
+      : this.network.headEndLink(this.credentials.headEndSecret);
     this.headEnd.onUp((_, bytes) => {
       const frame = decodeFrame(bytes);
       const keys = this.premises.keys.get(frame.header.originator);
@@ -64,12 +80,26 @@ export class PremisesHarness {
     await this.pump();
   }
 
-  /** Let the network and the HAN settle: alternate event-loop turns and due virtual timers. */
+  /**
+   * Let the network and the HAN settle: alternate event-loop turns and due virtual timers. Over
+   * a real broker, frames take real (if tiny) time on loopback TCP, so each round also waits a
+   * millisecond.
+   */
   async pump(rounds = 12): Promise<void> {
     for (let i = 0; i < rounds; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => (this.brokerUrl ? setTimeout(resolve, 1) : setImmediate(resolve)));
       await this.clock.advanceAsync(0);
     }
+  }
+
+  /** Pump until a response to `sr` has come up (bounded: a failing test, not a speed claim). */
+  async waitForResponse(sr: string, count = 1, timeoutMs = 5_000): Promise<ResponseFrame> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.responses(sr).length < count) {
+      if (Date.now() > deadline) throw new Error(`no response to ${sr} within ${timeoutMs} ms`);
+      await this.pump(1);
+    }
+    return this.responses(sr)[count - 1]!;
   }
 
   /** Advance virtual time (firing timers on the way), then settle. */
