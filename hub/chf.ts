@@ -101,6 +101,12 @@ export class CommsHub extends DeviceFirmware {
       this.refuse(frame, 'NOT_IN_DEVICE_LOG', `${to} is not in the device log of hub ${this.eui}`);
       return;
     }
+    // FACTS: only devices in the device log may join the HAN, whoever asks for the join.
+    const joining = frame.serviceRequest === '8.7.1' || frame.serviceRequest === '8.7.2' ? (frame.payload as { device?: unknown } | null)?.device : undefined;
+    if (typeof joining === 'string' && !this.deviceLog.has(joining.toUpperCase() as Eui64)) {
+      this.refuse(frame, 'NOT_IN_DEVICE_LOG', `${joining} cannot join: it is not in the device log of hub ${this.eui}`);
+      return;
+    }
     // A sleeping gas meter is reached through the GPF mailbox.
     if (type === 'GSME' && this.gpf) return this.toHan(this.gpf, bytes, frame);
     this.toHan(to, bytes, frame);

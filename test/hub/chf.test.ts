@@ -101,3 +101,18 @@ describe('Communications Hub Function (component)', () => {
     expect(h.up.concat(h.unverified)).toHaveLength(0);
   });
 });
+
+describe('CHF: only devices in the device log can join (SR 8.7)', () => {
+  it('refuses a join for a device missing from the log, and allows it once 8.11 adds it', async () => {
+    const h = await new PremisesHarness().start();
+    const esme = h.premises.esme.eui;
+    await h.send({ to: esme, sr: '8.7.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: NEW_IHD } });
+    expect(h.lastResponse('8.7.1')).toMatchObject({ status: 'NOT_IN_DEVICE_LOG' });
+    expect(h.premises.esme.joined.has(NEW_IHD)).toBe(false);
+    await h.send({ to: h.premises.hub.eui, sr: '8.11', payload: { add: [{ device: NEW_IHD, type: 'IHD' }] } });
+    await h.send({ to: esme, sr: '8.7.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: NEW_IHD } });
+    expect(h.lastResponse('8.7.1')).toMatchObject({ status: 'OK' });
+    expect(h.premises.esme.joined.has(NEW_IHD)).toBe(true);
+    await h.stop();
+  });
+});
