@@ -113,6 +113,11 @@ export function encodeFrame(frame: Frame): Uint8Array {
 
 export interface DecodeOptions {
   readonly maxBytes?: number;
+  /**
+   * Decode a frame's signed content (`signedContent`): the same map without `s`. A DCC reads a
+   * pre-command back this way after the party has signed it.
+   */
+  readonly unsigned?: boolean;
 }
 
 /** Strict decode: returns a well-typed frame or throws FrameError, whatever the bytes. */
@@ -124,10 +129,10 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Fra
   if (wire === null || typeof wire !== 'object' || Array.isArray(wire) || wire instanceof Uint8Array) {
     throw new FrameError('WRONG_TYPE', 'a frame must be a CBOR map');
   }
-  return fromWire(wire as Readonly<Record<string, PlainValue>>);
+  return fromWire(wire as Readonly<Record<string, PlainValue>>, options.unsigned ?? false);
 }
 
-function fromWire(wire: Readonly<Record<string, PlainValue>>): Frame {
+function fromWire(wire: Readonly<Record<string, PlainValue>>, unsigned: boolean): Frame {
   const kind = WIRE_TO_KIND[str(wire, 'k') as keyof typeof WIRE_TO_KIND];
   if (kind === undefined) throw new FrameError('BAD_VALUE', 'k must be C, R or A', 'k');
   const allowed: readonly string[] = kind === 'response' ? [...COMMON_KEYS, ...RESPONSE_KEYS] : COMMON_KEYS;
@@ -143,7 +148,8 @@ function fromWire(wire: Readonly<Record<string, PlainValue>>): Frame {
     ...(wire.x !== undefined ? { executeAt: timestamp(wire, 'x') } : {}),
   };
   const payload = required(wire, 'p');
-  const signatures = signatureList(wire);
+  if (unsigned && wire.s !== undefined) throw new FrameError('UNKNOWN_FIELD', 'signed content carries no signatures', 's');
+  const signatures = unsigned ? [] : signatureList(wire);
   switch (kind) {
     case 'command':
       return { kind, header, serviceRequest: str(wire, 'm'), payload, signatures };

@@ -144,3 +144,13 @@ function revive(_key: string, value: unknown): unknown {
   if (value && typeof value === 'object' && '$bytes' in value) return Buffer.from((value as { $bytes: string }).$bytes, 'hex');
   return value;
 }
+
+describe('signed content (pre-commands)', () => {
+  it('decodes back to the frame without signatures, and refuses a full frame in that mode', async () => {
+    const { signedContent } = await import('../../protocol/index.js');
+    const content = signedContent(command);
+    expect(decodeFrame(content, { unsigned: true })).toEqual({ ...command, payload: { register: 'import' }, signatures: [] });
+    expect(() => decodeFrame(content)).toThrow(expect.objectContaining({ code: 'MISSING_FIELD', field: 's' }));
+    expect(() => decodeFrame(encodeFrame(command), { unsigned: true })).toThrow(expect.objectContaining({ field: 's' }));
+  });
+});

@@ -1,0 +1,100 @@
+import { encodeFrame, signedContent, signFrame, type CommandFrame, type Clock, type CryptoProvider, type Eui64, type HubState, type TimerHandle } from '../protocol/index.js';
+import type { HeadEndLink } from '../smwan/link.js';
+import type { DccIdentity, ResponseTimeouts } from './dcc-identity.js';
+import type { HeadEndEventLog } from './event-log.js';
+import type { Inbox } from './inbox.js';
+import type { PendingRequest, PendingRequests } from './pending-requests.js';
+
+/**
+ * Signs commands as the ACB, publishes them to the hub, and answers E20/E21 when no response
+ * comes in time. A request is stored before it is acknowledged and before it is published, so a
+ * crash at any point leaves it either still to publish (accepted) or waiting (sent).
+ */
+export class CommandDispatch {
+  private readonly timers = new Map<string, TimerHandle>();
+  readonly hubStates = new Map<Eui64, HubState>();
+
+  constructor(
+    private readonly deps: {
+      readonly clock: Clock;
+      readonly crypto: CryptoProvider;
+      readonly link: HeadEndLink;
+      readonly dcc: DccIdentity;
+      readonly requests: PendingRequests;
+      readonly inbox: Inbox;
+      readonly events: HeadEndEventLog;
+      readonly timeouts: ResponseTimeouts;
+    },
+  ) {}
+
+  /** ACB countersignature: every command that leaves the DCC carries it. */
+  countersign(frame: CommandFrame): Uint8Array {
+    return encodeFrame(signFrame(this.deps.crypto, frame, 'AccessControlBroker', this.deps.dcc.acb.eui, this.deps.dcc.acb.ds));
+  }
+
+  /** The Transitional CoS party's signature, for SR 6.23. */
+  signAsCoS(frame: CommandFrame): CommandFrame {
+    return signFrame(this.deps.crypto, frame, 'TransitionalCoS', this.deps.dcc.transCoS.eui, this.deps.dcc.transCoS.ds);
+  }
+
+  preCommand(frame: CommandFrame): Uint8Array {
+    return signedContent(frame);
+  }
+
+  timeoutFor(serviceRequestCritical: boolean, gas: boolean): number {
+    const t = this.deps.timeouts;
+    return (serviceRequestCritical ? t.criticalMs : t.nonCriticalMs) + (gas ? t.gasWakeMs : 0);
+  }
+
+  /** Publish a stored request; on success it waits for the device until its deadline. */
+  async publish(request: PendingRequest, timeoutMs: number): Promise<void> {
+    if (!request.hub || !request.command) return;
+    const deadline = this.deps.clock.now() + timeoutMs;
+    try {
+      await this.deps.link.sendDown(request.hub, request.command);
+    } catch (error) {
+      // The broker is unreachable: the request stays accepted and is published on restart.
+      this.deps.events.record(this.deps.clock.now(), 'publish-failed', { requestId: request.requestId, reason: (error as Error).message });
+      return;
+    }
+    this.deps.requests.update(request.party, request.counter, { state: 'sent', deadline });
+    this.watch({ ...request, state: 'sent', deadline });
+  }
+
+  /** Arm the response timer for a sent request (also after a restart). */
+  watch(request: PendingRequest): void {
+    if (request.deadline === undefined) return;
+    const key = `${request.party}:${request.counter}`;
+    const timer = this.deps.clock.setTimeout(() => this.expire(request), Math.max(0, request.deadline - this.deps.clock.now()));
+    this.timers.set(key, timer);
+  }
+
+  /** The response arrived: stop the timer. */
+  settled(party: Eui64, counter: bigint): void {
+    const key = `${party}:${counter}`;
+    const timer = this.timers.get(key);
+    if (timer) this.deps.clock.clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private expire(request: PendingRequest): void {
+    this.timers.delete(`${request.party}:${request.counter}`);
+    const current = this.deps.requests.get(request.party, request.counter);
+    if (current?.state !== 'sent') return;
+    // DUIS: E20 when the DCC could not reach the device (its hub is offline), E21 when it was
+    // reachable but did not answer.
+    const code = request.hub && this.hubStates.get(request.hub) === 'offline' ? 'E20' : 'E21';
+    this.deps.requests.update(request.party, request.counter, { state: 'timedOut' });
+    this.deps.inbox.append(
+      request.party,
+      { kind: 'response', requestId: request.requestId, code, serviceReferenceVariant: request.serviceRequest, body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' } },
+      this.deps.clock.now(),
+    );
+    this.deps.events.record(this.deps.clock.now(), 'request-timeout', { requestId: request.requestId, code });
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
+    this.timers.clear();
+  }
+}

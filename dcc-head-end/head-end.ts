@@ -1,0 +1,233 @@
+import {
+  decodeFrame,
+  findServiceRequest,
+  type Clock,
+  type CommandFrame,
+  type CryptoProvider,
+  type Eui64,
+  type PlainValue,
+} from '../protocol/index.js';
+import type { HeadEndLink } from '../smwan/link.js';
+import { CommandDispatch } from './command-dispatch.js';
+import { Consents } from './consents.js';
+import { DEFAULT_TIMEOUTS, type DccIdentity, type ResponseTimeouts } from './dcc-identity.js';
+import { DeviceTraffic } from './device-traffic.js';
+import { DuisError, GatewayError } from './duis-error.js';
+import { DurableCounters } from './durable-counters.js';
+import { HeadEndEventLog } from './event-log.js';
+import { Inbox } from './inbox.js';
+import { Inventory } from './inventory.js';
+import { answerNonDevice } from './non-device-services.js';
+import { PartyRegistry } from './parties.js';
+import { PendingRequests } from './pending-requests.js';
+import { runAccessControl } from './pipeline/steps.js';
+import type { RequestContext } from './pipeline/request.js';
+import { parseDuisRequest } from './pipeline/validate-format.js';
+import { Registration } from './registration.js';
+import type { Db } from './storage/database.js';
+
+export interface HeadEndOptions {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly crypto: CryptoProvider;
+  readonly link: HeadEndLink;
+  readonly dcc: DccIdentity;
+  readonly timeouts?: ResponseTimeouts;
+}
+
+/** What the gateway sends back for an accepted request. */
+export type SubmitAnswer =
+  | { readonly requestId: string; readonly code: 'I99' }
+  | { readonly requestId: string; readonly code: 'I0'; readonly body: PlainValue }
+  | { readonly requestId: string; readonly code: 'I0'; readonly preCommand: string }
+  | { readonly requestId: string; readonly code: 'I0'; readonly command: string; readonly sent: boolean };
+
+/**
+ * The DCC. A request passes the named pipeline (format, the party's signature at the gateway,
+ * E3, E1, E2, E19/E5/E11, E12, E4), then goes by command variant: the ACB signs and publishes
+ * (1), returns a pre-command (4), countersigns a signed pre-command (5), or answers itself (8).
+ */
+export class HeadEnd {
+  readonly parties: PartyRegistry;
+  readonly registration: Registration;
+  readonly consents: Consents;
+  readonly inventory: Inventory;
+  readonly counters: DurableCounters;
+  readonly requests: PendingRequests;
+  readonly inbox: Inbox;
+  readonly events: HeadEndEventLog;
+  readonly dispatch: CommandDispatch;
+  private readonly traffic: DeviceTraffic;
+
+  constructor(private readonly options: HeadEndOptions) {
+    const { db, clock, crypto, link, dcc } = options;
+    this.parties = new PartyRegistry(db);
+    this.registration = new Registration(db);
+    this.consents = new Consents(db);
+    this.inventory = new Inventory(db);
+    this.counters = new DurableCounters(db);
+    this.requests = new PendingRequests(db);
+    this.inbox = new Inbox(db);
+    this.events = new HeadEndEventLog(db);
+    this.dispatch = new CommandDispatch({ clock, crypto, link, dcc, requests: this.requests, inbox: this.inbox, events: this.events, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS });
+    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch });
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  get dcc(): DccIdentity {
+    return this.options.dcc;
+  }
+
+  /** Connect to the SMWAN, then pick up what a previous run left open. */
+  async start(): Promise<void> {
+    const { link } = this.options;
+    link.onUp((hub, bytes) => this.traffic.receive(hub, bytes));
+    link.onHubState((hub, state) => this.dispatch.hubStates.set(hub, state));
+    await link.open();
+    for (const request of this.requests.open()) {
+      if (request.state === 'sent') this.dispatch.watch(request);
+      else void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, request.target));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.dispatch.stop();
+    this.inbox.wakeAll();
+    await this.options.link.close();
+  }
+
+  /**
+   * Take one request from an authenticated party. Throws DuisError (E-codes) or GatewayError
+   * (bad input); returns the synchronous answer. Everything the answer promises is committed first.
+   */
+  async submit(caller: Eui64, json: unknown): Promise<SubmitAnswer> {
+    const party = this.parties.get(caller);
+    if (!party) throw new GatewayError('UNKNOWN_PARTY', `no party ${caller}`, 401, 'X-Smetsim-Party');
+    const request = parseDuisRequest(json, caller);
+    const now = this.options.clock.now();
+    const ctx: RequestContext = { now, party, request, target: undefined, meterPoint: undefined };
+    const counterName = `party:${caller}`;
+    if (request.commandVariant === 5) {
+      // The signed pre-command comes back under the request id that produced it.
+      const pending = this.requests.get(caller, request.requestId.counter);
+      if (pending?.state !== 'precommand') {
+        throw new GatewayError('NO_PRE_COMMAND', `no pre-command is waiting under ${request.requestIdText}: send variant 4 first`, 409, 'requestId');
+      }
+    } else if (!this.counters.raise(counterName, request.requestId.counter)) {
+      throw new GatewayError('COUNTER_NOT_FRESH', `counter ${request.requestId.counter} is not above the last one accepted from ${caller} (${this.counters.get(counterName)})`, 409, 'requestId.counter');
+    }
+    runAccessControl(ctx, { inventory: this.inventory, registration: this.registration, consents: this.consents });
+
+    switch (request.commandVariant) {
+      case 8:
+        return { requestId: request.requestIdText, code: 'I0', body: answerNonDevice(ctx, this.inventory) };
+      case 4:
+        return this.issuePreCommand(ctx);
+      case 5:
+        return this.acceptSignedPreCommand(ctx);
+      default:
+        return this.acceptForDevice(ctx);
+    }
+  }
+
+  /** The command the request becomes, before any signature. */
+  private commandFor(ctx: RequestContext): CommandFrame {
+    const { request, party, now } = ctx;
+    const target = ctx.target!;
+    let payload = request.body;
+    if (request.serviceRequest.variant === '6.23') {
+      // BPM 04: the DCC fills in the incoming supplier's credentials from its registry.
+      const floor = (request.body as { counterFloor?: unknown } | null)?.counterFloor;
+      payload = {
+        supplier: { eui: party.eui, ds: party.keys.ds.point, ...(party.keys.ka ? { ka: party.keys.ka.point } : {}), ...(party.keys.prepaymentKa ? { prepaymentKa: party.keys.prepaymentKa.point } : {}) },
+        counterFloor: typeof floor === 'string' && /^\d{1,20}$/.test(floor) ? floor : '0',
+      };
+    }
+    return {
+      kind: 'command',
+      header: {
+        originator: party.eui,
+        recipient: target.eui,
+        counter: request.requestId.counter,
+        createdAt: now,
+        ...(request.executeAt !== undefined ? { executeAt: request.executeAt } : {}),
+      },
+      serviceRequest: request.serviceRequest.variant,
+      payload,
+      signatures: [],
+    };
+  }
+
+  private async acceptForDevice(ctx: RequestContext): Promise<SubmitAnswer> {
+    let frame = this.commandFor(ctx);
+    if (frame.serviceRequest === '6.23') frame = this.dispatch.signAsCoS(frame);
+    const bytes = this.dispatch.countersign(frame);
+    const variant = ctx.request.commandVariant;
+    if (variant === 2) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false };
+    await this.storeAndPublish(ctx, bytes);
+    if (variant === 3) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true };
+    return { requestId: ctx.request.requestIdText, code: 'I99' };
+  }
+
+  private issuePreCommand(ctx: RequestContext): SubmitAnswer {
+    const preCommand = this.dispatch.preCommand(this.commandFor(ctx));
+    this.requests.insert(this.pendingRecord(ctx, 'precommand', preCommand));
+    return { requestId: ctx.request.requestIdText, code: 'I0', preCommand: Buffer.from(preCommand).toString('base64') };
+  }
+
+  private async acceptSignedPreCommand(ctx: RequestContext): Promise<SubmitAnswer> {
+    const { request, party } = ctx;
+    const pending = this.requests.get(party.eui, request.requestId.counter)!;
+    if (!pending.command || !Buffer.from(pending.command).equals(Buffer.from(request.preCommand!))) {
+      throw new GatewayError('PRE_COMMAND_CHANGED', 'preCommand is not the one the DCC returned for this request id', 400, 'preCommand');
+    }
+    // GBCS: a critical command carries the registered supplier's signature, checked against the key the DCC holds for it.
+    if (!this.options.crypto.verify(party.keys.ds, request.preCommand!, request.signature!)) {
+      throw new GatewayError('BAD_PRE_COMMAND_SIGNATURE', `signature over the pre-command does not verify with ${party.eui}'s signing key`, 400, 'signature');
+    }
+    const unsigned = decodeFrame(request.preCommand!, { unsigned: true }) as CommandFrame;
+    const signed: CommandFrame = { ...unsigned, signatures: [{ role: 'Supplier', signer: party.eui, value: request.signature! }] };
+    const bytes = this.dispatch.countersign(signed);
+    const record = { ...pending, state: 'accepted' as const, command: bytes, variant: request.commandVariant };
+    this.requests.update(party.eui, pending.counter, { state: 'accepted', command: bytes, variant: request.commandVariant });
+    if (request.commandVariant === 5) await this.dispatch.publish(record, this.timeoutFor(record.serviceRequest, record.target));
+    return { requestId: request.requestIdText, code: 'I99' };
+  }
+
+  private pendingRecord(ctx: RequestContext, state: 'accepted' | 'precommand', command: Uint8Array) {
+    const target = ctx.target!;
+    return {
+      party: ctx.party.eui,
+      counter: ctx.request.requestId.counter,
+      requestId: ctx.request.requestIdText,
+      target: target.eui,
+      hub: target.type === 'CHF' ? target.eui : target.hub,
+      serviceRequest: ctx.request.serviceRequest.variant,
+      variant: ctx.request.commandVariant,
+      state,
+      command,
+      createdAt: ctx.now,
+      deadline: undefined,
+    };
+  }
+
+  /** Store (the acknowledgement is durable), then publish. */
+  private async storeAndPublish(ctx: RequestContext, bytes: Uint8Array): Promise<void> {
+    const record = this.pendingRecord(ctx, 'accepted', bytes);
+    this.requests.insert(record);
+    await this.dispatch.publish(record, this.timeoutFor(record.serviceRequest, record.target));
+  }
+
+  private timeoutFor(serviceRequest: string, target: Eui64): number {
+    const critical = isCritical(serviceRequest);
+    return this.dispatch.timeoutFor(critical, this.inventory.get(target)?.type === 'GSME');
+  }
+}
+
+/** For the response-time target only; the catalogue flag is the source. */
+function isCritical(variant: string): boolean {
+  return findServiceRequest(variant)?.critical ?? false;
+}

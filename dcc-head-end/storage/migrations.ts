@@ -1,0 +1,100 @@
+/**
+ * Schema migrations, applied in order and recorded in `schema_migrations`. Never edit one that
+ * has shipped: add the next. Counters are TEXT because SQLite integers stop at 2^63-1 and DUIS
+ * counters go to 2^64-1.
+ */
+export const MIGRATIONS: readonly { readonly id: number; readonly name: string; readonly sql: string }[] = [
+  {
+    id: 1,
+    name: 'head-end core',
+    sql: `
+      CREATE TABLE parties (
+        eui TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        ds_key BLOB NOT NULL,
+        ka_key BLOB,
+        pp_key BLOB,
+        status TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        suspension TEXT,
+        webhook_url TEXT
+      );
+      CREATE TABLE registrations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        mpxn TEXT NOT NULL,
+        role TEXT NOT NULL,
+        party TEXT NOT NULL,
+        valid_from INTEGER NOT NULL,
+        valid_to INTEGER
+      );
+      CREATE INDEX registrations_by_point ON registrations (mpxn, role, valid_from);
+      CREATE TABLE consents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        party TEXT NOT NULL,
+        mpxn TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX consents_by_party ON consents (party, mpxn);
+      CREATE TABLE devices (
+        eui TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        hub TEXT,
+        mpxn TEXT,
+        ds_key BLOB,
+        ka_key BLOB,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX devices_by_hub ON devices (hub);
+      CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      CREATE TABLE requests (
+        party TEXT NOT NULL,
+        counter TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        hub TEXT,
+        sr TEXT NOT NULL,
+        variant INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        command BLOB,
+        created_at INTEGER NOT NULL,
+        deadline INTEGER,
+        PRIMARY KEY (party, counter)
+      );
+      CREATE INDEX requests_open ON requests (state);
+      CREATE TABLE inbox (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        party TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        request_id TEXT,
+        code TEXT,
+        sr TEXT,
+        alert_code TEXT,
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX inbox_by_party ON inbox (party, cursor);
+      CREATE TABLE webhook_deliveries (
+        cursor INTEGER NOT NULL,
+        party TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        delivered_at INTEGER,
+        last_error TEXT,
+        PRIMARY KEY (cursor, party)
+      );
+      CREATE INDEX webhook_due ON webhook_deliveries (delivered_at, next_at);
+      CREATE TABLE event_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+    `,
+  },
+];
