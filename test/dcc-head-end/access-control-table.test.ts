@@ -7,6 +7,7 @@ import {
   nodeCrypto,
   SERVICE_REQUESTS,
   USER_ROLE_CODES,
+  type CommandVariant,
   type PartyCategory,
   type ServiceRequest,
   type UserRole,
@@ -152,7 +153,7 @@ describe('access control for every SR variant against every role (generated from
   it('E19 for an unknown device, E5 for a decommissioned one, E11 for the wrong device type, E12 for the wrong variant', () => {
     const supplier = party('IS', 1, false);
     const read = SERVICE_REQUESTS.find((s) => s.variant === '4.1.1')!;
-    const base = { requestIdText: '', role: 'IS' as const, serviceRequest: read, commandVariant: 1 as const, body: null, executeAt: undefined, preCommand: undefined, signature: undefined };
+    const base = { requestIdText: '', role: 'IS' as const, serviceRequest: read, commandVariant: 1 as CommandVariant, body: null, executeAt: undefined, preCommand: undefined, signature: undefined };
     const run = (target: string, overrides: Partial<typeof base> = {}) => {
       try {
         runAccessControl({ now: NOW, party: supplier, request: { ...base, ...overrides, requestId: { originator: supplier.eui, target: target as never, counter: 1n } }, target: undefined, meterPoint: undefined }, { inventory, registration, consents });
