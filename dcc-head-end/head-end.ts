@@ -81,6 +81,10 @@ export class HeadEnd {
     return this.options.dcc;
   }
 
+  get crypto(): CryptoProvider {
+    return this.options.crypto;
+  }
+
   /** Connect to the SMWAN, then pick up what a previous run left open. */
   async start(): Promise<void> {
     const { link } = this.options;

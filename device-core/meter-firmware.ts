@@ -158,6 +158,12 @@ export abstract class MeterFirmware extends DeviceFirmware {
     }, next - now);
   }
 
+  /** Cancel the half-hour wake-up (the premises is being torn down). */
+  stopTimers(): void {
+    if (this.tick) this.deps.clock.clearTimeout(this.tick);
+    this.tick = undefined;
+  }
+
   /** The consumer's supply button, on the meter or the PPMID: enables an armed supply. */
   pressSupplyButton(): boolean {
     if (this.supply !== 'Armed') return false;

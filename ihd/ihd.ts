@@ -75,6 +75,13 @@ export class Ihd extends DeviceFirmware {
     }
   }
 
+  /** Stop polling (the premises is being torn down). */
+  stopRefresh(): void {
+    if (this.timer) this.deps.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.powered = false;
+  }
+
   private schedule(): void {
     if (this.timer) return;
     this.timer = this.deps.clock.setTimeout(() => {

@@ -26,3 +26,4 @@ export * from './crypto/gbcs-kdf.js';
 export * from './crypto/ec-keys.js';
 export * from './crypto/node-provider.js';
 export * from './crypto/noble-provider.js';
+export * from './gateway-signing.js';

@@ -153,6 +153,8 @@ export function buildPremises(options: PremisesOptions): Premises {
     },
     async stop() {
       gsme.stopWakeCycle();
+      for (const meter of [esme, gsme]) meter.stopTimers();
+      for (const display of [ihd, ...(ppmid ? [ppmid] : [])]) display.stopRefresh();
       await hub.powerCut();
     },
   };

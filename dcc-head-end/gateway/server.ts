@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { parseEui } from '../../protocol/index.js';
+import { GatewayError } from '../duis-error.js';
+import type { HeadEnd } from '../head-end.js';
+import { registerAdminRoutes } from './admin-routes.js';
+import { authenticate } from './authenticate.js';
+import { sendError } from './error-mapping.js';
+import { openApiDocument } from './openapi.js';
+import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA } from './schemas.js';
+
+export interface GatewayOptions {
+  readonly headEnd: HeadEnd;
+  /** Bearer token for /v1/admin; undefined disables the admin API. */
+  readonly adminToken?: string;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
+}
+
+/**
+ * The User Gateway: what a supplier's own head-end system calls, as it would the DCC. Requests
+ * are JSON, signed per call (authenticate.ts), validated against the published schemas.
+ */
+export function buildGateway(options: GatewayOptions): FastifyInstance {
+  const { headEnd } = options;
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? 256 * 1024,
+    logger: false,
+    // Unknown fields are refused, never stripped, and nothing is coerced: what a party sends is what we check.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+  });
+  // Keep the exact bytes: the signature covers the SHA-256 of the body as sent.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    request.rawBody = body as Buffer;
+    if ((body as Buffer).length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse((body as Buffer).toString('utf8')));
+    } catch (error) {
+      done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
+    }
+  });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'NOT_FOUND', field: 'path', message: `no route ${request.method} ${request.url}; see /openapi.json` }));
+
+  const caller = (request: FastifyRequest) =>
+    authenticate({ method: request.method, url: request.url, headers: request.headers, body: request.rawBody ?? new Uint8Array(0) }, headEnd.parties, headEnd.crypto, headEnd.clock.now());
+
+  app.get('/openapi.json', async () => openApiDocument());
+
+  app.post(
+    '/v1/requests',
+    { schema: { body: REQUEST_BODY_SCHEMA, response: { 200: SUBMIT_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    async (request) => headEnd.submit(caller(request), request.body),
+  );
+
+  app.get<{ Params: { eui: string }; Querystring: { after: string; waitMs: string; limit: string } }>(
+    '/v1/parties/:eui/inbox',
+    { schema: { querystring: INBOX_QUERY_SCHEMA, response: { 200: INBOX_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    async (request) => {
+      const party = caller(request);
+      let owner;
+      try {
+        owner = parseEui(request.params.eui, 'eui');
+      } catch {
+        throw new GatewayError('BAD_REQUEST', 'the inbox path takes a party EUI-64', 400, 'eui');
+      }
+      if (owner !== party) throw new GatewayError('FORBIDDEN', `${party} may read only its own inbox, not ${owner}'s`, 403, 'eui');
+      const after = Number(request.query.after);
+      const waitMs = Math.min(Number(request.query.waitMs), 30_000);
+      const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
+      const items = await headEnd.inbox.poll(party, after, waitMs, limit);
+      return { items, next: items.at(-1)?.cursor ?? String(after) };
+    },
+  );
+
+  if (options.adminToken) registerAdminRoutes(app, headEnd, options.adminToken);
+  return app;
+}

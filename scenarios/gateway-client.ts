@@ -1,0 +1,76 @@
+import { signGatewayRequest, type Clock, type CryptoProvider, type EcPrivateKey, type Eui64 } from '../protocol/index.js';
+
+export interface GatewayReply<T = unknown> {
+  readonly status: number;
+  readonly json: T;
+}
+
+export interface InboxEntry {
+  readonly cursor: string;
+  readonly kind: 'response' | 'deviceAlert' | 'dccAlert';
+  readonly requestId?: string;
+  readonly code?: string;
+  readonly serviceReferenceVariant?: string;
+  readonly alertCode?: string;
+  readonly body: Record<string, unknown>;
+  readonly receivedAt: string;
+}
+
+/**
+ * A party's client of the User Gateway over real HTTP, signing every call exactly as docs/api.md
+ * says. The party stubs and the tests use it; an external head-end does the same in its own code.
+ */
+export class GatewayClient {
+  private counter: bigint;
+  private cursor = '0';
+
+  constructor(
+    readonly baseUrl: string,
+    readonly party: Eui64,
+    private readonly key: EcPrivateKey,
+    private readonly crypto: CryptoProvider,
+    private readonly clock: Clock,
+  ) {
+    // Start above anything an earlier run of this party could have used: counters rise strictly.
+    this.counter = BigInt(clock.now()) * 1000n;
+  }
+
+  nextRequestId(target: Eui64): string {
+    this.counter += 1n;
+    return `${this.party}:${target}:${this.counter}`;
+  }
+
+  async call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GatewayReply<T>> {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers = signGatewayRequest(this.crypto, this.party, this.key, method, path, text, new Date(this.clock.now()));
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: text }),
+    });
+    return { status: response.status, json: (await response.json()) as T };
+  }
+
+  submit(request: Record<string, unknown>): Promise<GatewayReply<Record<string, unknown>>> {
+    return this.call('POST', '/v1/requests', request);
+  }
+
+  async inbox(after = '0', waitMs = 0): Promise<{ items: InboxEntry[]; next: string }> {
+    const reply = await this.call<{ items: InboxEntry[]; next: string }>('GET', `/v1/parties/${this.party}/inbox?after=${after}&waitMs=${waitMs}`);
+    if (reply.status !== 200) throw new Error(`inbox read failed: ${reply.status} ${JSON.stringify(reply.json)}`);
+    return reply.json;
+  }
+
+  /** Long-poll the inbox from where this client last read until an item matches (bounded). */
+  async waitFor(match: (item: InboxEntry) => boolean, timeoutMs = 10_000): Promise<InboxEntry> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching inbox item for ${this.party} within ${timeoutMs} ms`);
+      const { items, next } = await this.inbox(this.cursor, Math.min(left, 2_000));
+      this.cursor = next;
+      const found = items.find(match);
+      if (found) return found;
+    }
+  }
+}
