@@ -60,7 +60,7 @@ describe('DCC head-end over real HTTP and the real broker', () => {
     const refused = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.1', commandVariant: 5, preCommand: pre.json.preCommand, signature: wrong });
     expect(refused).toMatchObject({ status: 400, json: { code: 'BAD_PRE_COMMAND_SIGNATURE', field: 'signature' } });
     const altered = Buffer.from(preCommand);
-    altered[altered.length - 1] ^= 1;
+    altered[altered.length - 1] = altered[altered.length - 1]! ^ 1;
     const sig = Buffer.from(nodeCrypto.sign(world.parties.supplier.ds, altered)).toString('base64');
     const changed = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.1', commandVariant: 5, preCommand: altered.toString('base64'), signature: sig });
     expect(changed).toMatchObject({ status: 400, json: { code: 'PRE_COMMAND_CHANGED', field: 'preCommand' } });
