@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerUtrnCommand } from './commands/utrn.js';
 import { packageVersion } from './package-info.js';
 
@@ -15,6 +16,7 @@ const program = new Command()
   .showHelpAfterError('(run smetsim --help for usage)');
 
 registerDemoCommand(program);
+registerServeCommand(program);
 registerUtrnCommand(program);
 registerBrokerCommand(program);
 

@@ -24,6 +24,7 @@ import { runAccessControl } from './pipeline/steps.js';
 import type { RequestContext } from './pipeline/request.js';
 import { parseDuisRequest } from './pipeline/validate-format.js';
 import { Registration } from './registration.js';
+import { WebhookDelivery } from './webhooks.js';
 import type { Db } from './storage/database.js';
 
 export interface HeadEndOptions {
@@ -33,6 +34,8 @@ export interface HeadEndOptions {
   readonly link: HeadEndLink;
   readonly dcc: DccIdentity;
   readonly timeouts?: ResponseTimeouts;
+  /** Webhook retry delays; the default backoff reaches 300 s. */
+  readonly webhookRetryDelaysMs?: readonly number[];
 }
 
 /** What the gateway sends back for an accepted request. */
@@ -57,6 +60,7 @@ export class HeadEnd {
   readonly inbox: Inbox;
   readonly events: HeadEndEventLog;
   readonly dispatch: CommandDispatch;
+  readonly webhooks: WebhookDelivery;
   private readonly traffic: DeviceTraffic;
 
   constructor(private readonly options: HeadEndOptions) {
@@ -70,6 +74,7 @@ export class HeadEnd {
     this.inbox = new Inbox(db);
     this.events = new HeadEndEventLog(db);
     this.dispatch = new CommandDispatch({ clock, crypto, link, dcc, requests: this.requests, inbox: this.inbox, events: this.events, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS });
+    this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
     this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch });
   }
 
@@ -91,6 +96,7 @@ export class HeadEnd {
     link.onUp((hub, bytes) => this.traffic.receive(hub, bytes));
     link.onHubState((hub, state) => this.dispatch.hubStates.set(hub, state));
     await link.open();
+    this.webhooks.resume();
     for (const request of this.requests.open()) {
       if (request.state === 'sent') this.dispatch.watch(request);
       else void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, request.target));
@@ -99,6 +105,7 @@ export class HeadEnd {
 
   async stop(): Promise<void> {
     this.dispatch.stop();
+    this.webhooks.stop();
     this.inbox.wakeAll();
     await this.options.link.close();
   }

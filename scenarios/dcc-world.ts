@@ -28,6 +28,7 @@ export interface WorldOptions {
   readonly adminToken?: string;
   readonly timeouts?: ResponseTimeouts;
   readonly withPpmid?: boolean;
+  readonly webhookRetryDelaysMs?: readonly number[];
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -63,6 +64,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     dcc,
     link: new MqttHeadEndLink({ url: brokerUrl, secret: credentials.headEndSecret, clientId: `dcc-head-end-${String(seed)}` }),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.webhookRetryDelaysMs ? { webhookRetryDelaysMs: options.webhookRetryDelaysMs } : {}),
   });
   registerParties(headEnd, Object.values(parties), clock.now());
 

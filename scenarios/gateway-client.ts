@@ -23,6 +23,8 @@ export interface InboxEntry {
 export class GatewayClient {
   private counter: bigint;
   private cursor = '0';
+  /** Every inbox item this client has read, in order: a party stub keeps its inbox for assertions. */
+  readonly received: InboxEntry[] = [];
 
   constructor(
     readonly baseUrl: string,
@@ -61,16 +63,23 @@ export class GatewayClient {
     return reply.json;
   }
 
-  /** Long-poll the inbox from where this client last read until an item matches (bounded). */
+  /** Everything new in the inbox since the last read, appended to `received`. */
+  async drain(waitMs = 0): Promise<InboxEntry[]> {
+    const { items, next } = await this.inbox(this.cursor, waitMs);
+    this.cursor = next;
+    this.received.push(...items);
+    return items;
+  }
+
+  /** The first item received so far that matches, long-polling for more until one does (bounded). */
   async waitFor(match: (item: InboxEntry) => boolean, timeoutMs = 10_000): Promise<InboxEntry> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      const found = this.received.find(match);
+      if (found) return found;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no matching inbox item for ${this.party} within ${timeoutMs} ms`);
-      const { items, next } = await this.inbox(this.cursor, Math.min(left, 2_000));
-      this.cursor = next;
-      const found = items.find(match);
-      if (found) return found;
+      await this.drain(Math.min(left, 2_000));
     }
   }
 }

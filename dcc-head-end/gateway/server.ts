@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { parseEui } from '../../protocol/index.js';
+import { parseEui, type Eui64 } from '../../protocol/index.js';
 import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
@@ -19,6 +19,8 @@ export interface GatewayOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: Buffer;
+    /** The authenticated party, set before the body is validated. */
+    caller?: Eui64;
   }
 }
 
@@ -47,20 +49,25 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'NOT_FOUND', field: 'path', message: `no route ${request.method} ${request.url}; see /openapi.json` }));
 
-  const caller = (request: FastifyRequest) =>
-    authenticate({ method: request.method, url: request.url, headers: request.headers, body: request.rawBody ?? new Uint8Array(0) }, headEnd.parties, headEnd.crypto, headEnd.clock.now());
+  // Pipeline step 2 runs before the schema check: an unauthenticated caller learns nothing about the API.
+  const authenticated = {
+    preValidation: async (request: FastifyRequest) => {
+      request.caller = authenticate({ method: request.method, url: request.url, headers: request.headers, body: request.rawBody ?? new Uint8Array(0) }, headEnd.parties, headEnd.crypto, headEnd.clock.now());
+    },
+  };
+  const caller = (request: FastifyRequest): Eui64 => request.caller!;
 
   app.get('/openapi.json', async () => openApiDocument());
 
   app.post(
     '/v1/requests',
-    { schema: { body: REQUEST_BODY_SCHEMA, response: { 200: SUBMIT_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    { ...authenticated, schema: { body: REQUEST_BODY_SCHEMA, response: { 200: SUBMIT_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
     async (request) => headEnd.submit(caller(request), request.body),
   );
 
   app.get<{ Params: { eui: string }; Querystring: { after: string; waitMs: string; limit: string } }>(
     '/v1/parties/:eui/inbox',
-    { schema: { querystring: INBOX_QUERY_SCHEMA, response: { 200: INBOX_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    { ...authenticated, schema: { querystring: INBOX_QUERY_SCHEMA, response: { 200: INBOX_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
     async (request) => {
       const party = caller(request);
       let owner;

@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewaySigningString, nodeCrypto, verifyGatewaySignature } from '../../protocol/index.js';
+import type { World } from '../../scenarios/dcc-world.js';
+import { waitFor } from '../support/wait.js';
+import { testWorld } from '../support/world.js';
+
+/** A party's webhook endpoint that can be switched off, recording what reached it. */
+function receiver() {
+  const received: { body: Record<string, unknown>; headers: Record<string, string | string[] | undefined>; path: string }[] = [];
+  let up = false;
+  let refused = 0;
+  const server: Server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      if (!up) {
+        refused++;
+        res.writeHead(503).end();
+        return;
+      }
+      received.push({ body: JSON.parse(text) as Record<string, unknown>, headers: req.headers, path: req.url ?? '' });
+      res.writeHead(204).end();
+    });
+  });
+  return {
+    received,
+    server,
+    get refused() {
+      return refused;
+    },
+    setUp(value: boolean) {
+      up = value;
+    },
+  };
+}
+
+describe('webhook delivery: at least once, retried, in order, signed by the DCC', () => {
+  let world: World;
+  let admin: (path: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+  const hook = receiver();
+  let url: string;
+
+  beforeAll(async () => {
+    // Short retry delays so the test does not wait minutes; the default backoff reaches 300 s.
+    ({ world, admin } = await testWorld({ webhookRetryDelaysMs: [50, 100, 200] }));
+    await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(hook.server.address() as AddressInfo).port}/smetsim/hook`;
+  });
+  afterAll(async () => {
+    await world.stop();
+    await new Promise((resolve) => hook.server.close(resolve));
+  });
+
+  it('an alert raised while the webhook is down is delivered after it recovers, in order, and stays in the inbox', async () => {
+    const supplier = world.parties.supplier.eui;
+    expect((await admin(`/v1/admin/parties/${supplier}/webhook`, { url })).status).toBe(200);
+    hook.setUp(false);
+    const esme = world.premises[0]!.esme;
+    esme.tamper('first');
+    esme.tamper('second');
+    await waitFor(() => hook.refused >= 2, 'at least one failed attempt and a retry', 5_000);
+    expect(hook.received).toHaveLength(0);
+    hook.setUp(true);
+    await waitFor(() => hook.received.length >= 2, 'delivery after recovery', 5_000);
+    const kinds = hook.received.map((r) => (r.body.body as { kind: string }).kind);
+    expect(kinds).toEqual(['first', 'second']);
+    expect(hook.received[0]!.body).toMatchObject({ party: supplier, kind: 'deviceAlert', alertCode: '0x8F3F' });
+    expect(world.headEnd.webhooks.pendingCount()).toBe(0);
+    const failures = world.headEnd.events.recent(50, 'webhook-failed');
+    expect(failures.length).toBeGreaterThan(0);
+  });
+
+  it('signs each POST with the DCC key, over the same canonical string parties use', async () => {
+    const delivery = hook.received[0]!;
+    const signing = gatewaySigningString(nodeCrypto, 'POST', delivery.path, String(delivery.headers['x-smetsim-date']), JSON.stringify(delivery.body));
+    const signature = Buffer.from(String(delivery.headers['x-smetsim-signature']), 'base64');
+    const acb = world.headEnd.dcc.acb;
+    expect(delivery.headers['x-smetsim-party']).toBe(acb.eui);
+    expect(verifyGatewaySignature(nodeCrypto, acb.ds.publicKey, signing, signature)).toBe(true);
+  });
+});
