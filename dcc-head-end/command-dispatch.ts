@@ -50,26 +50,30 @@ export class CommandDispatch {
   async publish(request: PendingRequest, timeoutMs: number): Promise<void> {
     if (!request.hub || !request.command) return;
     const deadline = this.deps.clock.now() + timeoutMs;
+    // Marked sent before the broker's PUBACK: the device's answer can overtake the acknowledgement.
+    this.deps.requests.update(request.party, request.counter, { state: 'sent', deadline });
     try {
       await this.deps.link.sendDown(request.hub, request.command);
     } catch (error) {
-      // The broker is unreachable: the request stays accepted and is published on restart.
+      // The broker is unreachable: back to accepted, published again on restart.
+      this.deps.requests.update(request.party, request.counter, { state: 'accepted' });
       this.deps.events.record(this.deps.clock.now(), 'publish-failed', { requestId: request.requestId, reason: (error as Error).message });
       return;
     }
-    this.deps.requests.update(request.party, request.counter, { state: 'sent', deadline });
     this.watch({ ...request, state: 'sent', deadline });
   }
 
   /** Arm the response timer for a sent request (also after a restart). */
   watch(request: PendingRequest): void {
     if (request.deadline === undefined) return;
+    // Answered while the publish was still being acknowledged: nothing to wait for.
+    if (this.deps.requests.get(request.party, request.counter)?.state !== 'sent') return;
     const key = `${request.party}:${request.counter}`;
     const timer = this.deps.clock.setTimeout(() => this.expire(request), Math.max(0, request.deadline - this.deps.clock.now()));
     this.timers.set(key, timer);
   }
 
-  /** The response arrived: stop the timer. */
+  /** The response arrived: stop the timer (set or not yet set). */
   settled(party: Eui64, counter: bigint): void {
     const key = `${party}:${counter}`;
     const timer = this.timers.get(key);
