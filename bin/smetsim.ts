@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSignCommand } from './commands/sign.js';
 import { registerUtrnCommand } from './commands/utrn.js';
 import { packageVersion } from './package-info.js';
 
@@ -17,6 +18,7 @@ const program = new Command()
 
 registerDemoCommand(program);
 registerServeCommand(program);
+registerSignCommand(program);
 registerUtrnCommand(program);
 registerBrokerCommand(program);
 

@@ -34,7 +34,7 @@ export class GatewayClient {
     private readonly clock: Clock,
   ) {
     // Start above anything an earlier run of this party could have used: counters rise strictly.
-    this.counter = BigInt(clock.now()) * 1000n;
+    this.counter = BigInt(clock.now()) * 1_000_000n; // nanoseconds since the epoch, as docs/api.md suggests
   }
 
   nextRequestId(target: Eui64): string {
