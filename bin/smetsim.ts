@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -21,5 +22,6 @@ registerServeCommand(program);
 registerSignCommand(program);
 registerUtrnCommand(program);
 registerBrokerCommand(program);
+registerAdminCommand(program);
 
 await program.parseAsync(process.argv);

@@ -88,12 +88,14 @@ export class CommandDispatch {
     // DUIS: E20 when the DCC could not reach the device (its hub is offline), E21 when it was
     // reachable but did not answer.
     const code = request.hub && this.hubStates.get(request.hub) === 'offline' ? 'E20' : 'E21';
-    this.deps.requests.update(request.party, request.counter, { state: 'timedOut' });
-    this.deps.inbox.append(
-      request.party,
-      { kind: 'response', requestId: request.requestId, code, serviceReferenceVariant: request.serviceRequest, body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' } },
-      this.deps.clock.now(),
-    );
+    this.deps.requests.atomically(() => {
+      this.deps.requests.update(request.party, request.counter, { state: 'timedOut' });
+      this.deps.inbox.append(
+        request.party,
+        { kind: 'response', requestId: request.requestId, code, serviceReferenceVariant: request.serviceRequest, body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' } },
+        this.deps.clock.now(),
+      );
+    });
     this.deps.events.record(this.deps.clock.now(), 'request-timeout', { requestId: request.requestId, code });
   }
 

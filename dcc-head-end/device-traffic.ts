@@ -64,18 +64,20 @@ export class DeviceTraffic {
       return;
     }
     this.deps.dispatch.settled(party, frame.inResponseTo);
-    this.deps.requests.update(party, frame.inResponseTo, { state: 'answered' });
-    this.deps.inbox.append(
-      party,
-      {
-        kind: 'response',
-        requestId: request.requestId,
-        code: SUCCESS.has(frame.status) ? 'I0' : frame.status,
-        serviceReferenceVariant: frame.serviceRequest,
-        body: { deviceStatus: frame.status, ...(payloadToJson(frame.payload) as object | null ?? {}) },
-      },
-      now,
-    );
+    this.deps.requests.atomically(() => {
+      this.deps.requests.update(party, frame.inResponseTo, { state: 'answered' });
+      this.deps.inbox.append(
+        party,
+        {
+          kind: 'response',
+          requestId: request.requestId,
+          code: SUCCESS.has(frame.status) ? 'I0' : frame.status,
+          serviceReferenceVariant: frame.serviceRequest,
+          body: { deviceStatus: frame.status, ...((payloadToJson(frame.payload) as object | null) ?? {}) },
+        },
+        now,
+      );
+    });
   }
 
   private alert(frame: AlertFrame, device: Eui64): void {
@@ -83,9 +85,12 @@ export class DeviceTraffic {
     const record = this.deps.inventory.get(device)!;
     const code = formatAlertCode(frame.alertCode);
     const recipients = alertRecipients(frame.alertCode, record, frame.payload, this.deps.registration, this.deps.inventory, now);
-    this.deps.events.record(now, 'device-alert', { device, code, recipients });
-    for (const party of recipients) {
-      this.deps.inbox.append(party, { kind: 'deviceAlert', alertCode: code, body: { device, raisedAt: new Date(frame.header.createdAt).toISOString(), ...(payloadToJson(frame.payload) as object | null ?? {}) } }, now);
-    }
+    // Logged and delivered to every recipient together, or not at all.
+    this.deps.requests.atomically(() => {
+      this.deps.events.record(now, 'device-alert', { device, code, recipients });
+      for (const party of recipients) {
+        this.deps.inbox.append(party, { kind: 'deviceAlert', alertCode: code, body: { device, raisedAt: new Date(frame.header.createdAt).toISOString(), ...((payloadToJson(frame.payload) as object | null) ?? {}) } }, now);
+      }
+    });
   }
 }

@@ -88,6 +88,15 @@ export class PendingRequests {
     return (this.db.prepare("SELECT * FROM requests WHERE state IN ('accepted', 'sent') ORDER BY created_at").all() as Row[]).map(fromRow);
   }
 
+  /**
+   * Run writes as one transaction. A request's new state and the inbox item that reports it must
+   * land together: a SIGKILL between two commits once left a request answered with no answer in
+   * any inbox.
+   */
+  atomically<T>(writes: () => T): T {
+    return this.db.transaction(writes)();
+  }
+
   count(state: RequestState): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM requests WHERE state = ?').get(state) as { n: number }).n;
   }

@@ -2,6 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+
+/** For a failure message: the state of every stored request. */
+function describeRequests(dataDir: string): string {
+  const db = new Database(join(dataDir, 'head-end.sqlite'), { readonly: true });
+  try {
+    return JSON.stringify({
+      requests: db.prepare('SELECT request_id, state, deadline, created_at FROM requests').all(),
+      inbox: db.prepare('SELECT cursor, request_id, code, received_at FROM inbox').all(),
+    });
+  } finally {
+    db.close();
+  }
+}
 import { fleetClient, startServe, stopped } from '../support/serve-process.js';
 
 /**
@@ -49,7 +63,9 @@ describe('SIGKILL and restart (durable head-end state)', () => {
       for (const item of before.items) expect(after.items).toContainEqual(item);
       // Every acknowledged request ends in an answer: I0 if the device's reply got through, E21 if it died with the process.
       for (const id of inFlight) {
-        const item = await again.waitFor((i) => i.requestId === id, 10_000);
+        const item = await again.waitFor((i) => i.requestId === id, 10_000).catch((error: Error) => {
+          throw new Error(`${error.message}; requests: ${describeRequests(dataDir)}`);
+        });
         expect(['I0', 'E21']).toContain(item.code);
       }
       // Counters never go backwards: the last acknowledged counter cannot be used again.
