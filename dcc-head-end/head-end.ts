@@ -25,6 +25,8 @@ import type { RequestContext } from './pipeline/request.js';
 import { parseDuisRequest } from './pipeline/validate-format.js';
 import { Registration } from './registration.js';
 import { WebhookDelivery } from './webhooks.js';
+import { TokenService } from './token-service.js';
+import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
 export interface HeadEndOptions {
@@ -36,11 +38,13 @@ export interface HeadEndOptions {
   readonly timeouts?: ResponseTimeouts;
   /** Webhook retry delays; the default backoff reaches 300 s. */
   readonly webhookRetryDelaysMs?: readonly number[];
+  /** How long a hub stays offline before the network operator gets N1 (default 3 minutes). */
+  readonly outageAlertDelayMs?: number;
 }
 
 /** What the gateway sends back for an accepted request. */
 export type SubmitAnswer =
-  | { readonly requestId: string; readonly code: 'I99' }
+  | { readonly requestId: string; readonly code: 'I99'; readonly utrn?: string }
   | { readonly requestId: string; readonly code: 'I0'; readonly body: PlainValue }
   | { readonly requestId: string; readonly code: 'I0'; readonly preCommand: string }
   | { readonly requestId: string; readonly code: 'I0'; readonly command: string; readonly sent: boolean };
@@ -61,6 +65,8 @@ export class HeadEnd {
   readonly events: HeadEndEventLog;
   readonly dispatch: CommandDispatch;
   readonly webhooks: WebhookDelivery;
+  readonly tokens: TokenService;
+  readonly outages: OutageMonitor;
   private readonly traffic: DeviceTraffic;
 
   constructor(private readonly options: HeadEndOptions) {
@@ -74,6 +80,16 @@ export class HeadEnd {
     this.inbox = new Inbox(db);
     this.events = new HeadEndEventLog(db);
     this.dispatch = new CommandDispatch({ clock, crypto, link, dcc, requests: this.requests, inbox: this.inbox, events: this.events, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS });
+    this.tokens = new TokenService(db, this.counters, crypto);
+    this.outages = new OutageMonitor({
+      clock,
+      inventory: this.inventory,
+      registration: this.registration,
+      inbox: this.inbox,
+      events: this.events,
+      atomically: (writes) => this.requests.atomically(writes),
+      delayMs: options.outageAlertDelayMs ?? DEFAULT_OUTAGE_DELAY_MS,
+    });
     this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
     this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch });
   }
@@ -94,7 +110,10 @@ export class HeadEnd {
   async start(): Promise<void> {
     const { link } = this.options;
     link.onUp((hub, bytes) => this.traffic.receive(hub, bytes));
-    link.onHubState((hub, state) => this.dispatch.hubStates.set(hub, state));
+    link.onHubState((hub, state) => {
+      this.dispatch.hubStates.set(hub, state);
+      this.outages.hubState(hub, state);
+    });
     await link.open();
     this.webhooks.resume();
     for (const request of this.requests.open()) {
@@ -106,6 +125,7 @@ export class HeadEnd {
   async stop(): Promise<void> {
     this.dispatch.stop();
     this.webhooks.stop();
+    this.outages.stop();
     this.inbox.wakeAll();
     await this.options.link.close();
   }
@@ -149,6 +169,7 @@ export class HeadEnd {
     const { request, party, now } = ctx;
     const target = ctx.target!;
     let payload = request.body;
+    if (request.serviceRequest.variant === '2.2') payload = this.topUpPayload(ctx);
     if (request.serviceRequest.variant === '6.23') {
       // BPM 04: the DCC fills in the incoming supplier's credentials from its registry.
       const floor = (request.body as { counterFloor?: unknown } | null)?.counterFloor;
@@ -180,7 +201,25 @@ export class HeadEnd {
     if (variant === 2) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false };
     await this.storeAndPublish(ctx, bytes);
     if (variant === 3) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true };
-    return { requestId: ctx.request.requestIdText, code: 'I99' };
+    // BPM 02.03: the UTRN goes to the supplier for its records as well as to the meter.
+    const utrn = frame.serviceRequest === '2.2' ? (frame.payload as { utrn?: string }).utrn : undefined;
+    return utrn ? { requestId: ctx.request.requestIdText, code: 'I99', utrn } : { requestId: ctx.request.requestIdText, code: 'I99' };
+  }
+
+  /**
+   * SR 2.2: a UTRN the supplier made itself (`body.utrn`), or one the DCC's token service makes
+   * from `body.value` and `body.valueClass` (pounds or pennies).
+   */
+  private topUpPayload(ctx: RequestContext): PlainValue {
+    const body = (ctx.request.body ?? {}) as { utrn?: unknown; value?: unknown; valueClass?: unknown };
+    if (typeof body.utrn === 'string') return { utrn: body.utrn };
+    const { value, valueClass } = body;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 8191 || (valueClass !== 'pounds' && valueClass !== 'pennies')) {
+      throw new GatewayError('BAD_REQUEST', 'SR 2.2 takes body.utrn (20 digits), or body.value (1..8191) and body.valueClass ("pounds" or "pennies") for the DCC to make the UTRN', 400, 'body');
+    }
+    const meter = ctx.target!;
+    if (!meter.ka) throw new DuisError('E5', `the inventory holds no key agreement key for ${meter.eui}`, 'requestId.target');
+    return { utrn: this.tokens.issue(ctx.party.eui, meter.eui, meter.ka, value, valueClass).utrn };
   }
 
   private issuePreCommand(ctx: RequestContext): SubmitAnswer {

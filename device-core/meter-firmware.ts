@@ -8,6 +8,9 @@ import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
 import { METER_HANDLER_ALIASES } from './meter-handler-aliases.js';
 
+/** Emulator choice (see protocol/alert-codes.ts): a locally entered UTRN was accepted. */
+export const ALERT_UTRN_ACCEPTED_LOCALLY = 0x81a0;
+
 export interface MeterOptions {
   readonly model: ConsumptionModel;
   /** Register reading (in units) at the time the meter starts. */
@@ -194,6 +197,8 @@ export abstract class MeterFirmware extends DeviceFirmware {
     );
     this.events.record(this.deps.clock.now(), result.ok ? 'utrn accepted' : 'utrn rejected', result.ok ? `${result.amountPence}p` : result.reason);
     this.applyPrepayment(result.outcome);
+    // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier.
+    if (result.ok && source === 'local') this.raiseAlert(ALERT_UTRN_ACCEPTED_LOCALLY, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
     return result.ok ? { ok: true, amountPence: result.amountPence } : { ok: false, reason: result.reason };
   }
 

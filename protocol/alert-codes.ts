@@ -36,6 +36,9 @@ export const DEVICE_ALERTS = {
   0x81c4: { name: 'UtrnEntrySuspended', to: ['supplier'] },
   0x81c5: { name: 'UtrnEntryLockedOut', to: ['supplier'] },
   0x8f30: { name: 'CommandFromUnauthorisedSource', to: ['supplier'] },
+  // Emulator choice: the facts give no code for "a UTRN typed at the meter or PPMID was
+  // accepted" (BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier).
+  0x81a0: { name: 'UtrnAcceptedLocally', to: ['supplier'] },
   0x8f3d: { name: 'TrustedSourceAuthenticationFailed', to: ['supplier'] },
 } as const satisfies Record<number, { name: string; to: readonly AlertRecipient[] }>;
 

@@ -29,6 +29,7 @@ export interface WorldOptions {
   readonly timeouts?: ResponseTimeouts;
   readonly withPpmid?: boolean;
   readonly webhookRetryDelaysMs?: readonly number[];
+  readonly outageAlertDelayMs?: number;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -65,8 +66,11 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     link: new MqttHeadEndLink({ url: brokerUrl, secret: credentials.headEndSecret, clientId: `dcc-head-end-${String(seed)}` }),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.webhookRetryDelaysMs ? { webhookRetryDelaysMs: options.webhookRetryDelaysMs } : {}),
+    ...(options.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: options.outageAlertDelayMs } : {}),
   });
   registerParties(headEnd, Object.values(parties), clock.now());
+  // The token service holds each supplier's prepayment key (emulator choice, token-service.ts).
+  for (const p of Object.values(parties)) if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
 
   const credential = (p: PartyIdentity) => ({ eui: p.eui, ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey });
   const manufacture: ManufactureAnchors = { AccessControlBroker: credential(acb), TransitionalCoS: credential(transCoS), Recovery: credential(recovery) };

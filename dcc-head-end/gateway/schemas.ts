@@ -30,6 +30,7 @@ export const SUBMIT_ANSWER_SCHEMA = {
     preCommand: { type: 'string' },
     command: { type: 'string' },
     sent: { type: 'boolean' },
+    utrn: { type: 'string', description: 'SR 2.2: the UTRN the DCC made, for the supplier\'s records' },
   },
 } as const;
 

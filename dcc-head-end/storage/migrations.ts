@@ -97,4 +97,14 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       );
     `,
   },
+  {
+    id: 2,
+    name: 'token service keys',
+    sql: `
+      CREATE TABLE token_keys (
+        supplier TEXT PRIMARY KEY,
+        pp_private BLOB NOT NULL
+      );
+    `,
+  },
 ];
