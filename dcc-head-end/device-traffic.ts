@@ -7,6 +7,7 @@ import type { Inventory } from './inventory.js';
 import type { PendingRequests } from './pending-requests.js';
 import type { Registration } from './registration.js';
 import { payloadToJson } from './transform.js';
+import type { Enrolment } from './enrolment.js';
 
 /** Device statuses that mean the command ran (or was accepted to run later). */
 const SUCCESS = new Set(['OK', 'SCHEDULED']);
@@ -27,6 +28,7 @@ export class DeviceTraffic {
       readonly inbox: Inbox;
       readonly events: HeadEndEventLog;
       readonly dispatch: CommandDispatch;
+      readonly enrolment: Enrolment;
     },
   ) {}
 
@@ -77,6 +79,7 @@ export class DeviceTraffic {
         },
         now,
       );
+      if (frame.status === 'OK') this.deps.enrolment.afterSuccess(request, frame, now);
     });
   }
 

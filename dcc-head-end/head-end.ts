@@ -26,6 +26,7 @@ import { parseDuisRequest } from './pipeline/validate-format.js';
 import { Registration } from './registration.js';
 import { WebhookDelivery } from './webhooks.js';
 import { TokenService } from './token-service.js';
+import { Enrolment } from './enrolment.js';
 import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
@@ -91,7 +92,8 @@ export class HeadEnd {
       delayMs: options.outageAlertDelayMs ?? DEFAULT_OUTAGE_DELAY_MS,
     });
     this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
-    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch });
+    const enrolment = new Enrolment({ inventory: this.inventory, registration: this.registration, parties: this.parties, inbox: this.inbox, events: this.events });
+    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment });
   }
 
   get clock(): Clock {

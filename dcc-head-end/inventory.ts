@@ -16,6 +16,10 @@ export interface DeviceRecord {
   readonly ds: EcPublicKey | undefined;
   /** The device's key agreement key, for UTRNs. */
   readonly ka: EcPublicKey | undefined;
+  /** The supplier that pre-notified it (SR 12.2): its installer until a meter point is known. */
+  readonly installer?: Eui64 | undefined;
+  /** The certified device model. */
+  readonly model?: string | undefined;
 }
 
 interface Row {
@@ -26,6 +30,8 @@ interface Row {
   mpxn: string | null;
   ds_key: Buffer | null;
   ka_key: Buffer | null;
+  installer: string | null;
+  model: string | null;
 }
 
 export class Inventory {
@@ -46,8 +52,10 @@ export class Inventory {
   put(record: DeviceRecord, at: number): DeviceRecord {
     this.db
       .prepare(
-        `INSERT INTO devices (eui, type, status, hub, mpxn, ds_key, ka_key, updated_at) VALUES (@eui, @type, @status, @hub, @mpxn, @ds, @ka, @at)
-         ON CONFLICT (eui) DO UPDATE SET type=@type, status=@status, hub=@hub, mpxn=@mpxn, ds_key=@ds, ka_key=@ka, updated_at=@at`,
+        `INSERT INTO devices (eui, type, status, hub, mpxn, ds_key, ka_key, installer, model, updated_at)
+         VALUES (@eui, @type, @status, @hub, @mpxn, @ds, @ka, @installer, @model, @at)
+         ON CONFLICT (eui) DO UPDATE SET type=@type, status=@status, hub=@hub, mpxn=@mpxn, ds_key=@ds, ka_key=@ka,
+           installer=@installer, model=@model, updated_at=@at`,
       )
       .run({
         eui: record.eui,
@@ -57,10 +65,17 @@ export class Inventory {
         mpxn: record.mpxn ?? null,
         ds: record.ds ? Buffer.from(record.ds.point) : null,
         ka: record.ka ? Buffer.from(record.ka.point) : null,
+        installer: record.installer ?? null,
+        model: record.model ?? null,
         at,
       });
     this.cache.set(record.eui, record);
     return record;
+  }
+
+  can(eui: Eui64, event: InventoryEvent): boolean {
+    const record = this.get(eui);
+    return record !== undefined && INVENTORY_STATUS.can(record.status, event);
   }
 
   transition(eui: Eui64, event: InventoryEvent, at: number): DeviceRecord {
@@ -93,5 +108,7 @@ function fromRow(row: Row): DeviceRecord {
     mpxn: row.mpxn ?? undefined,
     ds: row.ds_key ? publicKeyFromPoint(row.ds_key) : undefined,
     ka: row.ka_key ? publicKeyFromPoint(row.ka_key) : undefined,
+    installer: (row.installer ?? undefined) as Eui64 | undefined,
+    model: row.model ?? undefined,
   };
 }

@@ -1,6 +1,8 @@
-import type { PlainValue } from '../protocol/index.js';
+import { isEui, parseEui, publicKeyFromPoint, type PlainValue } from '../protocol/index.js';
+import { CERTIFIED_MODELS } from './certified-models.js';
 import { GatewayError } from './duis-error.js';
-import type { Inventory } from './inventory.js';
+import type { DeviceRecord, Inventory } from './inventory.js';
+import type { InventoryEvent } from './inventory-status.js';
 import type { RequestContext } from './pipeline/request.js';
 
 /**
@@ -10,15 +12,103 @@ import type { RequestContext } from './pipeline/request.js';
  */
 export function answerNonDevice(ctx: RequestContext, inventory: Inventory): PlainValue {
   const sr = ctx.request.serviceRequest.variant;
+  const target = ctx.target;
   switch (sr) {
-    case '8.2': {
+    case '8.2':
       // Read Inventory: the device and the others on its hub.
-      const target = ctx.target;
-      if (!target) return { devices: [] };
-      const onHub = target.hub ? inventory.onHub(target.hub) : [target];
-      return { devices: onHub.map((d) => ({ deviceId: d.eui, deviceType: d.type, status: d.status, hub: d.hub ?? null, mpxn: d.mpxn ?? null })) };
-    }
+      return { devices: (target?.hub ? inventory.onHub(target.hub) : target ? [target] : []).map(view) };
+    case '12.2':
+      return { devices: preNotify(ctx, inventory).map(view) };
+    case '8.3':
+      // Decommission Device.
+      return { device: view(move(inventory, target, 'decommission', ctx.now)) };
+    case '8.4':
+      return { device: view(updateInventory(ctx, inventory)) };
+    case '8.14.1': // CH install success
+      return { device: view(move(inventory, hubOf(target), 'install', ctx.now)) };
+    case '8.14.2': // CH installed, no SM WAN: stays pre-notified, recorded
+      return { device: view(hubOf(target)), note: 'recorded: no SM WAN at install' };
+    case '8.14.3': // CH fault return
+      return { device: view(move(inventory, hubOf(target), 'withdraw', ctx.now)) };
+    case '8.14.4': // CH no-fault return
+      return { device: view(move(inventory, hubOf(target), 'decommission', ctx.now)) };
     default:
       throw new GatewayError('NOT_IMPLEMENTED', `SR ${sr} (${ctx.request.serviceRequest.name}) passed access control, but the emulator does not implement it yet`, 501, 'serviceReferenceVariant');
   }
 }
+
+function view(d: DeviceRecord): PlainValue {
+  return { deviceId: d.eui, deviceType: d.type, status: d.status, hub: d.hub ?? null, mpxn: d.mpxn ?? null, model: d.model ?? null };
+}
+
+function hubOf(target: DeviceRecord | undefined): DeviceRecord {
+  if (target?.type !== 'CHF') throw new GatewayError('BAD_REQUEST', 'SR 8.14.x names the Communications Hub in requestId.target', 400, 'requestId.target');
+  return target;
+}
+
+function move(inventory: Inventory, target: DeviceRecord | undefined, event: InventoryEvent, now: number): DeviceRecord {
+  if (!target) throw new GatewayError('BAD_REQUEST', 'this SR names a device in requestId.target', 400, 'requestId.target');
+  if (!inventory.can(target.eui, event)) throw new GatewayError('INVALID_STATUS', `${target.eui} is ${target.status}: it cannot ${event}`, 409, 'requestId.target', 'E5');
+  return inventory.transition(target.eui, event, now);
+}
+
+/**
+ * SR 12.2 Device Pre-notification (BPM 01.01): `body.devices: [{deviceId, deviceType, model, hub?,
+ * ds, ka}]`, keys as base64 uncompressed points. Each model must be certified.
+ */
+function preNotify(ctx: RequestContext, inventory: Inventory): DeviceRecord[] {
+  const list = (ctx.request.body as { devices?: unknown } | null)?.devices;
+  if (!Array.isArray(list) || list.length === 0 || list.length > 16) throw new GatewayError('BAD_REQUEST', 'body.devices must list 1 to 16 devices', 400, 'body.devices');
+  const records = list.map((entry, i) => {
+    const field = `body.devices[${i}]`;
+    const d = (entry ?? {}) as Record<string, unknown>;
+    if (!isEuiText(d.deviceId)) throw new GatewayError('BAD_REQUEST', `${field}.deviceId must be an EUI-64`, 400, `${field}.deviceId`);
+    const model = d.model;
+    const type = typeof model === 'string' ? CERTIFIED_MODELS[model] : undefined;
+    if (!type) throw new GatewayError('UNCERTIFIED_MODEL', `${field}.model "${String(model)}" is not on the DCC's list of certified device models`, 422, `${field}.model`);
+    if (d.deviceType !== undefined && d.deviceType !== type) throw new GatewayError('BAD_REQUEST', `${field}.deviceType does not match model ${model} (a ${type})`, 400, `${field}.deviceType`);
+    const eui = parseEui(d.deviceId as string);
+    const existing = inventory.get(eui);
+    if (existing && existing.status !== 'PreNotified') throw new GatewayError('INVALID_STATUS', `${eui} is already ${existing.status}`, 409, `${field}.deviceId`, 'E5');
+    return {
+      eui,
+      type,
+      status: 'PreNotified' as const,
+      hub: type === 'CHF' ? eui : isEuiText(d.hub) ? parseEui(d.hub as string) : undefined,
+      mpxn: undefined,
+      ds: point(d.ds, `${field}.ds`),
+      ka: point(d.ka, `${field}.ka`),
+      installer: ctx.party.eui,
+      model: model as string,
+    };
+  });
+  return records.map((record) => inventory.put(record, ctx.now));
+}
+
+function updateInventory(ctx: RequestContext, inventory: Inventory): DeviceRecord {
+  const target = ctx.target;
+  if (!target) throw new GatewayError('BAD_REQUEST', 'SR 8.4 names a device in requestId.target', 400, 'requestId.target');
+  const hub = (ctx.request.body as { hub?: unknown } | null)?.hub;
+  if (hub !== undefined && !isEuiText(hub)) throw new GatewayError('BAD_REQUEST', 'body.hub must be an EUI-64', 400, 'body.hub');
+  return inventory.put({ ...target, ...(hub !== undefined ? { hub: parseEui(hub as string) } : {}) }, ctx.now);
+}
+
+function isEuiText(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && isEui(parseEui(value));
+  } catch {
+    return false;
+  }
+}
+
+function point(value: unknown, field: string) {
+  if (value === undefined) return undefined;
+  try {
+    // Byte fields arrive decoded from base64 already (transform.ts BYTE_FIELDS).
+    if (!(value instanceof Uint8Array)) throw new Error();
+    return publicKeyFromPoint(value);
+  } catch {
+    throw new GatewayError('BAD_REQUEST', `${field} must be a base64 P-256 point`, 400, field);
+  }
+}
+

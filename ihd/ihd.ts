@@ -27,9 +27,17 @@ export class Ihd extends DeviceFirmware {
     this.refreshMs = options.refreshMs ?? DEFAULT_IHD_REFRESH_MS;
   }
 
-  /** Displays execute no WAN service requests in this model. */
+  /** Displays take commissioning and identity reads over the WAN; nothing else in this model. */
   protected execute(command: CommandFrame): Execution {
-    return { status: 'NOT_SUPPORTED', payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` } };
+    switch (command.serviceRequest) {
+      case '8.1.1':
+        return this.commission();
+      case '6.2.4':
+      case '11.2':
+        return { status: 'OK', payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion, lifecycle: this.lifecycle } };
+      default:
+        return { status: 'NOT_SUPPORTED', payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` } };
+    }
   }
 
   get joinedMeters(): Eui64[] {

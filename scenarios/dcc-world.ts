@@ -30,6 +30,12 @@ export interface WorldOptions {
   readonly withPpmid?: boolean;
   readonly webhookRetryDelaysMs?: readonly number[];
   readonly outageAlertDelayMs?: number;
+  /**
+   * Extra premises installed but not enrolled (BPM 01.01 still to do): devices on the HAN with
+   * the supplier's credentials, absent from the DCC inventory; their meter points are registered.
+   */
+  readonly installedPremises?: number;
+  readonly gsmeWakeMs?: number;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -76,8 +82,10 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const manufacture: ManufactureAnchors = { AccessControlBroker: credential(acb), TransitionalCoS: credential(transCoS), Recovery: credential(recovery) };
   const commissioning: CommissioningAnchors = { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) };
   const premises: Premises[] = [];
-  for (let index = 1; index <= options.premises; index++) {
+  const installedFrom = options.premises + 1;
+  for (let index = 1; index < installedFrom + (options.installedPremises ?? 0); index++) {
     const hub = premisesEui(index, 'CHF');
+    const installedOnly = index >= installedFrom;
     const home = buildPremises({
       index,
       seed,
@@ -86,9 +94,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       link: new MqttHubLink({ url: brokerUrl, hub, secret: credentials.hubSecret(hub) }),
       manufacture,
       commissioning,
+      ...(installedOnly ? { state: 'installed' as const } : {}),
       ...(options.withPpmid ? { withPpmid: true } : {}),
+      ...(options.gsmeWakeMs !== undefined ? { gsmeWakeMs: options.gsmeWakeMs } : {}),
     });
-    registerPremises(headEnd, home, parties, clock.now());
+    if (installedOnly) registerMeterPoints(headEnd, home, parties, clock.now());
+    else registerPremises(headEnd, home, parties, clock.now());
     premises.push(home);
   }
   await headEnd.start();
@@ -138,6 +149,10 @@ function registerPremises(headEnd: HeadEnd, home: Premises, parties: Record<Defa
     const mpxn = device.eui === home.esme.eui ? home.mpan : device.eui === home.gsme.eui ? home.mprn : undefined;
     headEnd.inventory.put({ eui: device.eui, type: device.identity.type, status: 'Commissioned', hub: home.hub.eui, mpxn, ds: keys.ds.publicKey, ka: keys.ka.publicKey }, now);
   }
+  registerMeterPoints(headEnd, home, parties, now);
+}
+
+function registerMeterPoints(headEnd: HeadEnd, home: Premises, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
   if (headEnd.registration.history(home.mpan).length > 0) return;
   const since = now - 24 * 3600_000;
   const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) => headEnd.registration.register(mpxn, role, party, since);

@@ -39,8 +39,14 @@ export interface PremisesOptions {
   /** The hub's SMWAN link, built by the caller (MQTT or in-memory). */
   readonly link: HubLink;
   readonly manufacture: ManufactureAnchors;
-  /** Given: the premises starts installed and commissioned for this supplier. Absent: installed only. */
+  /** The supplier (and network operator) credentials the devices carry for this install. */
   readonly commissioning?: CommissioningAnchors;
+  /**
+   * commissioned (the default when commissioning anchors are given): the state a finished install
+   * leaves. installed: devices on the HAN with the supplier's credentials, nothing else: not in
+   * the device log, no MPxN, not commissioned, not joined (the start of BPM 01.01).
+   */
+  readonly state?: 'commissioned' | 'installed';
   readonly withPpmid?: boolean;
   readonly han?: HanConditions;
   readonly ihdRefreshMs?: number;
@@ -108,10 +114,15 @@ export function buildPremises(options: PremisesOptions): Premises {
   gpf.addGasMeter(gsme.eui);
   esme.utrnSiblings = [{ device: gsme.eui, keyAgreement: keys.get(gsme.eui)!.ka }];
   gsme.utrnSiblings = [{ device: esme.eui, keyAgreement: keys.get(esme.eui)!.ka }];
+  // The PPMID's keypad wiring is physical: it knows its meters from install, joined or not.
+  if (ppmid) {
+    ppmid.setRoute('electricity', esme.eui);
+    ppmid.setRoute('gas', gsme.eui, gpf.eui);
+  }
   const mpan = premisesMpan(index);
   const mprn = premisesMprn(index);
 
-  if (options.commissioning) {
+  if (options.commissioning && options.state !== 'installed') {
     // The state after a completed install (BPM 01.01): logged, MPxNs set, commissioned, joined.
     for (const device of [esme, gsme, ihd, ...(ppmid ? [ppmid] : [])]) hub.deviceLog.add(device.eui, device.identity.type);
     esme.setMpxn(mpan);
@@ -121,11 +132,7 @@ export function buildPremises(options: PremisesOptions): Premises {
       esme.join(display.eui);
       gpf.join(display.eui);
     }
-    if (ppmid) {
-      gsme.joined.add(ppmid.eui);
-      ppmid.setRoute('electricity', esme.eui);
-      ppmid.setRoute('gas', gsme.eui, gpf.eui);
-    }
+    if (ppmid) gsme.joined.add(ppmid.eui);
     if (options.paymentMode === 'Prepayment') {
       for (const meter of [esme, gsme]) {
         meter.prepayment.balance = options.initialBalancePence ?? 2_000;

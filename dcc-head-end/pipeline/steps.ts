@@ -123,6 +123,9 @@ export const checkRegistration: PipelineStep = {
     if (!target) return; // a non-device request about no device: nothing to be registered for
     const access = accessFor(request.serviceRequest, request.role);
     const points = meterPoints(target, request.role, inventory);
+    // BPM 01.01: before any meter point is known (mid-install), the supplier that pre-notified
+    // the device acts for it. Emulator choice: the facts do not say how the DCC checks E4 then.
+    if (points.length === 0 && target.installer === party.eui && access === 'A') return;
     const allowed = points.find((point) =>
       access === 'C' ? consents.covers(party.eui, point, request.serviceRequest.variant, now) : registration.partyAt(point, ROLE_REGISTRATION[request.role]!, now) === party.eui,
     );

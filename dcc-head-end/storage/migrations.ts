@@ -107,4 +107,12 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       );
     `,
   },
+  {
+    id: 3,
+    name: 'inventory: installing supplier and device model',
+    sql: `
+      ALTER TABLE devices ADD COLUMN installer TEXT;
+      ALTER TABLE devices ADD COLUMN model TEXT;
+    `,
+  },
 ];

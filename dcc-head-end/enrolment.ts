@@ -1,0 +1,87 @@
+import { isEui, type Eui64, type PlainValue, type ResponseFrame } from '../protocol/index.js';
+import type { HeadEndEventLog } from './event-log.js';
+import type { Inbox } from './inbox.js';
+import type { Inventory } from './inventory.js';
+import type { PartyRegistry } from './parties.js';
+import type { PendingRequest } from './pending-requests.js';
+import type { Registration } from './registration.js';
+
+/**
+ * What the DCC learns from the devices' answers during an install (BPM 01.01, 01.02): the device
+ * log change (8.11, reported as N24), the MPxN written into a meter (6.20.x), commissioning
+ * (8.1.1). When every meter on a hub is commissioned with its MPxN, the DCC confirms to the
+ * supplier and the network operator that the system can communicate (N11) and tells every SEC
+ * party that the meter point is enrolled (N10). N10 and N11 meanings are emulator choices
+ * (protocol/alert-codes.ts).
+ */
+export class Enrolment {
+  constructor(
+    private readonly deps: {
+      readonly inventory: Inventory;
+      readonly registration: Registration;
+      readonly parties: PartyRegistry;
+      readonly inbox: Inbox;
+      readonly events: HeadEndEventLog;
+    },
+  ) {}
+
+  /** Called with each successful device response, inside the transaction that delivers it. */
+  afterSuccess(request: PendingRequest, response: ResponseFrame, now: number): void {
+    const payload = (response.payload ?? {}) as Record<string, PlainValue>;
+    switch (response.serviceRequest) {
+      case '8.11':
+        return this.deviceLogChanged(request, payload, now);
+      case '6.20.1': {
+        const target = this.deps.inventory.get(request.target);
+        const mpxn = (payload.mpan ?? payload.mprn) as string | undefined;
+        if (target && typeof mpxn === 'string') this.deps.inventory.put({ ...target, mpxn }, now);
+        return;
+      }
+      case '8.1.1':
+        return this.commissioned(request, now);
+    }
+  }
+
+  private deviceLogChanged(request: PendingRequest, payload: Record<string, PlainValue>, now: number): void {
+    const log = Array.isArray(payload.deviceLog) ? (payload.deviceLog as { device?: unknown }[]) : [];
+    for (const entry of log) {
+      if (!isEui(entry.device)) continue;
+      const device = this.deps.inventory.get(entry.device);
+      if (!device) continue;
+      // Joining the hub's device log is what makes a pre-notified device "installed, not commissioned".
+      if (device.status === 'PreNotified' && this.deps.inventory.can(device.eui, 'install')) {
+        this.deps.inventory.put({ ...this.deps.inventory.transition(device.eui, 'install', now), hub: request.target }, now);
+      }
+    }
+    this.deps.inbox.append(request.party, { kind: 'dccAlert', alertCode: 'N24', body: { hub: request.target, requestId: request.requestId, deviceLog: log as PlainValue as never } }, now);
+  }
+
+  private commissioned(request: PendingRequest, now: number): void {
+    const device = this.deps.inventory.get(request.target);
+    if (!device || !this.deps.inventory.can(device.eui, 'commission')) return;
+    this.deps.inventory.transition(device.eui, 'commission', now);
+    if (!device.hub) return;
+    const meters = this.deps.inventory.onHub(device.hub).filter((d) => d.type === 'ESME' || d.type === 'GSME');
+    if (device.type !== 'ESME' && device.type !== 'GSME') return;
+    if (!meters.every((m) => m.status === 'Commissioned' && m.mpxn)) return;
+    this.enrolled(device.hub, meters.map((m) => m.mpxn!), now);
+  }
+
+  private enrolled(hub: Eui64, points: string[], now: number): void {
+    this.deps.events.record(now, 'enrolled', { hub, points });
+    const told = new Set<Eui64>();
+    for (const mpxn of points) {
+      for (const role of ['importSupplier', 'gasSupplier', 'electricityDistributor', 'gasTransporter'] as const) {
+        const party = this.deps.registration.partyAt(mpxn, role, now);
+        if (party && !told.has(party)) {
+          told.add(party);
+          this.deps.inbox.append(party, { kind: 'dccAlert', alertCode: 'N11', body: { hub, points } }, now);
+        }
+      }
+    }
+    for (const party of this.deps.parties.list()) {
+      if (party.status !== 'Active') continue;
+      for (const mpxn of points) this.deps.inbox.append(party.eui, { kind: 'dccAlert', alertCode: 'N10', body: { mpxn, hub } }, now);
+    }
+  }
+}
