@@ -5,11 +5,12 @@ import type { Inventory } from './inventory.js';
 import type { PartyRegistry } from './parties.js';
 import type { PendingRequest } from './pending-requests.js';
 import type { Registration } from './registration.js';
+import type { Consents } from './consents.js';
 
 /**
- * What the DCC learns from the devices' answers during an install (BPM 01.01, 01.02): the device
+ * What the DCC learns from the devices' answers: during an install (BPM 01.01, 01.02) the device
  * log change (8.11, reported as N24), the MPxN written into a meter (6.20.x), commissioning
- * (8.1.1). When every meter on a hub is commissioned with its MPxN, the DCC confirms to the
+ * (8.1.1); later a change of tenancy (3.2, BPM 02.05). When every meter on a hub is commissioned with its MPxN, the DCC confirms to the
  * supplier and the network operator that the system can communicate (N11) and tells every SEC
  * party that the meter point is enrolled (N10). N10 and N11 meanings are emulator choices
  * (protocol/alert-codes.ts).
@@ -22,6 +23,7 @@ export class Enrolment {
       readonly parties: PartyRegistry;
       readonly inbox: Inbox;
       readonly events: HeadEndEventLog;
+      readonly consents: Consents;
     },
   ) {}
 
@@ -39,6 +41,12 @@ export class Enrolment {
       }
       case '8.1.1':
         return this.commissioned(request, now);
+      case '3.2': {
+        // BPM 02.05: the meter has the new tenancy; from its start the DCC voids the old tenant's consents.
+        const meter = this.deps.inventory.get(request.target);
+        if (meter?.mpxn && typeof payload.tenancyStart === 'number') this.deps.consents.recordTenancy(meter.mpxn, payload.tenancyStart, request.party);
+        return;
+      }
     }
   }
 

@@ -27,6 +27,7 @@ import { Registration } from './registration.js';
 import { WebhookDelivery } from './webhooks.js';
 import { TokenService } from './token-service.js';
 import { Enrolment } from './enrolment.js';
+import { Withdrawals } from './withdrawals.js';
 import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
@@ -68,6 +69,7 @@ export class HeadEnd {
   readonly webhooks: WebhookDelivery;
   readonly tokens: TokenService;
   readonly outages: OutageMonitor;
+  readonly withdrawals: Withdrawals;
   private readonly traffic: DeviceTraffic;
 
   constructor(private readonly options: HeadEndOptions) {
@@ -82,6 +84,7 @@ export class HeadEnd {
     this.events = new HeadEndEventLog(db);
     this.dispatch = new CommandDispatch({ clock, crypto, link, dcc, requests: this.requests, inbox: this.inbox, events: this.events, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS });
     this.tokens = new TokenService(db, this.counters, crypto);
+    this.withdrawals = new Withdrawals({ db, inventory: this.inventory, registration: this.registration, inbox: this.inbox, events: this.events, parties: () => this.parties.list() });
     this.outages = new OutageMonitor({
       clock,
       inventory: this.inventory,
@@ -92,7 +95,7 @@ export class HeadEnd {
       delayMs: options.outageAlertDelayMs ?? DEFAULT_OUTAGE_DELAY_MS,
     });
     this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
-    const enrolment = new Enrolment({ inventory: this.inventory, registration: this.registration, parties: this.parties, inbox: this.inbox, events: this.events });
+    const enrolment = new Enrolment({ inventory: this.inventory, registration: this.registration, parties: this.parties, inbox: this.inbox, events: this.events, consents: this.consents });
     this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment });
   }
 
@@ -152,7 +155,7 @@ export class HeadEnd {
     } else if (!this.counters.raise(counterName, request.requestId.counter)) {
       throw new GatewayError('COUNTER_NOT_FRESH', `counter ${request.requestId.counter} is not above the last one accepted from ${caller} (${this.counters.get(counterName)})`, 409, 'requestId.counter');
     }
-    runAccessControl(ctx, { inventory: this.inventory, registration: this.registration, consents: this.consents });
+    runAccessControl(ctx, { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub, at) => this.withdrawals.withdrawn(hub, at) });
 
     switch (request.commandVariant) {
       case 8:

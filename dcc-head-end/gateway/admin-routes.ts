@@ -115,7 +115,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const b = body(request);
     const scope = b.scope ?? '*';
     if (scope !== '*' && !(Array.isArray(scope) && scope.every((s) => typeof s === 'string'))) throw new GatewayError('BAD_REQUEST', 'scope is "*" or a list of SR variants', 400, 'scope');
-    const consent = { party: eui(str(b, 'party'), 'party'), mpxn: str(b, 'mpxn'), scope: scope as '*' | string[], expiresAt: when(b, 'expiresAt') };
+    const consent = { party: eui(str(b, 'party'), 'party'), mpxn: str(b, 'mpxn'), scope: scope as '*' | string[], expiresAt: when(b, 'expiresAt'), grantedAt: when(b, 'grantedAt') };
     headEnd.consents.grant(consent);
     return consent;
   });

@@ -1,4 +1,4 @@
-import { ERROR_SCHEMA, INBOX_ANSWER_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA } from './schemas.js';
+import { ERROR_SCHEMA, INBOX_ANSWER_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, WITHDRAWAL_BODY_SCHEMA } from './schemas.js';
 
 const AUTH_HEADERS = [
   { name: 'X-Smetsim-Party', in: 'header', required: true, schema: { type: 'string' }, description: 'the calling party EUI-64' },
@@ -53,6 +53,14 @@ export function openApiDocument(): unknown {
             ...AUTH_HEADERS,
           ],
           responses: { 200: { description: 'items after the cursor', content: { 'application/json': { schema: INBOX_ANSWER_SCHEMA } } }, 401: errors, 403: errors },
+        },
+      },
+      '/v1/withdrawals': {
+        post: {
+          summary: 'Withdraw a smart metering system (SEC §144): the import supplier, or the gas supplier for gas only',
+          parameters: AUTH_HEADERS,
+          requestBody: { required: true, content: { 'application/json': { schema: WITHDRAWAL_BODY_SCHEMA } } },
+          responses: { 200: { description: 'recorded; every active party gets DCC alert N40' }, 401: errors, 403: errors, 404: errors, 409: errors },
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

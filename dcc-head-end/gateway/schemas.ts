@@ -80,3 +80,14 @@ export const INBOX_ANSWER_SCHEMA = {
     next: { type: 'string', description: 'pass as ?after= to read on' },
   },
 } as const;
+
+export const WITHDRAWAL_BODY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hub', 'role'],
+  properties: {
+    hub: { type: 'string', description: 'the Communications Hub of the system to withdraw' },
+    role: { type: 'string', enum: ['IS', 'ES', 'GS', 'ED', 'GT', 'OU', 'RSA'], description: 'IS, or GS for a gas-only system; any other role is refused E2' },
+    effectiveFrom: { type: 'string', description: 'RFC 3339; default now. From then every party gets E5 for the system.' },
+  },
+} as const;

@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { parseEui, type Eui64 } from '../../protocol/index.js';
+import { parseEui, type Eui64, type UserRole } from '../../protocol/index.js';
+import { parseTimestamp } from '../pipeline/validate-format.js';
 import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
-import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA } from './schemas.js';
+import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA, WITHDRAWAL_BODY_SCHEMA } from './schemas.js';
 
 export interface GatewayOptions {
   readonly headEnd: HeadEnd;
@@ -56,6 +57,13 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     },
   };
   const caller = (request: FastifyRequest): Eui64 => request.caller!;
+  const parseEuiField = (text: string, field: string): Eui64 => {
+    try {
+      return parseEui(text, field);
+    } catch (error) {
+      throw new GatewayError('BAD_REQUEST', (error as Error).message, 400, field);
+    }
+  };
 
   app.get('/openapi.json', async () => openApiDocument());
 
@@ -82,6 +90,19 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
       const items = await headEnd.inbox.poll(party, after, waitMs, limit);
       return { items, next: items.at(-1)?.cursor ?? String(after) };
+    },
+  );
+
+  app.post(
+    '/v1/withdrawals',
+    { ...authenticated, schema: { body: WITHDRAWAL_BODY_SCHEMA, response: { '4xx': ERROR_SCHEMA } } },
+    async (request) => {
+      const party = headEnd.parties.get(caller(request))!;
+      const body = request.body as { hub: string; role: string; effectiveFrom?: string };
+      const hub = parseEuiField(body.hub, 'hub');
+      const effectiveFrom = body.effectiveFrom === undefined ? headEnd.clock.now() : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
+      const result = headEnd.withdrawals.request(party, body.role as UserRole, hub, effectiveFrom, headEnd.clock.now());
+      return { code: 'I0', hub: result.hub, points: result.points, effectiveFrom: new Date(result.effectiveFrom).toISOString() };
     },
   );
 

@@ -1,4 +1,4 @@
-import { accessFor, allowedCommandVariants, isEligible, type UserRole } from '../../protocol/index.js';
+import { accessFor, allowedCommandVariants, isEligible, type Eui64, type UserRole } from '../../protocol/index.js';
 import { DuisError } from '../duis-error.js';
 import type { Consents } from '../consents.js';
 import type { Inventory, DeviceRecord } from '../inventory.js';
@@ -11,6 +11,8 @@ export interface PipelineDeps {
   readonly inventory: Inventory;
   readonly registration: Registration;
   readonly consents: Consents;
+  /** Is the system on this hub withdrawn at this time (SEC §144)? */
+  readonly withdrawn?: (hub: Eui64 | undefined, at: number) => boolean;
 }
 
 export interface PipelineStep {
@@ -58,12 +60,16 @@ export const checkRoleForServiceRequest: PipelineStep = {
 /** 6. The target exists (E19), its status allows the SR (E5), and the SR fits its type (E11). */
 export const resolveTarget: PipelineStep = {
   name: 'target device (E19, E5, E11)',
-  run(ctx, { inventory }) {
+  run(ctx, { inventory, withdrawn }) {
     const sr = ctx.request.serviceRequest;
     if (sr.nonDevice && NO_TARGET_SRS.has(sr.variant)) return;
     const target = inventory.get(ctx.request.requestId.target);
     if (!target) throw new DuisError('E19', `device ${ctx.request.requestId.target} does not exist`, 'requestId.target');
     ctx.target = target;
+    // SEC §144: once a system is withdrawn, every party gets E5 for every device on it.
+    if (withdrawn?.(target.type === 'CHF' ? target.eui : target.hub, ctx.now)) {
+      throw new DuisError('E5', `the smart metering system on hub ${target.hub ?? target.eui} is withdrawn`, 'requestId.target');
+    }
     if (sr.nonDevice) return; // the DCC answers about the device; its status and type do not matter
     if (target.status === 'Commissioned') {
       // fine

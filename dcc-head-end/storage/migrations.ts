@@ -115,4 +115,22 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       ALTER TABLE devices ADD COLUMN model TEXT;
     `,
   },
+  {
+    id: 4,
+    name: 'change of tenancy, withdrawal',
+    sql: `
+      ALTER TABLE consents ADD COLUMN granted_at INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE tenancies (
+        mpxn TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        recorded_by TEXT NOT NULL
+      );
+      CREATE INDEX tenancies_by_point ON tenancies (mpxn, started_at);
+      CREATE TABLE withdrawals (
+        hub TEXT PRIMARY KEY,
+        effective_at INTEGER NOT NULL,
+        requested_by TEXT NOT NULL
+      );
+    `,
+  },
 ];
