@@ -29,6 +29,8 @@ export class DeviceTraffic {
       readonly events: HeadEndEventLog;
       readonly dispatch: CommandDispatch;
       readonly enrolment: Enrolment;
+      /** The ACB's EUI: answers addressed to it are to commands the DCC relayed. */
+      readonly acb: Eui64;
     },
   ) {}
 
@@ -56,18 +58,21 @@ export class DeviceTraffic {
 
   private response(frame: ResponseFrame, hub: Eui64): void {
     const now = this.deps.clock.now();
-    const party = frame.header.recipient;
-    const request = this.deps.requests.get(party, frame.inResponseTo);
+    // An answer to a command the DCC relayed as the ACB (device replacement) belongs to the party's request.
+    const relayed = frame.header.recipient === this.deps.acb ? this.deps.requests.relayed(frame.inResponseTo) : undefined;
+    const party = relayed?.party ?? frame.header.recipient;
+    const counter = relayed?.counter ?? frame.inResponseTo;
+    const request = this.deps.requests.get(party, counter);
     // A response must answer an open request, from its target or (mirrored gas reads) its hub's GPF.
     const from = this.deps.inventory.get(frame.header.originator);
     const fromTarget = request && (frame.header.originator === request.target || (from?.type === 'GPF' && from.hub === hub) || (from?.type === 'CHF' && request.hub === hub));
     if (!request || request.state !== 'sent' || !fromTarget) {
-      this.deps.events.record(now, 'unmatched-response', { party, counter: frame.inResponseTo, device: frame.header.originator, status: frame.status });
+      this.deps.events.record(now, 'unmatched-response', { party, counter, device: frame.header.originator, status: frame.status });
       return;
     }
-    this.deps.dispatch.settled(party, frame.inResponseTo);
+    this.deps.dispatch.settled(party, counter);
     this.deps.requests.atomically(() => {
-      this.deps.requests.update(party, frame.inResponseTo, { state: 'answered' });
+      this.deps.requests.update(party, counter, { state: 'answered' });
       this.deps.inbox.append(
         party,
         {

@@ -24,6 +24,8 @@ export class Enrolment {
       readonly inbox: Inbox;
       readonly events: HeadEndEventLog;
       readonly consents: Consents;
+      /** Told of every commissioning, inside the same transaction (device replacement hooks in here). */
+      readonly onCommissioned?: (device: Eui64, now: number) => void;
     },
   ) {}
 
@@ -68,6 +70,7 @@ export class Enrolment {
     const device = this.deps.inventory.get(request.target);
     if (!device || !this.deps.inventory.can(device.eui, 'commission')) return;
     this.deps.inventory.transition(device.eui, 'commission', now);
+    this.deps.onCommissioned?.(device.eui, now);
     if (!device.hub) return;
     const meters = this.deps.inventory.onHub(device.hub).filter((d) => d.type === 'ESME' || d.type === 'GSME');
     if (device.type !== 'ESME' && device.type !== 'GSME') return;

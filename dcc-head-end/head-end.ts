@@ -28,6 +28,7 @@ import { WebhookDelivery } from './webhooks.js';
 import { TokenService } from './token-service.js';
 import { Enrolment } from './enrolment.js';
 import { Withdrawals } from './withdrawals.js';
+import { Replacements } from './replacements.js';
 import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
@@ -70,6 +71,7 @@ export class HeadEnd {
   readonly tokens: TokenService;
   readonly outages: OutageMonitor;
   readonly withdrawals: Withdrawals;
+  readonly replacements: Replacements;
   private readonly traffic: DeviceTraffic;
 
   constructor(private readonly options: HeadEndOptions) {
@@ -95,8 +97,17 @@ export class HeadEnd {
       delayMs: options.outageAlertDelayMs ?? DEFAULT_OUTAGE_DELAY_MS,
     });
     this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
-    const enrolment = new Enrolment({ inventory: this.inventory, registration: this.registration, parties: this.parties, inbox: this.inbox, events: this.events, consents: this.consents });
-    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment });
+    this.replacements = new Replacements({ db, inventory: this.inventory, registration: this.registration, events: this.events });
+    const enrolment = new Enrolment({
+      inventory: this.inventory,
+      registration: this.registration,
+      parties: this.parties,
+      inbox: this.inbox,
+      events: this.events,
+      consents: this.consents,
+      onCommissioned: (device, now) => this.releaseHeld(device, now),
+    });
+    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment, acb: dcc.acb.eui });
   }
 
   get clock(): Clock {
@@ -157,6 +168,9 @@ export class HeadEnd {
     }
     runAccessControl(ctx, { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub, at) => this.withdrawals.withdrawn(hub, at) });
 
+    const replacement = ctx.target && !request.serviceRequest.nonDevice ? this.replacements.inProgress(ctx.target.eui) : undefined;
+    if (replacement) return this.holdForReplacement(ctx, replacement);
+
     switch (request.commandVariant) {
       case 8:
         return { requestId: request.requestIdText, code: 'I0', body: answerNonDevice(ctx, this.inventory) };
@@ -167,6 +181,40 @@ export class HeadEnd {
       default:
         return this.acceptForDevice(ctx);
     }
+  }
+
+  /**
+   * SEC §148: a request for a device being replaced waits (acknowledged, stored) and goes to the
+   * new device once it is commissioned. A critical one cannot be re-addressed: E5.
+   */
+  private holdForReplacement(ctx: RequestContext, replacement: Eui64): SubmitAnswer {
+    if (ctx.request.commandVariant !== 1) {
+      throw new DuisError('E5', `${ctx.target!.eui} is being replaced by ${replacement}: only non-critical WAN requests are held; send this one to ${replacement} once it is commissioned`, 'requestId.target');
+    }
+    const unsigned = this.dispatch.preCommand(this.commandFor(ctx));
+    this.requests.insert({ ...this.pendingRecord(ctx, 'accepted', unsigned), state: 'held' });
+    this.events.record(ctx.now, 'request-held', { requestId: ctx.request.requestIdText, device: ctx.target!.eui, replacement });
+    return { requestId: ctx.request.requestIdText, code: 'I99' };
+  }
+
+  /** A device was commissioned: if it replaces another, close the window and deliver what was held. */
+  private releaseHeld(device: Eui64, now: number): void {
+    const old = this.replacements.complete(device, now);
+    if (!old) return;
+    const released = this.requests.held(old).map((request) => {
+      // The new device has by now accepted the supplier's later counters (the install commands),
+      // so a held command cannot go out under its own. The DCC relays it as the ACB, under the
+      // ACB's counter. Emulator choice: the facts do not say how the DCC re-addresses.
+      const acbCounter = this.counters.next('acb');
+      const frame = decodeFrame(request.command!, { unsigned: true }) as CommandFrame;
+      const command = this.dispatch.countersign({ ...frame, header: { ...frame.header, originator: this.options.dcc.acb.eui, recipient: device, counter: acbCounter } });
+      this.requests.relay(request.party, request.counter, acbCounter, device, command);
+      return { ...request, target: device, command, state: 'accepted' as const };
+    });
+    // Published once the transaction that commissioned the device has committed.
+    setImmediate(() => {
+      for (const request of released) void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, device));
+    });
   }
 
   /** The command the request becomes, before any signature. */

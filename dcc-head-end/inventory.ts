@@ -90,7 +90,8 @@ export class Inventory {
 
   /** The meter points served by a hub: the ESME's MPAN and the GSME's MPRN. */
   pointsOfHub(hub: Eui64): { electricity: string | undefined; gas: string | undefined } {
-    const devices = this.onHub(hub);
+    // A replaced meter stays in the inventory, decommissioned: the live one holds the point.
+    const devices = this.onHub(hub).filter((d) => d.status !== 'Decommissioned' && d.status !== 'Withdrawn');
     return { electricity: devices.find((d) => d.type === 'ESME')?.mpxn, gas: devices.find((d) => d.type === 'GSME')?.mpxn };
   }
 

@@ -5,9 +5,10 @@ import type { Db } from './storage/database.js';
  * accepted: acknowledged (I99) and stored, not yet handed to the broker;
  * precommand: a critical request's pre-command returned to the party, waiting for variant 5;
  * sent: published to the hub, waiting for the device;
+ * held: for a device being replaced (SEC §148), waiting for the new one;
  * answered / timedOut: finished.
  */
-export type RequestState = 'accepted' | 'precommand' | 'sent' | 'answered' | 'timedOut';
+export type RequestState = 'accepted' | 'precommand' | 'held' | 'sent' | 'answered' | 'timedOut';
 
 export interface PendingRequest {
   readonly party: Eui64;
@@ -81,6 +82,26 @@ export class PendingRequests {
         party,
         counter.toString(),
       );
+  }
+
+  /**
+   * Point a held request at the replacement device. The DCC sends it on as the ACB, under the
+   * ACB's own counter (`acbCounter`); the device's answer, addressed to the ACB, is matched back
+   * to the party's request through the relay record.
+   */
+  relay(party: Eui64, counter: bigint, acbCounter: bigint, target: Eui64, command: Uint8Array): void {
+    this.db.prepare("UPDATE requests SET target = ?, command = ?, state = 'accepted' WHERE party = ? AND counter = ?").run(target, Buffer.from(command), party, counter.toString());
+    this.db.prepare('INSERT INTO relays (acb_counter, party, counter) VALUES (?, ?, ?)').run(acbCounter.toString(), party, counter.toString());
+  }
+
+  /** The party's request a device answer to the ACB belongs to, if it was relayed. */
+  relayed(acbCounter: bigint): { party: Eui64; counter: bigint } | undefined {
+    const row = this.db.prepare('SELECT party, counter FROM relays WHERE acb_counter = ?').get(acbCounter.toString()) as { party: string; counter: string } | undefined;
+    return row ? { party: row.party as Eui64, counter: BigInt(row.counter) } : undefined;
+  }
+
+  held(target: Eui64): PendingRequest[] {
+    return (this.db.prepare("SELECT * FROM requests WHERE state = 'held' AND target = ? ORDER BY created_at").all(target) as Row[]).map(fromRow);
   }
 
   /** Everything still open, oldest first: what a restart picks up. */

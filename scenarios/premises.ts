@@ -17,8 +17,9 @@ import type { HubLink } from '../smwan/link.js';
 export const DEVICE_ROLE_BYTE: Readonly<Record<DeviceType, number>> = { CHF: 0x01, GPF: 0x02, ESME: 0x03, GSME: 0x04, IHD: 0x05, PPMID: 0x06 };
 
 /** 00-DB-12-<premises index, 4 bytes>-<role>: stable, readable, unique per fleet. */
-export function premisesEui(index: number, type: DeviceType): Eui64 {
-  const bytes = Buffer.from([0x00, 0xdb, 0x12, 0, 0, 0, 0, DEVICE_ROLE_BYTE[type]]);
+export function premisesEui(index: number, type: DeviceType, generation = 0): Eui64 {
+  // A replacement device takes the next generation: 0x13 is the first replacement ESME.
+  const bytes = Buffer.from([0x00, 0xdb, 0x12, 0, 0, 0, 0, DEVICE_ROLE_BYTE[type] | ((generation & 0xf) << 4)]);
   bytes.writeUInt32BE(index >>> 0, 3);
   return formatEuiBytes(bytes);
 }
@@ -72,6 +73,12 @@ export interface Premises {
   readonly devices: readonly DeviceFirmware[];
   /** Each device's public keys, as the DCC's inventory would hold them. */
   readonly keys: ReadonlyMap<Eui64, DeviceKeys>;
+  /**
+   * A replacement electricity meter (SEC §148): a new device with its own EUI and keys, on this
+   * HAN, installed with the supplier's credentials but not yet logged, set up or commissioned.
+   * The old meter is switched off (taken out).
+   */
+  replaceEsme(): Esme;
   /** Connect the hub to the SMWAN and start the gas meter's wake cycle. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -83,9 +90,9 @@ export function buildPremises(options: PremisesOptions): Premises {
   const bus = new SmhanBus(clock, rng.stream('han'), options.han);
   const eui = (type: DeviceType) => premisesEui(index, type);
   const keys = new Map<Eui64, DeviceKeys>();
-  const deps = (type: DeviceType) => {
-    const id = eui(type);
-    const deviceKeys = seededDeviceKeys(crypto, rng.stream(type));
+  const deps = (type: DeviceType, generation = 0) => {
+    const id = premisesEui(index, type, generation);
+    const deviceKeys = seededDeviceKeys(crypto, rng.stream(generation === 0 ? type : `${type}/${generation}`));
     keys.set(id, deviceKeys);
     return {
       identity: { eui: id, type, firmwareVersion: '1.0.0' },
@@ -154,6 +161,12 @@ export function buildPremises(options: PremisesOptions): Premises {
     ppmid,
     devices: [hub, gpf, esme, gsme, ihd, ...(ppmid ? [ppmid] : [])],
     keys,
+    replaceEsme() {
+      esme.powerOff();
+      esme.stopTimers();
+      const replacement = new Esme(deps('ESME', 1), { model: new ConsumptionModel(meterSeed('elec/1'), options.meanDailyWh ?? 8_000, ELECTRICITY_SHAPE) });
+      return replacement;
+    },
     async start() {
       await hub.start();
       gsme.startWakeCycle();

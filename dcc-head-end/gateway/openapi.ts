@@ -1,4 +1,4 @@
-import { ERROR_SCHEMA, INBOX_ANSWER_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, WITHDRAWAL_BODY_SCHEMA } from './schemas.js';
+import { ERROR_SCHEMA, INBOX_ANSWER_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, WITHDRAWAL_BODY_SCHEMA, REPLACEMENT_BODY_SCHEMA } from './schemas.js';
 
 const AUTH_HEADERS = [
   { name: 'X-Smetsim-Party', in: 'header', required: true, schema: { type: 'string' }, description: 'the calling party EUI-64' },
@@ -61,6 +61,14 @@ export function openApiDocument(): unknown {
           parameters: AUTH_HEADERS,
           requestBody: { required: true, content: { 'application/json': { schema: WITHDRAWAL_BODY_SCHEMA } } },
           responses: { 200: { description: 'recorded; every active party gets DCC alert N40' }, 401: errors, 403: errors, 404: errors, 409: errors },
+        },
+      },
+      '/v1/replacements': {
+        post: {
+          summary: 'Start replacing a device (SEC §148): requests for the old one are held and delivered to the new one once commissioned',
+          parameters: AUTH_HEADERS,
+          requestBody: { required: true, content: { 'application/json': { schema: REPLACEMENT_BODY_SCHEMA } } },
+          responses: { 200: { description: 'the replacement window is open' }, 401: errors, 403: errors, 404: errors, 409: errors, 422: errors },
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

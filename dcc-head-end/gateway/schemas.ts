@@ -91,3 +91,14 @@ export const WITHDRAWAL_BODY_SCHEMA = {
     effectiveFrom: { type: 'string', description: 'RFC 3339; default now. From then every party gets E5 for the system.' },
   },
 } as const;
+
+export const REPLACEMENT_BODY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['oldDevice', 'newDevice', 'role'],
+  properties: {
+    oldDevice: { type: 'string', description: 'the commissioned device being taken out' },
+    newDevice: { type: 'string', description: 'its replacement, pre-notified by SR 12.2' },
+    role: { type: 'string', enum: ['IS', 'ES', 'GS', 'ED', 'GT', 'OU', 'RSA'], description: 'IS (GS for a gas meter)' },
+  },
+} as const;

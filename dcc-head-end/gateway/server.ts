@@ -7,7 +7,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
-import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA, WITHDRAWAL_BODY_SCHEMA } from './schemas.js';
+import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA, WITHDRAWAL_BODY_SCHEMA, REPLACEMENT_BODY_SCHEMA } from './schemas.js';
 
 export interface GatewayOptions {
   readonly headEnd: HeadEnd;
@@ -103,6 +103,19 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       const effectiveFrom = body.effectiveFrom === undefined ? headEnd.clock.now() : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
       const result = headEnd.withdrawals.request(party, body.role as UserRole, hub, effectiveFrom, headEnd.clock.now());
       return { code: 'I0', hub: result.hub, points: result.points, effectiveFrom: new Date(result.effectiveFrom).toISOString() };
+    },
+  );
+
+  app.post(
+    '/v1/replacements',
+    { ...authenticated, schema: { body: REPLACEMENT_BODY_SCHEMA, response: { '4xx': ERROR_SCHEMA } } },
+    async (request) => {
+      const party = headEnd.parties.get(caller(request))!;
+      const body = request.body as { oldDevice: string; newDevice: string; role: string };
+      const old = parseEuiField(body.oldDevice, 'oldDevice');
+      const replacement = parseEuiField(body.newDevice, 'newDevice');
+      headEnd.replacements.start(party, body.role as UserRole, old, replacement, headEnd.clock.now());
+      return { code: 'I0', oldDevice: old, newDevice: replacement };
     },
   );
 

@@ -133,4 +133,23 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       );
     `,
   },
+  {
+    id: 5,
+    name: 'device replacement',
+    sql: `
+      CREATE TABLE replacements (
+        old_device TEXT PRIMARY KEY,
+        new_device TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        requested_by TEXT NOT NULL
+      );
+      CREATE INDEX replacements_by_new ON replacements (new_device);
+      CREATE TABLE relays (
+        acb_counter TEXT PRIMARY KEY,
+        party TEXT NOT NULL,
+        counter TEXT NOT NULL
+      );
+    `,
+  },
 ];

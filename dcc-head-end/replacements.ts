@@ -1,0 +1,68 @@
+import type { Eui64, UserRole } from '../protocol/index.js';
+import { DuisError } from './duis-error.js';
+import type { HeadEndEventLog } from './event-log.js';
+import type { Inventory } from './inventory.js';
+import { ROLE_CATEGORY, type Party } from './parties.js';
+import type { Registration } from './registration.js';
+import type { Db } from './storage/database.js';
+
+/**
+ * Device replacement (SEC §148): the supplier swaps a meter. While the new one is installed, the
+ * DCC keeps accepting requests for the old one and holds them; when the new one is commissioned
+ * they are re-addressed to it and delivered. The window is logged, so response-time figures can
+ * leave it out. Emulator choice: a critical command cannot be re-addressed (the supplier's
+ * signature names the old device), so during the window a critical request gets E5 and is
+ * resubmitted for the new device.
+ */
+export class Replacements {
+  constructor(
+    private readonly deps: {
+      readonly db: Db;
+      readonly inventory: Inventory;
+      readonly registration: Registration;
+      readonly events: HeadEndEventLog;
+    },
+  ) {}
+
+  /** The device replacing `old` while the replacement is under way. */
+  inProgress(old: Eui64): Eui64 | undefined {
+    const row = this.deps.db.prepare('SELECT new_device FROM replacements WHERE old_device = ? AND completed_at IS NULL').get(old) as { new_device: string } | undefined;
+    return row?.new_device as Eui64 | undefined;
+  }
+
+  /** The device `replacement` replaces, if a replacement is under way. */
+  replacing(replacement: Eui64): Eui64 | undefined {
+    const row = this.deps.db.prepare('SELECT old_device FROM replacements WHERE new_device = ? AND completed_at IS NULL').get(replacement) as { old_device: string } | undefined;
+    return row?.old_device as Eui64 | undefined;
+  }
+
+  start(party: Party, role: UserRole, old: Eui64, replacement: Eui64, now: number): void {
+    if (party.status !== 'Active') throw new DuisError('E3', `${party.eui} is ${party.status}, not Active`, 'party');
+    if (!party.categories.includes(ROLE_CATEGORY[role])) throw new DuisError('E1', `${party.eui} does not hold ${ROLE_CATEGORY[role]}`, 'role');
+    const device = this.deps.inventory.get(old);
+    if (!device) throw new DuisError('E19', `device ${old} does not exist`, 'oldDevice');
+    const allowed = device.type === 'GSME' ? 'GS' : 'IS';
+    if (role !== allowed) throw new DuisError('E2', `only the ${allowed === 'IS' ? 'import' : 'gas'} supplier replaces a ${device.type}`, 'role');
+    if (device.status !== 'Commissioned') throw new DuisError('E5', `${old} is ${device.status}: only a commissioned device is replaced`, 'oldDevice');
+    const registered = device.mpxn ? this.deps.registration.partyAt(device.mpxn, role === 'IS' ? 'importSupplier' : 'gasSupplier', now) : undefined;
+    if (registered !== party.eui) throw new DuisError('E4', `${party.eui} is not the registered supplier of ${device.mpxn ?? old}`, 'oldDevice');
+    const next = this.deps.inventory.get(replacement);
+    if (!next || next.status !== 'PreNotified' || next.type !== device.type) {
+      throw new DuisError('E11', `the replacement ${replacement} must be a pre-notified ${device.type} (SR 12.2 first)`, 'newDevice');
+    }
+    if (this.inProgress(old)) throw new DuisError('E5', `${old} is already being replaced`, 'oldDevice');
+    this.deps.db.prepare('INSERT INTO replacements (old_device, new_device, started_at, requested_by) VALUES (?, ?, ?, ?)').run(old, replacement, now, party.eui);
+    this.deps.events.record(now, 'replacement-started', { old, replacement, by: party.eui });
+  }
+
+  /** The new device is commissioned: the old one is decommissioned and the window closes. */
+  complete(replacement: Eui64, now: number): Eui64 | undefined {
+    const old = this.replacing(replacement);
+    if (!old) return undefined;
+    this.deps.db.prepare('UPDATE replacements SET completed_at = ? WHERE old_device = ?').run(now, old);
+    if (this.deps.inventory.can(old, 'decommission')) this.deps.inventory.transition(old, 'decommission', now);
+    const started = (this.deps.db.prepare('SELECT started_at FROM replacements WHERE old_device = ?').get(old) as { started_at: number }).started_at;
+    this.deps.events.record(now, 'replacement-completed', { old, replacement, windowMs: now - started, startedAt: started });
+    return old;
+  }
+}
