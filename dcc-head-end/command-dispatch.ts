@@ -91,7 +91,7 @@ export class CommandDispatch {
     this.deps.requests.atomically(() => {
       this.deps.requests.update(request.party, request.counter, { state: 'timedOut' });
       this.deps.inbox.append(
-        request.party,
+        request.deliverTo ?? request.party,
         { kind: 'response', requestId: request.requestId, code, serviceReferenceVariant: request.serviceRequest, body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' } },
         this.deps.clock.now(),
       );

@@ -74,7 +74,7 @@ export class DeviceTraffic {
     this.deps.requests.atomically(() => {
       this.deps.requests.update(party, counter, { state: 'answered' });
       this.deps.inbox.append(
-        party,
+        request.deliverTo ?? party,
         {
           kind: 'response',
           requestId: request.requestId,

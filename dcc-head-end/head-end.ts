@@ -29,6 +29,9 @@ import { TokenService } from './token-service.js';
 import { Enrolment } from './enrolment.js';
 import { Withdrawals } from './withdrawals.js';
 import { Replacements } from './replacements.js';
+import { Schedules } from './schedules.js';
+import { DccServices } from './dcc-services.js';
+import { DccOriginated } from './dcc-originated.js';
 import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
@@ -72,6 +75,8 @@ export class HeadEnd {
   readonly outages: OutageMonitor;
   readonly withdrawals: Withdrawals;
   readonly replacements: Replacements;
+  readonly schedules: Schedules;
+  private readonly services: DccServices;
   private readonly traffic: DeviceTraffic;
 
   constructor(private readonly options: HeadEndOptions) {
@@ -107,6 +112,17 @@ export class HeadEnd {
       consents: this.consents,
       onCommissioned: (device, now) => this.releaseHeld(device, now),
     });
+    const originated = new DccOriginated({ clock, dcc, counters: this.counters, requests: this.requests, dispatch: this.dispatch, timeoutFor: (sr, target) => this.timeoutFor(sr, target) });
+    this.schedules = new Schedules(db, clock, (schedule) => this.services.run(schedule, clock.now()));
+    this.services = new DccServices({
+      schedules: this.schedules,
+      originated,
+      inventory: this.inventory,
+      inbox: this.inbox,
+      pipeline: this.pipelineDeps(),
+      parties: this.parties,
+      sha256: (data) => crypto.sha256(data),
+    });
     this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment, acb: dcc.acb.eui });
   }
 
@@ -132,6 +148,7 @@ export class HeadEnd {
     });
     await link.open();
     this.webhooks.resume();
+    this.schedules.resume();
     for (const request of this.requests.open()) {
       if (request.state === 'sent') this.dispatch.watch(request);
       else void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, request.target));
@@ -142,6 +159,7 @@ export class HeadEnd {
     this.dispatch.stop();
     this.webhooks.stop();
     this.outages.stop();
+    this.schedules.stop();
     this.inbox.wakeAll();
     await this.options.link.close();
   }
@@ -166,14 +184,17 @@ export class HeadEnd {
     } else if (!this.counters.raise(counterName, request.requestId.counter)) {
       throw new GatewayError('COUNTER_NOT_FRESH', `counter ${request.requestId.counter} is not above the last one accepted from ${caller} (${this.counters.get(counterName)})`, 409, 'requestId.counter');
     }
-    runAccessControl(ctx, { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub, at) => this.withdrawals.withdrawn(hub, at) });
+    runAccessControl(ctx, this.pipelineDeps());
 
     const replacement = ctx.target && !request.serviceRequest.nonDevice ? this.replacements.inProgress(ctx.target.eui) : undefined;
     if (replacement) return this.holdForReplacement(ctx, replacement);
 
     switch (request.commandVariant) {
-      case 8:
-        return { requestId: request.requestIdText, code: 'I0', body: answerNonDevice(ctx, this.inventory) };
+      case 8: {
+        const sr = request.serviceRequest.variant;
+        const body = this.services.handles(sr) ? this.services.answer(ctx) : answerNonDevice(ctx, this.inventory);
+        return { requestId: request.requestIdText, code: 'I0', body };
+      }
       case 4:
         return this.issuePreCommand(ctx);
       case 5:
@@ -215,6 +236,10 @@ export class HeadEnd {
     setImmediate(() => {
       for (const request of released) void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, device));
     });
+  }
+
+  private pipelineDeps() {
+    return { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub: Eui64 | undefined, at: number) => this.withdrawals.withdrawn(hub, at) };
   }
 
   /** The command the request becomes, before any signature. */

@@ -23,6 +23,8 @@ export interface PendingRequest {
   readonly command: Uint8Array | undefined;
   readonly createdAt: number;
   readonly deadline: number | undefined;
+  /** For a command the DCC originates on a party's behalf (schedules, firmware): whose inbox gets the answer. */
+  readonly deliverTo?: Eui64 | undefined;
 }
 
 interface Row {
@@ -37,6 +39,7 @@ interface Row {
   command: Buffer | null;
   created_at: number;
   deadline: number | null;
+  deliver_to: string | null;
 }
 
 /** Requests the DCC has acknowledged and not finished: durable, so a restart loses none. */
@@ -46,8 +49,8 @@ export class PendingRequests {
   insert(request: PendingRequest): void {
     this.db
       .prepare(
-        `INSERT INTO requests (party, counter, request_id, target, hub, sr, variant, state, command, created_at, deadline)
-         VALUES (@party, @counter, @requestId, @target, @hub, @sr, @variant, @state, @command, @createdAt, @deadline)`,
+        `INSERT INTO requests (party, counter, request_id, target, hub, sr, variant, state, command, created_at, deadline, deliver_to)
+         VALUES (@party, @counter, @requestId, @target, @hub, @sr, @variant, @state, @command, @createdAt, @deadline, @deliverTo)`,
       )
       .run({
         party: request.party,
@@ -61,6 +64,7 @@ export class PendingRequests {
         command: request.command ? Buffer.from(request.command) : null,
         createdAt: request.createdAt,
         deadline: request.deadline ?? null,
+        deliverTo: request.deliverTo ?? null,
       });
   }
 
@@ -136,5 +140,6 @@ function fromRow(row: Row): PendingRequest {
     command: row.command ?? undefined,
     createdAt: row.created_at,
     deadline: row.deadline ?? undefined,
+    deliverTo: (row.deliver_to ?? undefined) as Eui64 | undefined,
   };
 }

@@ -37,4 +37,4 @@ export function targetTypes(sr: ServiceRequest): readonly DeviceType[] {
 export const INSTALL_PHASE_SRS: ReadonlySet<string> = new Set(['6.20.1', '6.20.2', '8.1.1', '8.7.1', '8.7.2', '8.11', '8.9', '6.2.4', '6.2.7', '11.2', '6.11', '6.15.2', '6.23']);
 
 /** Non-device SRs that need no existing device as target (the DCC answers about itself or creates one). */
-export const NO_TARGET_SRS: ReadonlySet<string> = new Set(['12.1', '12.2', '5.1', '5.2', '5.3', '8.6']);
+export const NO_TARGET_SRS: ReadonlySet<string> = new Set(['12.1', '12.2', '5.2', '5.3', '8.6']);

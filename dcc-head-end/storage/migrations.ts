@@ -152,4 +152,23 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       );
     `,
   },
+  {
+    id: 6,
+    name: 'DCC-originated commands: schedules and firmware distribution',
+    sql: `
+      ALTER TABLE requests ADD COLUMN deliver_to TEXT;
+      CREATE TABLE schedules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner TEXT NOT NULL,
+        role TEXT NOT NULL,
+        sr TEXT NOT NULL,
+        target TEXT NOT NULL,
+        body TEXT NOT NULL,
+        interval_ms INTEGER NOT NULL,
+        next_run INTEGER NOT NULL,
+        runs INTEGER NOT NULL DEFAULT 0,
+        deleted_at INTEGER
+      );
+    `,
+  },
 ];
