@@ -28,10 +28,11 @@ import { WebhookDelivery } from './webhooks.js';
 import { TokenService } from './token-service.js';
 import { Enrolment } from './enrolment.js';
 import { Withdrawals } from './withdrawals.js';
-import { Replacements } from './replacements.js';
 import { Schedules } from './schedules.js';
 import { DccServices } from './dcc-services.js';
 import { DccOriginated } from './dcc-originated.js';
+import { buildCommand } from './command-builder.js';
+import { Replacements, releaseHeldRequests } from './replacements.js';
 import { DEFAULT_OUTAGE_DELAY_MS, OutageMonitor } from './outage-monitor.js';
 import type { Db } from './storage/database.js';
 
@@ -212,7 +213,7 @@ export class HeadEnd {
     if (ctx.request.commandVariant !== 1) {
       throw new DuisError('E5', `${ctx.target!.eui} is being replaced by ${replacement}: only non-critical WAN requests are held; send this one to ${replacement} once it is commissioned`, 'requestId.target');
     }
-    const unsigned = this.dispatch.preCommand(this.commandFor(ctx));
+    const unsigned = this.dispatch.preCommand(buildCommand(ctx, this.tokens));
     this.requests.insert({ ...this.pendingRecord(ctx, 'accepted', unsigned), state: 'held' });
     this.events.record(ctx.now, 'request-held', { requestId: ctx.request.requestIdText, device: ctx.target!.eui, replacement });
     return { requestId: ctx.request.requestIdText, code: 'I99' };
@@ -220,18 +221,7 @@ export class HeadEnd {
 
   /** A device was commissioned: if it replaces another, close the window and deliver what was held. */
   private releaseHeld(device: Eui64, now: number): void {
-    const old = this.replacements.complete(device, now);
-    if (!old) return;
-    const released = this.requests.held(old).map((request) => {
-      // The new device has by now accepted the supplier's later counters (the install commands),
-      // so a held command cannot go out under its own. The DCC relays it as the ACB, under the
-      // ACB's counter. Emulator choice: the facts do not say how the DCC re-addresses.
-      const acbCounter = this.counters.next('acb');
-      const frame = decodeFrame(request.command!, { unsigned: true }) as CommandFrame;
-      const command = this.dispatch.countersign({ ...frame, header: { ...frame.header, originator: this.options.dcc.acb.eui, recipient: device, counter: acbCounter } });
-      this.requests.relay(request.party, request.counter, acbCounter, device, command);
-      return { ...request, target: device, command, state: 'accepted' as const };
-    });
+    const released = releaseHeldRequests({ replacements: this.replacements, requests: this.requests, counters: this.counters, dispatch: this.dispatch, acb: this.options.dcc.acb.eui }, device, now);
     // Published once the transaction that commissioned the device has committed.
     setImmediate(() => {
       for (const request of released) void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, device));
@@ -242,37 +232,8 @@ export class HeadEnd {
     return { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub: Eui64 | undefined, at: number) => this.withdrawals.withdrawn(hub, at) };
   }
 
-  /** The command the request becomes, before any signature. */
-  private commandFor(ctx: RequestContext): CommandFrame {
-    const { request, party, now } = ctx;
-    const target = ctx.target!;
-    let payload = request.body;
-    if (request.serviceRequest.variant === '2.2') payload = this.topUpPayload(ctx);
-    if (request.serviceRequest.variant === '6.23') {
-      // BPM 04: the DCC fills in the incoming supplier's credentials from its registry.
-      const floor = (request.body as { counterFloor?: unknown } | null)?.counterFloor;
-      payload = {
-        supplier: { eui: party.eui, ds: party.keys.ds.point, ...(party.keys.ka ? { ka: party.keys.ka.point } : {}), ...(party.keys.prepaymentKa ? { prepaymentKa: party.keys.prepaymentKa.point } : {}) },
-        counterFloor: typeof floor === 'string' && /^\d{1,20}$/.test(floor) ? floor : '0',
-      };
-    }
-    return {
-      kind: 'command',
-      header: {
-        originator: party.eui,
-        recipient: target.eui,
-        counter: request.requestId.counter,
-        createdAt: now,
-        ...(request.executeAt !== undefined ? { executeAt: request.executeAt } : {}),
-      },
-      serviceRequest: request.serviceRequest.variant,
-      payload,
-      signatures: [],
-    };
-  }
-
   private async acceptForDevice(ctx: RequestContext): Promise<SubmitAnswer> {
-    let frame = this.commandFor(ctx);
+    let frame = buildCommand(ctx, this.tokens);
     if (frame.serviceRequest === '6.23') frame = this.dispatch.signAsCoS(frame);
     const bytes = this.dispatch.countersign(frame);
     const variant = ctx.request.commandVariant;
@@ -284,24 +245,8 @@ export class HeadEnd {
     return utrn ? { requestId: ctx.request.requestIdText, code: 'I99', utrn } : { requestId: ctx.request.requestIdText, code: 'I99' };
   }
 
-  /**
-   * SR 2.2: a UTRN the supplier made itself (`body.utrn`), or one the DCC's token service makes
-   * from `body.value` and `body.valueClass` (pounds or pennies).
-   */
-  private topUpPayload(ctx: RequestContext): PlainValue {
-    const body = (ctx.request.body ?? {}) as { utrn?: unknown; value?: unknown; valueClass?: unknown };
-    if (typeof body.utrn === 'string') return { utrn: body.utrn };
-    const { value, valueClass } = body;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 8191 || (valueClass !== 'pounds' && valueClass !== 'pennies')) {
-      throw new GatewayError('BAD_REQUEST', 'SR 2.2 takes body.utrn (20 digits), or body.value (1..8191) and body.valueClass ("pounds" or "pennies") for the DCC to make the UTRN', 400, 'body');
-    }
-    const meter = ctx.target!;
-    if (!meter.ka) throw new DuisError('E5', `the inventory holds no key agreement key for ${meter.eui}`, 'requestId.target');
-    return { utrn: this.tokens.issue(ctx.party.eui, meter.eui, meter.ka, value, valueClass).utrn };
-  }
-
   private issuePreCommand(ctx: RequestContext): SubmitAnswer {
-    const preCommand = this.dispatch.preCommand(this.commandFor(ctx));
+    const preCommand = this.dispatch.preCommand(buildCommand(ctx, this.tokens));
     this.requests.insert(this.pendingRecord(ctx, 'precommand', preCommand));
     return { requestId: ctx.request.requestIdText, code: 'I0', preCommand: Buffer.from(preCommand).toString('base64') };
   }

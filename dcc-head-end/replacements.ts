@@ -1,4 +1,7 @@
-import type { Eui64, UserRole } from '../protocol/index.js';
+import { decodeFrame, type CommandFrame, type Eui64, type UserRole } from '../protocol/index.js';
+import type { CommandDispatch } from './command-dispatch.js';
+import type { DurableCounters } from './durable-counters.js';
+import type { PendingRequest, PendingRequests } from './pending-requests.js';
 import { DuisError } from './duis-error.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inventory } from './inventory.js';
@@ -65,4 +68,27 @@ export class Replacements {
     this.deps.events.record(now, 'replacement-completed', { old, replacement, windowMs: now - started, startedAt: started });
     return old;
   }
+}
+
+/**
+ * Close a replacement whose new device was just commissioned, and re-address what was held for
+ * the old one. The new device has by now accepted the supplier's later counters (the install
+ * commands), so a held command cannot go out under its own: the DCC relays it as the ACB, under
+ * the ACB's counter. Emulator choice: the facts do not say how the DCC re-addresses. Returns the
+ * requests to publish once the current transaction commits.
+ */
+export function releaseHeldRequests(
+  deps: { readonly replacements: Replacements; readonly requests: PendingRequests; readonly counters: DurableCounters; readonly dispatch: CommandDispatch; readonly acb: Eui64 },
+  device: Eui64,
+  now: number,
+): PendingRequest[] {
+  const old = deps.replacements.complete(device, now);
+  if (!old) return [];
+  return deps.requests.held(old).map((request) => {
+    const acbCounter = deps.counters.next('acb');
+    const frame = decodeFrame(request.command!, { unsigned: true }) as CommandFrame;
+    const command = deps.dispatch.countersign({ ...frame, header: { ...frame.header, originator: deps.acb, recipient: device, counter: acbCounter } });
+    deps.requests.relay(request.party, request.counter, acbCounter, device, command);
+    return { ...request, target: device, command, state: 'accepted' as const };
+  });
 }
