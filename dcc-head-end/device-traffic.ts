@@ -85,6 +85,10 @@ export class DeviceTraffic {
         now,
       );
       if (frame.status === 'OK') this.deps.enrolment.afterSuccess(request, frame, now);
+      // BPM 04: the CoS result as a DCC alert to the incoming supplier, whatever the meter said.
+      if (frame.serviceRequest === '6.23') {
+        this.deps.inbox.append(request.deliverTo ?? party, { kind: 'dccAlert', alertCode: 'N20', body: { device: frame.header.originator, requestId: request.requestId, deviceStatus: frame.status } }, now);
+      }
     });
   }
 

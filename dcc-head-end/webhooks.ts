@@ -59,7 +59,8 @@ export class WebhookDelivery {
   }
 
   private enqueue(party: Eui64, item: InboxItem): void {
-    if (!this.deps.parties.get(party)?.webhookUrl) return;
+    // N30 reports a webhook failure: pushing it down the same failing webhook would only loop.
+    if (item.alertCode === 'N30' || !this.deps.parties.get(party)?.webhookUrl) return;
     this.deps.db.prepare('INSERT OR IGNORE INTO webhook_deliveries (cursor, party, attempts, next_at) VALUES (?, ?, 0, ?)').run(Number(item.cursor), party, this.deps.clock.now());
     void this.pump(party);
   }
@@ -78,6 +79,8 @@ export class WebhookDelivery {
         if (!item || now - Date.parse(item.receivedAt) > KEEP_MS) {
           this.deps.db.prepare('UPDATE webhook_deliveries SET delivered_at = -1, last_error = ? WHERE cursor = ? AND party = ?').run('expired after 2 days', next.cursor, party);
           this.deps.events.record(now, 'webhook-expired', { party, cursor: next.cursor });
+          // The item stays readable in the inbox; the party hears (there) that push gave up on it.
+          this.deps.inbox.append(party, { kind: 'dccAlert', alertCode: 'N30', body: { cursor: String(next.cursor), reason: 'webhook delivery gave up after 2 days; the item is still in the inbox' } }, now);
           continue;
         }
         const error = await this.post(party, item);

@@ -33,6 +33,7 @@ describe('change of supplier end to end', () => {
     const requestId = newSupplier.nextRequestId(home().esme.eui);
     expect((await newSupplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '6.23', commandVariant: 1, body: { counterFloor: '0' } })).json).toMatchObject({ code: 'I99' });
     expect(await newSupplier.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'I0', body: { supplier: world.parties.supplier2.eui } });
+    expect(await newSupplier.waitFor((i) => i.alertCode === 'N20')).toMatchObject({ kind: 'dccAlert', body: { device: home().esme.eui, requestId, deviceStatus: 'OK' } });
     expect(home().esme.trust.get('Supplier')?.eui).toBe(world.parties.supplier2.eui);
   });
 

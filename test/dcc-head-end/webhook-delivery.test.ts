@@ -81,3 +81,31 @@ describe('webhook delivery: at least once, retried, in order, signed by the DCC'
     expect(verifyGatewaySignature(nodeCrypto, acb.ds.publicKey, signing, signature)).toBe(true);
   });
 });
+
+describe('webhook delivery gives up after 2 days, and says so in the inbox (N30)', () => {
+  it('expires an item never delivered, tells the party by N30, and does not push N30 itself', async () => {
+    const { VirtualClock } = await import('../../protocol/index.js');
+    const { openDatabase } = await import('../../dcc-head-end/storage/database.js');
+    const { Inbox } = await import('../../dcc-head-end/inbox.js');
+    const { PartyRegistry } = await import('../../dcc-head-end/parties.js');
+    const { HeadEndEventLog } = await import('../../dcc-head-end/event-log.js');
+    const { WebhookDelivery, KEEP_MS } = await import('../../dcc-head-end/webhooks.js');
+    const db = openDatabase('memory');
+    const clock = new VirtualClock(Date.UTC(2026, 10, 28));
+    const parties = new PartyRegistry(db);
+    const inbox = new Inbox(db);
+    const party = nodeCrypto.keyPairFromSeed(Buffer.from('webhook party'));
+    const eui = '90-B3-D5-1F-30-07-00-01' as never;
+    parties.add({ eui, name: 'p', categories: ['ImportSupplier'], keys: { ds: party.publicKey } });
+    parties.setWebhook(eui, 'http://127.0.0.1:9/unreachable');
+    const dcc = { acb: { eui: '90-B3-D5-1F-30-00-00-02' as never, ds: party }, transCoS: { eui: '90-B3-D5-1F-30-00-00-03' as never, ds: party } };
+    const webhooks = new WebhookDelivery({ db, clock, crypto: nodeCrypto, dcc, parties, inbox, events: new HeadEndEventLog(db), retryDelaysMs: [KEEP_MS + 1] });
+    const item = inbox.append(eui, { kind: 'deviceAlert', alertCode: '0x8F3F', body: {} }, clock.now());
+    await waitFor(() => new HeadEndEventLog(db).recent(10, 'webhook-failed').length === 1, 'the first failed attempt');
+    await clock.advanceAsync(KEEP_MS + 2);
+    await waitFor(() => inbox.read(eui, 0).some((i) => i.alertCode === 'N30'), 'the N30 notice');
+    expect(inbox.read(eui, 0).find((i) => i.alertCode === 'N30')?.body).toMatchObject({ cursor: item.cursor });
+    expect(webhooks.pendingCount()).toBe(0);
+    webhooks.stop();
+  });
+});
