@@ -104,15 +104,19 @@ export abstract class DeviceFirmware {
   receive(from: Eui64, bytes: Uint8Array): void {
     if (!this.powered) return;
     this.stats.received++;
-    let frame: Frame;
+    const frame = this.decodeOrCount(bytes);
+    if (frame) this.handleFrame(from, frame);
+  }
+
+  /** Strict decode; a refused frame is counted (malformed) and dropped, never thrown. */
+  protected decodeOrCount(bytes: Uint8Array, onMalformed: () => void = () => this.stats.malformed++): Frame | undefined {
     try {
-      frame = decodeFrame(bytes);
+      return decodeFrame(bytes);
     } catch (error) {
       if (!(error instanceof FrameError)) this.stats.internalErrors++;
-      this.stats.malformed++;
-      return;
+      onMalformed();
+      return undefined;
     }
-    this.handleFrame(from, frame);
   }
 
   /** Dispatch a decoded frame: DUIS commands through the guard, the rest as local HAN traffic. */

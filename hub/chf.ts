@@ -1,4 +1,4 @@
-import { decodeFrame, encodeFrame, FrameError, signFrame, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
+import { decodeFrame, encodeFrame, signFrame, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import type { HubLink } from '../smwan/link.js';
 import { DeviceLog, deviceLogChange } from './device-log.js';
@@ -83,15 +83,8 @@ export class CommsHub extends DeviceFirmware {
 
   private fromWan(bytes: Uint8Array): void {
     if (!this.powered) return;
-    let frame: Frame;
-    try {
-      frame = decodeFrame(bytes);
-    } catch (error) {
-      if (!(error instanceof FrameError)) this.stats.internalErrors++;
-      this.routing.malformedDown++;
-      return;
-    }
-    if (frame.kind !== 'command') return;
+    const frame = this.decodeOrCount(bytes, () => this.routing.malformedDown++);
+    if (frame?.kind !== 'command') return;
     const to = frame.header.recipient;
     if (to === this.eui) return this.handleFrame(to, frame);
     if (to === this.gpf) return this.toHan(to, bytes, frame);

@@ -1,4 +1,4 @@
-import { decodeFrame, encodeFrame, FrameError, isServiceReferenceVariant, CounterWindow, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
+import { encodeFrame, isServiceReferenceVariant, CounterWindow, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
 import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES } from '../device-core/han-messages.js';
@@ -67,14 +67,8 @@ export class GasProxy extends DeviceFirmware {
 
   override receive(from: Eui64, bytes: Uint8Array): void {
     if (!this.powered) return;
-    let frame: Frame;
-    try {
-      frame = decodeFrame(bytes);
-    } catch (error) {
-      if (!(error instanceof FrameError)) this.stats.internalErrors++;
-      this.stats.malformed++;
-      return;
-    }
+    const frame = this.decodeOrCount(bytes);
+    if (!frame) return;
     const to = frame.header.recipient;
     if (frame.kind === 'command' && this.gasMeters.has(to)) return this.forGasMeter(to, bytes, frame);
     if (frame.kind === 'command' && this.gasMeters.has(from)) return this.fromGasMeter(from, frame);

@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { expectExhaustively } from '../support/state-machines.js';
 import { INVENTORY_STATUS } from '../../dcc-head-end/inventory-status.js';
 import { PARTY_STATUS } from '../../dcc-head-end/party-status.js';
-import { IllegalTransitionError, type StateMachine } from '../../device-core/state-machine.js';
 import { nodeCrypto, parseEui } from '../../protocol/index.js';
 import { PartyRegistry } from '../../dcc-head-end/parties.js';
 import { ENTRY_PROCESSES } from '../../dcc-head-end/party-status.js';
 import { Registration } from '../../dcc-head-end/registration.js';
 import { openDatabase } from '../../dcc-head-end/storage/database.js';
 
-function exhaustive<S extends string, E extends string>(machine: StateMachine<S, E>, expected: Record<S, Partial<Record<E, S>>>) {
-  for (const state of machine.states) {
-    for (const event of machine.events) {
-      const to = expected[state][event];
-      if (to === undefined) expect(() => machine.next(state, event), `${state} --${event}-->`).toThrow(IllegalTransitionError);
-      else expect(machine.next(state, event), `${state} --${event}-->`).toBe(to);
-    }
-  }
-}
-
 describe('head-end status tables, every cell', () => {
   it('party status (SEC ch. 3, 5, 6, 19)', () => {
-    exhaustive(PARTY_STATUS, {
+    expectExhaustively(PARTY_STATUS, {
       Applied: { accede: 'Acceded', withdraw: 'Withdrawn' },
       Acceded: { activate: 'Active', withdraw: 'Withdrawn', expel: 'Expelled' },
       Active: { suspend: 'Suspended', withdraw: 'Withdrawn', expel: 'Expelled' },
@@ -31,7 +21,7 @@ describe('head-end status tables, every cell', () => {
   });
 
   it('inventory status (BPM 01.01)', () => {
-    exhaustive(INVENTORY_STATUS, {
+    expectExhaustively(INVENTORY_STATUS, {
       PreNotified: { install: 'Installed', decommission: 'Decommissioned' },
       Installed: { commission: 'Commissioned', decommission: 'Decommissioned', withdraw: 'Withdrawn' },
       Commissioned: { decommission: 'Decommissioned', withdraw: 'Withdrawn', suspend: 'Suspended' },

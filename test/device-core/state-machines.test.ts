@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { expectExhaustively } from '../support/state-machines.js';
 import { DEVICE_LIFECYCLE, JOIN_STATE, PAYMENT_MODE, SUPPLY_SWITCH } from '../../device-core/lifecycles.js';
-import { IllegalTransitionError, type StateMachine } from '../../device-core/state-machine.js';
-
-/** Every (state, event) cell: the table's answer or an IllegalTransitionError, nothing else. */
-function exhaustive<S extends string, E extends string>(machine: StateMachine<S, E>, expected: Record<S, Partial<Record<E, S>>>) {
-  for (const state of machine.states) {
-    for (const event of machine.events) {
-      const to = expected[state][event];
-      if (to === undefined) {
-        expect(machine.can(state, event), `${state} --${event}-->`).toBe(false);
-        expect(() => machine.next(state, event)).toThrow(IllegalTransitionError);
-      } else {
-        expect(machine.next(state, event), `${state} --${event}-->`).toBe(to);
-      }
-    }
-  }
-}
 
 describe('device state machines, every cell of each table', () => {
   it('device lifecycle: installed → commissioned → decommissioned, never back', () => {
-    exhaustive(DEVICE_LIFECYCLE, {
+    expectExhaustively(DEVICE_LIFECYCLE, {
       Installed: { commission: 'Commissioned', decommission: 'Decommissioned' },
       Commissioned: { decommission: 'Decommissioned' },
       Decommissioned: {},
@@ -27,7 +12,7 @@ describe('device state machines, every cell of each table', () => {
   });
 
   it('supply switch (SR 7.1-7.3, credit exhaustion, the consumer button)', () => {
-    exhaustive(SUPPLY_SWITCH, {
+    expectExhaustively(SUPPLY_SWITCH, {
       Enabled: { enable: 'Enabled', disable: 'Disabled', creditExhausted: 'Disabled' },
       Disabled: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', creditExhausted: 'Disabled' },
       Armed: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', buttonPress: 'Enabled', creditExhausted: 'Disabled' },
@@ -35,11 +20,11 @@ describe('device state machines, every cell of each table', () => {
   });
 
   it('payment mode (SR 1.6)', () => {
-    exhaustive(PAYMENT_MODE, { Credit: { toPrepayment: 'Prepayment', toCredit: 'Credit' }, Prepayment: { toCredit: 'Credit', toPrepayment: 'Prepayment' } });
+    expectExhaustively(PAYMENT_MODE, { Credit: { toPrepayment: 'Prepayment', toCredit: 'Credit' }, Prepayment: { toCredit: 'Credit', toPrepayment: 'Prepayment' } });
   });
 
   it('join state (SR 8.7 / 8.8)', () => {
-    exhaustive(JOIN_STATE, { NotJoined: { join: 'Joined' }, Joined: { unjoin: 'NotJoined', join: 'Joined' } });
+    expectExhaustively(JOIN_STATE, { NotJoined: { join: 'Joined' }, Joined: { unjoin: 'NotJoined', join: 'Joined' } });
   });
 
   it('freezes its table', () => {
