@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSignCommand } from './commands/sign.js';
 import { registerUtrnCommand } from './commands/utrn.js';
@@ -17,7 +19,9 @@ const program = new Command()
   .version(packageVersion())
   .showHelpAfterError('(run smetsim --help for usage)');
 
+registerRunCommand(program);
 registerDemoCommand(program);
+registerSchemaCommand(program);
 registerServeCommand(program);
 registerSignCommand(program);
 registerUtrnCommand(program);

@@ -54,7 +54,7 @@ export type SubmitAnswer =
   | { readonly requestId: string; readonly code: 'I99'; readonly utrn?: string }
   | { readonly requestId: string; readonly code: 'I0'; readonly body: PlainValue }
   | { readonly requestId: string; readonly code: 'I0'; readonly preCommand: string }
-  | { readonly requestId: string; readonly code: 'I0'; readonly command: string; readonly sent: boolean };
+  | { readonly requestId: string; readonly code: 'I0'; readonly command: string; readonly sent: boolean; readonly utrn?: string };
 
 /**
  * The DCC. A request passes the named pipeline (format, the party's signature at the gateway,
@@ -237,12 +237,15 @@ export class HeadEnd {
     if (frame.serviceRequest === '6.23') frame = this.dispatch.signAsCoS(frame);
     const bytes = this.dispatch.countersign(frame);
     const variant = ctx.request.commandVariant;
-    if (variant === 2) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false };
-    await this.storeAndPublish(ctx, bytes);
-    if (variant === 3) return { requestId: ctx.request.requestIdText, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true };
-    // BPM 02.03: the UTRN goes to the supplier for its records as well as to the meter.
+    // BPM 02.03: a UTRN goes to the supplier for its records as well as to the meter (or, with
+    // variant 2, only to the supplier, for the consumer to type in).
     const utrn = frame.serviceRequest === '2.2' ? (frame.payload as { utrn?: string }).utrn : undefined;
-    return utrn ? { requestId: ctx.request.requestIdText, code: 'I99', utrn } : { requestId: ctx.request.requestIdText, code: 'I99' };
+    const records = utrn ? { utrn } : {};
+    const requestId = ctx.request.requestIdText;
+    if (variant === 2) return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false, ...records };
+    await this.storeAndPublish(ctx, bytes);
+    if (variant === 3) return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true, ...records };
+    return { requestId, code: 'I99', ...records };
   }
 
   private issuePreCommand(ctx: RequestContext): SubmitAnswer {

@@ -36,6 +36,8 @@ export interface WorldOptions {
    */
   readonly installedPremises?: number;
   readonly gsmeWakeMs?: number;
+  readonly paymentMode?: 'Credit' | 'Prepayment';
+  readonly initialBalancePence?: number;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -97,6 +99,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       ...(installedOnly ? { state: 'installed' as const } : {}),
       ...(options.withPpmid ? { withPpmid: true } : {}),
       ...(options.gsmeWakeMs !== undefined ? { gsmeWakeMs: options.gsmeWakeMs } : {}),
+      ...(options.paymentMode ? { paymentMode: options.paymentMode } : {}),
+      ...(options.initialBalancePence !== undefined ? { initialBalancePence: options.initialBalancePence } : {}),
     });
     if (installedOnly) registerMeterPoints(headEnd, home, parties, clock.now());
     else registerPremises(headEnd, home, parties, clock.now());

@@ -16,9 +16,19 @@ export interface InboxEntry {
   readonly receivedAt: string;
 }
 
+/** How a call reaches the gateway: real HTTP by default, or in process (fastify inject) for fast runs. */
+export type GatewayTransport = (method: string, url: string, headers: Record<string, string>, body: string | undefined) => Promise<GatewayReply>;
+
+export const httpTransport: GatewayTransport = async (method, url, headers, body) => {
+  const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+  return { status: response.status, json: (await response.json()) as unknown };
+};
+
 /**
- * A party's client of the User Gateway over real HTTP, signing every call exactly as docs/api.md
- * says. The party stubs and the tests use it; an external head-end does the same in its own code.
+ * A party's client of the User Gateway, signing every call exactly as docs/api.md says. The
+ * party stubs and the tests use it; an external head-end does the same in its own code. Over
+ * real HTTP by default; the scenario runner may pass an in-process transport, which goes through
+ * the same routes, authentication and validation.
  */
 export class GatewayClient {
   private counter: bigint;
@@ -32,6 +42,7 @@ export class GatewayClient {
     private readonly key: EcPrivateKey,
     private readonly crypto: CryptoProvider,
     private readonly clock: Clock,
+    private readonly transport: GatewayTransport = httpTransport,
   ) {
     // Start above anything an earlier run of this party could have used: counters rise strictly.
     this.counter = BigInt(clock.now()) * 1_000_000n; // nanoseconds since the epoch, as docs/api.md suggests
@@ -45,12 +56,8 @@ export class GatewayClient {
   async call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GatewayReply<T>> {
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers = signGatewayRequest(this.crypto, this.party, this.key, method, path, text, new Date(this.clock.now()));
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: text }),
-    });
-    return { status: response.status, json: (await response.json()) as T };
+    const reply = await this.transport(method, `${this.baseUrl}${path}`, { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body === undefined ? undefined : text);
+    return reply as GatewayReply<T>;
   }
 
   submit(request: Record<string, unknown>): Promise<GatewayReply<Record<string, unknown>>> {

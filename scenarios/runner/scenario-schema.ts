@@ -1,0 +1,97 @@
+/**
+ * The JSON Schema of a scenario file (docs/scenarios.md). The runner validates every file against
+ * it, and `smetsim schema` prints it for editors. One source for both.
+ */
+const partyName = { type: 'string', enum: ['supplier', 'supplier2', 'networkOperator', 'otherUser', 'meterOperator', 'exportSupplier'] };
+const deviceRef = { type: 'string', description: 'esme, gsme, hub, gpf, ihd, ppmid (of the step\u2019s premises), or an EUI-64' };
+const subset = { type: 'object', description: 'fields that must be present with these values (numbers may be {gt, lt, gte, lte})' };
+
+export const SCENARIO_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://smetsim.dev/scenario.schema.json',
+  title: 'smetsim scenario',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'steps'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    fleet: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        premises: { type: 'integer', minimum: 1, maximum: 50, default: 1 },
+        withPpmid: { type: 'boolean' },
+        paymentMode: { type: 'string', enum: ['Credit', 'Prepayment'] },
+        initialBalancePence: { type: 'integer' },
+        gsmeWakeMinutes: { type: 'number', exclusiveMinimum: 0 },
+      },
+    },
+    steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' } },
+  },
+  definitions: {
+    step: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string' },
+        premises: { description: 'which premises (1-based), or "each" to repeat the step for every premises', oneOf: [{ type: 'integer', minimum: 1 }, { const: 'each' }] },
+        request: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['as', 'sr', 'to'],
+          properties: {
+            as: partyName,
+            role: { type: 'string', enum: ['IS', 'ES', 'GS', 'ED', 'GT', 'OU', 'RSA'] },
+            sr: { type: 'string', pattern: '^\\d+(\\.\\d+)+$' },
+            to: deviceRef,
+            body: { type: 'object' },
+            commandVariant: { type: 'integer', minimum: 1, maximum: 8 },
+            executeIn: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
+            forge: { type: 'boolean', description: 'sign the pre-command with another party\u2019s key (a forged critical command)' },
+          },
+        },
+        consumer: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['action'],
+          properties: {
+            action: { type: 'string', enum: ['enterUtrn', 'emergencyCredit', 'supplyButton', 'tamper', 'powerOutage', 'powerRestore', 'drainBattery', 'hubOffline', 'hubOnline'] },
+            utrn: { type: 'string' },
+            fuel: { type: 'string', enum: ['electricity', 'gas'] },
+            percent: { type: 'number' },
+          },
+        },
+        admin: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            register: { type: 'object', additionalProperties: false, required: ['point', 'role', 'party'], properties: { point: { type: 'string', enum: ['electricity', 'gas'] }, role: { type: 'string' }, party: partyName } },
+            consent: { type: 'object', additionalProperties: false, required: ['party'], properties: { party: partyName, point: { type: 'string', enum: ['electricity', 'gas'] }, scope: {} } },
+            suspend: partyName,
+            reinstate: partyName,
+          },
+        },
+        advance: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
+        expect: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            answer: { type: 'string', description: 'the synchronous code: I99, I0, E4, ... or a gateway code' },
+            response: { type: 'object', additionalProperties: false, properties: { code: { type: 'string' }, body: subset } },
+            inbox: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['party'],
+              properties: { party: partyName, kind: { type: 'string' }, code: { type: 'string' }, alertCode: { type: 'string' }, body: subset, absent: { type: 'boolean' } },
+            },
+            device: { type: 'object', additionalProperties: false, required: ['ref', 'state'], properties: { ref: deviceRef, state: subset } },
+            screen: { type: 'object', additionalProperties: false, required: ['ref', 'contains'], properties: { ref: deviceRef, contains: { type: 'string' } } },
+            timeout: { type: 'string', pattern: '^\\d+(ms|s)$' },
+          },
+        },
+        capture: { type: 'object', additionalProperties: { type: 'string' }, description: 'variable: path in the answer (answer.utrn) or response (response.body.x)' },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,193 @@
+import { findServiceRequest, nodeCrypto } from '../../protocol/index.js';
+import { Gsme } from '../../meter-gsme/gsme.js';
+import type { InboxEntry } from '../gateway-client.js';
+import type { DefaultPartyName } from '../default-parties.js';
+import { mismatch, pathValue, substitute } from './expectations.js';
+import { parseDuration, type Expectation, type RequestAction, type Step } from './scenario.js';
+import { deviceState, type ScenarioWorld } from './scenario-world.js';
+
+/** Why a step failed: what it expected, and what it saw instead. */
+export class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly expected: unknown,
+    readonly seen: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** What the last request of a step produced, for expectations and captures. */
+interface StepOutcome {
+  answer?: { status: number; json: Record<string, unknown> };
+  requestId?: string;
+  party?: DefaultPartyName;
+  response?: InboxEntry;
+}
+
+const DEFAULT_ROLE: Record<DefaultPartyName, { electricity: string; gas: string }> = {
+  supplier: { electricity: 'IS', gas: 'GS' },
+  supplier2: { electricity: 'IS', gas: 'GS' },
+  networkOperator: { electricity: 'ED', gas: 'GT' },
+  otherUser: { electricity: 'OU', gas: 'OU' },
+  meterOperator: { electricity: 'RSA', gas: 'RSA' },
+  exportSupplier: { electricity: 'ES', gas: 'ES' },
+};
+
+/** Run one step for one premises; throws StepFailure when an expectation is not met. */
+export async function runStep(w: ScenarioWorld, raw: Step, index: number, variables: Map<string, unknown>): Promise<void> {
+  const step = substitute(raw, variables);
+  const outcome: StepOutcome = {};
+  if (step.request) await request(w, step.request, index, outcome);
+  else if (step.consumer) await consumer(w, step.consumer, index);
+  else if (step.admin) admin(w, step.admin, index);
+  else if (step.advance) await w.advance(parseDuration(step.advance));
+  await w.settle();
+  if (step.expect) await expect(w, step.expect, index, outcome);
+  for (const [name, path] of Object.entries(step.capture ?? {})) {
+    const [root, ...rest] = path.split('.');
+    const source = root === 'answer' ? outcome.answer?.json : root === 'response' ? (outcome.response ?? (await responseOf(w, outcome))) : undefined;
+    const value = pathValue(source, rest.join('.'));
+    if (value === undefined) throw new StepFailure(`capture ${name}: nothing at ${path}`, path, source);
+    variables.set(name, value);
+  }
+}
+
+async function request(w: ScenarioWorld, action: RequestAction, index: number, outcome: StepOutcome): Promise<void> {
+  const sr = findServiceRequest(action.sr);
+  if (!sr) throw new StepFailure(`SR ${action.sr} is not in the catalogue`, 'a catalogue SR', action.sr);
+  const target = w.device(action.to, index);
+  const fuel = target.firmware instanceof Gsme || action.to === 'gpf' ? 'gas' : 'electricity';
+  const role = action.role ?? DEFAULT_ROLE[action.as][fuel];
+  const client = w.client(action.as);
+  const requestId = client.nextRequestId(target.eui);
+  const variant = action.commandVariant ?? (sr.nonDevice ? 8 : sr.critical ? 4 : 1);
+  const executionDateTime = action.executeIn ? new Date(w.clock.now() + parseDuration(action.executeIn)).toISOString() : undefined;
+  const base = { requestId, role, serviceReferenceVariant: action.sr, ...(action.body ? { body: action.body } : {}), ...(executionDateTime ? { executionDateTime } : {}) };
+  let answer = await client.submit({ ...base, commandVariant: variant });
+  if (variant === 4 && answer.status === 200 && typeof answer.json.preCommand === 'string') {
+    // The party stub does the critical round trip itself: sign the pre-command, send variant 5.
+    const signer = action.forge ? w.world.parties.supplier2 : w.world.parties[action.as];
+    const signature = Buffer.from(nodeCrypto.sign(signer.ds, Buffer.from(answer.json.preCommand, 'base64'))).toString('base64');
+    answer = await client.submit({ ...base, commandVariant: 5, preCommand: answer.json.preCommand, signature });
+  }
+  Object.assign(outcome, { answer, requestId, party: action.as });
+}
+
+async function consumer(w: ScenarioWorld, action: NonNullable<Step['consumer']>, index: number): Promise<void> {
+  const home = w.premises(index);
+  const fuel = action.fuel ?? 'electricity';
+  const meter = fuel === 'gas' ? home.gsme : home.esme;
+  switch (action.action) {
+    case 'enterUtrn':
+      if (!home.ppmid) throw new StepFailure('enterUtrn needs a PPMID: set fleet.withPpmid', 'a PPMID', 'none');
+      home.ppmid.enterUtrn(action.utrn ?? '', fuel);
+      return;
+    case 'emergencyCredit':
+      if (home.ppmid) home.ppmid.requestEmergencyCredit(fuel);
+      else meter.takeEmergencyCredit();
+      return;
+    case 'supplyButton':
+      if (home.ppmid) home.ppmid.pressSupplyButton(fuel);
+      else meter.pressSupplyButton();
+      return;
+    case 'tamper':
+      meter.tamper();
+      return;
+    case 'drainBattery':
+      home.gsme.drain(action.percent ?? 100);
+      return;
+    case 'powerOutage':
+      home.esme.powerOff();
+      await home.hub.powerCut();
+      return;
+    case 'powerRestore':
+      await home.hub.powerRestore();
+      home.esme.powerOn();
+      return;
+    case 'hubOffline':
+      await home.hub.powerCut();
+      return;
+    case 'hubOnline':
+      await home.hub.powerRestore();
+      return;
+  }
+}
+
+function admin(w: ScenarioWorld, action: NonNullable<Step['admin']>, index: number): void {
+  const home = w.premises(index);
+  const headEnd = w.world.headEnd;
+  const now = w.clock.now();
+  const point = (which: 'electricity' | 'gas' | undefined) => (which === 'gas' ? home.mprn : home.mpan);
+  if (action.register) headEnd.registration.register(point(action.register.point), action.register.role as never, w.world.parties[action.register.party].eui, now);
+  if (action.consent) {
+    headEnd.consents.grant({ party: w.world.parties[action.consent.party].eui, mpxn: point(action.consent.point), scope: (action.consent.scope as '*' | string[]) ?? '*', expiresAt: now + 365 * 86_400_000, grantedAt: now });
+  }
+  if (action.suspend) headEnd.parties.transition(w.world.parties[action.suspend].eui, 'suspend', now, { services: 'all', keepTopUp: true });
+  if (action.reinstate) headEnd.parties.transition(w.world.parties[action.reinstate].eui, 'reinstate', now);
+}
+
+/** The inbox response to the step's request, waiting for it (bounded). */
+async function responseOf(w: ScenarioWorld, outcome: StepOutcome, timeoutMs = 5_000): Promise<InboxEntry | undefined> {
+  if (!outcome.requestId || !outcome.party) return undefined;
+  if (outcome.response) return outcome.response;
+  const found = await poll(w, outcome.party, (i) => i.requestId === outcome.requestId, timeoutMs);
+  outcome.response = found;
+  return found;
+}
+
+async function poll(w: ScenarioWorld, party: DefaultPartyName, match: (item: InboxEntry) => boolean, timeoutMs: number): Promise<InboxEntry | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await w.drain(party)).find(match);
+    if (found || Date.now() > deadline) return found;
+    await w.settle(2);
+  }
+}
+
+async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: StepOutcome): Promise<void> {
+  const timeoutMs = e.timeout ? parseDuration(e.timeout) : 5_000;
+  if (e.answer !== undefined) {
+    const code = outcome.answer?.json.code;
+    if (code !== e.answer) throw new StepFailure(`answer: expected ${e.answer}, saw ${String(code)}`, e.answer, outcome.answer?.json);
+  }
+  if (e.response) {
+    const response = await responseOf(w, outcome, timeoutMs);
+    if (!response) throw new StepFailure(`response: none arrived within ${timeoutMs} ms`, e.response, undefined);
+    const problem = mismatch({ ...(e.response.code ? { code: e.response.code } : {}), ...(e.response.body ? { body: e.response.body } : {}) }, response);
+    if (problem) throw new StepFailure(`response: ${problem}`, e.response, { code: response.code, body: response.body });
+  }
+  if (e.inbox) {
+    const { party, absent, ...want } = e.inbox;
+    const matches = (item: InboxEntry) => mismatch(want, item) === undefined;
+    const found = await poll(w, party, matches, absent ? 300 : timeoutMs);
+    if (absent && found) throw new StepFailure(`inbox of ${party}: expected no such item, saw one`, want, found);
+    if (!absent && !found) {
+      const recent = w.client(party).received.slice(-3).map((i) => ({ kind: i.kind, code: i.code, alertCode: i.alertCode, body: i.body }));
+      throw new StepFailure(`inbox of ${party}: no item matching ${JSON.stringify(want)} within ${timeoutMs} ms`, want, recent);
+    }
+  }
+  if (e.device) {
+    const device = w.device(e.device.ref, index).firmware;
+    if (!device) throw new StepFailure(`device ${e.device.ref}: not in this premises`, e.device.ref, undefined);
+    const deadline = Date.now() + timeoutMs;
+    let problem = mismatch(e.device.state, deviceState(device));
+    while (problem && Date.now() < deadline) {
+      await w.settle(2);
+      problem = mismatch(e.device.state, deviceState(device));
+    }
+    if (problem) throw new StepFailure(`device ${e.device.ref}: ${problem}`, e.device.state, pick(deviceState(device), Object.keys(e.device.state)));
+  }
+  if (e.screen) {
+    const device = w.device(e.screen.ref, index).firmware;
+    const screen = () => (device && 'screen' in device ? (device as unknown as { screen(): string[] }).screen().join('\n') : '');
+    const deadline = Date.now() + timeoutMs;
+    while (!screen().includes(e.screen.contains) && Date.now() < deadline) await w.settle(2);
+    if (!screen().includes(e.screen.contains)) throw new StepFailure(`screen of ${e.screen.ref}: "${e.screen.contains}" not shown`, e.screen.contains, screen());
+  }
+}
+
+function pick(state: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, state[k]]));
+}
+

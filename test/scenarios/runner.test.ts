@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'smetsim-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Minimal well-formedness check: every tag closes in order, attributes are quoted. */
+function wellFormedXml(xml: string): boolean {
+  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+  const stack: string[] = [];
+  for (const match of body.matchAll(/<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g)) {
+    const [, closing, name, , selfClosing] = match;
+    if (selfClosing) continue;
+    if (closing) {
+      if (stack.pop() !== name) return false;
+    } else stack.push(name!);
+  }
+  return stack.length === 0 && !/<(?![/?A-Za-z])/.test(body);
+}
+
+describe('smetsim run', () => {
+  it('passes every built-in scenario on the virtual clock and the embedded broker', async () => {
+    const result = await runCli(['run', '--report-json', join(dir, 'a.json'), '--junit', join(dir, 'a.xml')], 60_000);
+    expect(result.stdout).toMatch(/\n(\d+) passed, 0 failed\n/);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as { summary: { scenarios: number; failed: number } };
+    expect(report.summary.scenarios).toBeGreaterThanOrEqual(10);
+    expect(report.summary.failed).toBe(0);
+  }, 60_000);
+
+  it('gives the same JSON report, byte for byte, for the same seed', async () => {
+    await runCli(['run', '--seed', '7', '--report-json', join(dir, 'b1.json')], 60_000);
+    await runCli(['run', '--seed', '7', '--report-json', join(dir, 'b2.json')], 60_000);
+    expect(readFileSync(join(dir, 'b1.json'), 'utf8')).toBe(readFileSync(join(dir, 'b2.json'), 'utf8'));
+  }, 60_000);
+
+  it('fails a wrong expectation with exit 1, naming the step, what was expected and what was seen; JUnit has the failure', async () => {
+    const file = join(dir, 'wrong.yaml');
+    writeFileSync(
+      file,
+      ['name: A deliberately wrong expectation', 'steps:', '  - name: the other supplier reads', '    request: { as: supplier2, sr: "4.1.1", to: esme }', '    expect: { answer: I99 }', '  - advance: 1m', ''].join('\n'),
+    );
+    const result = await runCli(['run', file, '--junit', join(dir, 'wrong.xml')], 30_000);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL   1. the other supplier reads');
+    expect(result.stdout).toContain('answer: expected I99, saw E4');
+    expect(result.stdout).toContain('skip   2. advance 1m');
+    expect(result.stdout).toContain('0 passed, 1 failed');
+    const xml = readFileSync(join(dir, 'wrong.xml'), 'utf8');
+    expect(wellFormedXml(xml)).toBe(true);
+    expect(xml).toContain('<testsuite name="smetsim scenarios" tests="1" failures="1"');
+    expect(xml).toMatch(/<failure message="step 1 \(the other supplier reads\): answer: expected I99, saw E4">/);
+  }, 30_000);
+
+  it('writes JUnit with one testcase per scenario', async () => {
+    const xml = readFileSync(join(dir, 'a.xml'), 'utf8');
+    expect(wellFormedXml(xml)).toBe(true);
+    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as { scenarios: unknown[] };
+    expect(xml.match(/<testcase /g)).toHaveLength(report.scenarios.length);
+    expect(xml).not.toContain('<failure');
+  });
+
+  it('refuses a malformed scenario, naming the file, the place and the rule', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, ['name: Bad', 'steps:', '  - request: { as: supplier, sr: "4.1.1", to: esme, colour: blue }', ''].join('\n'));
+    const result = await runCli(['run', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.yaml: steps\.0\.request: must NOT have additional properties "colour"/);
+  });
+
+  it('publishes the JSON Schema the runner validates with (docs/scenario.schema.json is current)', async () => {
+    const printed = await runCli(['schema']);
+    expect(printed.stdout).toBe(readFileSync(new URL('../../docs/scenario.schema.json', import.meta.url), 'utf8'));
+  });
+});
