@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HEAD_END_USER, type SmwanCredentials } from './credentials.js';
+import type { Eui64 } from '../protocol/index.js';
+
+export interface MosquittoConfig {
+  readonly dir: string;
+  readonly conf: string;
+  /** Plain-text `user:password` lines; run `mosquitto_passwd -U` on it before starting. */
+  readonly passwords: string;
+  readonly acl: string;
+}
+
+/**
+ * Configuration for an external mosquitto that enforces the same SMWAN rules as the embedded
+ * broker: the derived per-hub passwords, a hub's client id is its user name, and a hub may
+ * publish only to its own up and state and read only its own down; the head-end has smwan/v1/#.
+ */
+export function writeMosquittoConfig(options: { dir: string; port: number; hubs: readonly Eui64[]; credentials: SmwanCredentials }): MosquittoConfig {
+  mkdirSync(options.dir, { recursive: true });
+  const passwords = join(options.dir, 'passwords');
+  const acl = join(options.dir, 'acl');
+  const conf = join(options.dir, 'mosquitto.conf');
+  const users = [[HEAD_END_USER, options.credentials.headEndSecret], ...options.hubs.map((hub) => [hub, options.credentials.hubSecret(hub)])];
+  writeFileSync(passwords, users.map(([user, password]) => `${user}:${password}`).join('\n') + '\n', { mode: 0o600 });
+  writeFileSync(
+    acl,
+    [
+      `user ${HEAD_END_USER}`,
+      'topic readwrite smwan/v1/#',
+      '',
+      '# every other user is a hub, named by its EUI',
+      'pattern read smwan/v1/%u/down',
+      'pattern write smwan/v1/%u/up',
+      'pattern write smwan/v1/%u/state',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    conf,
+    [
+      `listener ${options.port} 127.0.0.1`,
+      'allow_anonymous false',
+      `password_file ${passwords}`,
+      `acl_file ${acl}`,
+      // A hub cannot take another's persistent session: its client id is its user name.
+      'use_username_as_clientid true',
+      'persistence false',
+      // Started as root (as CI is), mosquitto would drop to its own user and lose access to these files.
+      'user root',
+      'log_type error',
+      '',
+    ].join('\n'),
+  );
+  return { dir: options.dir, conf, passwords, acl };
+}

@@ -1,0 +1,71 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SmwanCredentials } from '../../smwan/credentials.js';
+import { writeMosquittoConfig } from '../../smwan/mosquitto-config.js';
+import { premisesEui } from '../../scenarios/premises.js';
+import { runCli } from '../support/cli.js';
+
+/**
+ * The built-in scenario suite against Debian's mosquitto through --broker (npm run test:external;
+ * .ci/run installs mosquitto). The broker enforces the same per-hub credentials and topic rights.
+ */
+const SECRET = 'mosquitto-test-master-secret';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number, deadlineMs = 10_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`mosquitto did not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('built-in scenarios against mosquitto', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smetsim-mosquitto-'));
+  let broker: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    const hubs = Array.from({ length: 10 }, (_, i) => premisesEui(i + 1, 'CHF'));
+    const config = writeMosquittoConfig({ dir, port, hubs, credentials: new SmwanCredentials(SECRET) });
+    execFileSync('mosquitto_passwd', ['-U', config.passwords]);
+    broker = spawn('mosquitto', ['-c', config.conf], { stdio: 'ignore' });
+    await waitForPort(port);
+  });
+  afterAll(() => {
+    broker?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes every built-in scenario through --broker', async () => {
+    const result = await runCli(['run', '--broker', `mqtt://127.0.0.1:${port}`, '--smwan-secret', SECRET], 120_000);
+    expect(result.stdout).toMatch(/\n\d+ passed, 0 failed\n/);
+    expect(result.code).toBe(0);
+  }, 120_000);
+
+  it('refuses a hub with the wrong password', async () => {
+    const { MqttHubLink } = await import('../../smwan/mqtt-hub-link.js');
+    const link = new MqttHubLink({ url: `mqtt://127.0.0.1:${port}`, hub: premisesEui(1, 'CHF'), secret: 'wrong' });
+    await expect(link.open()).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+  });
+});
