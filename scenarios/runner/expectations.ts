@@ -52,9 +52,9 @@ export function pathValue(root: unknown, path: string): unknown {
 /** Replace ${name} in every string of a value with the captured variables. */
 export function substitute<T>(value: T, variables: ReadonlyMap<string, unknown>): T {
   if (typeof value === 'string') {
-    const whole = /^\$\{(\w+)\}$/.exec(value);
+    const whole = /^\$\{([\w.]+)\}$/.exec(value);
     if (whole && variables.has(whole[1]!)) return variables.get(whole[1]!) as T;
-    return value.replace(/\$\{(\w+)\}/g, (text, name: string) => (variables.has(name) ? String(variables.get(name)) : text)) as T;
+    return value.replace(/\$\{([\w.]+)\}/g, (text, name: string) => (variables.has(name) ? String(variables.get(name)) : text)) as T;
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, variables)) as T;
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, variables)])) as T;

@@ -3,7 +3,7 @@
  * it, and `smetsim schema` prints it for editors. One source for both.
  */
 const partyName = { type: 'string', enum: ['supplier', 'supplier2', 'networkOperator', 'otherUser', 'meterOperator', 'exportSupplier'] };
-const deviceRef = { type: 'string', description: 'esme, gsme, hub, gpf, ihd, ppmid (of the step\u2019s premises), or an EUI-64' };
+const deviceRef = { type: 'string', description: 'esme, gsme, hub, gpf, ihd, ppmid, newEsme (of the step\u2019s premises), or an EUI-64' };
 const subset = { type: 'object', description: 'fields that must be present with these values (numbers may be {gt, lt, gte, lte})' };
 
 export const SCENARIO_SCHEMA = {
@@ -25,6 +25,30 @@ export const SCENARIO_SCHEMA = {
         paymentMode: { type: 'string', enum: ['Credit', 'Prepayment'] },
         initialBalancePence: { type: 'integer' },
         gsmeWakeMinutes: { type: 'number', exclusiveMinimum: 0 },
+        tariff: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['unitRates'],
+          description: 'every meter starts on this tariff (pence per day, pence per kWh per TOU register, [halfHour, register] switching)',
+          properties: { standingCharge: { type: 'number', minimum: 0 }, unitRates: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'number', minimum: 0 } }, switching: { type: 'array' } },
+        },
+        installed: { type: 'integer', minimum: 0, maximum: 10, description: 'extra premises, numbered after the others: devices installed with the supplier\u2019s credentials, not yet known to the DCC (for install scenarios)' },
+      },
+    },
+    parties: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'the built-in parties (supplier, supplier2, networkOperator, otherUser, meterOperator, exportSupplier); keys are generated from the seed unless keysFrom names a folder of <eui-hex>-ds.key, -ka.key, -pp-ka.key',
+      properties: { keysFrom: { type: 'string' } },
+    },
+    registration: {
+      type: 'array',
+      description: 'changes to the default registration (every premises supplied by supplier, networks run by networkOperator), applied before the first step',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['point', 'role', 'party'],
+        properties: { premises: { type: 'integer', minimum: 1 }, point: { type: 'string', enum: ['electricity', 'gas'] }, role: { type: 'string', enum: ['importSupplier', 'exportSupplier', 'gasSupplier', 'electricityDistributor', 'gasTransporter', 'meterOperator'] }, party: partyName },
       },
     },
     steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' } },
@@ -56,7 +80,7 @@ export const SCENARIO_SCHEMA = {
           additionalProperties: false,
           required: ['action'],
           properties: {
-            action: { type: 'string', enum: ['enterUtrn', 'emergencyCredit', 'supplyButton', 'tamper', 'powerOutage', 'powerRestore', 'drainBattery', 'hubOffline', 'hubOnline'] },
+            action: { type: 'string', enum: ['enterUtrn', 'emergencyCredit', 'supplyButton', 'tamper', 'powerOutage', 'powerRestore', 'drainBattery', 'hubOffline', 'hubOnline', 'replaceEsme'] },
             utrn: { type: 'string' },
             fuel: { type: 'string', enum: ['electricity', 'gas'] },
             percent: { type: 'number' },
@@ -73,6 +97,8 @@ export const SCENARIO_SCHEMA = {
           },
         },
         advance: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
+        withdraw: { type: 'object', additionalProperties: false, required: ['as'], properties: { as: partyName, role: { type: 'string' } }, description: 'POST /v1/withdrawals for the premises\u2019 hub' },
+        replace: { type: 'object', additionalProperties: false, required: ['as'], properties: { as: partyName, role: { type: 'string' } }, description: 'POST /v1/replacements: the ESME by newEsme (see consumer replaceEsme)' },
         expect: {
           type: 'object',
           additionalProperties: false,
@@ -83,7 +109,16 @@ export const SCENARIO_SCHEMA = {
               type: 'object',
               additionalProperties: false,
               required: ['party'],
-              properties: { party: partyName, kind: { type: 'string' }, code: { type: 'string' }, alertCode: { type: 'string' }, body: subset, absent: { type: 'boolean' } },
+              properties: {
+                party: partyName,
+                kind: { type: 'string' },
+                code: { type: 'string' },
+                alertCode: { type: 'string' },
+                requestId: { type: 'string' },
+                serviceReferenceVariant: { type: 'string' },
+                body: subset,
+                absent: { type: 'boolean' },
+              },
             },
             device: { type: 'object', additionalProperties: false, required: ['ref', 'state'], properties: { ref: deviceRef, state: subset } },
             screen: { type: 'object', additionalProperties: false, required: ['ref', 'contains'], properties: { ref: deviceRef, contains: { type: 'string' } } },

@@ -7,6 +7,8 @@ import { GatewayClient, httpTransport, type GatewayTransport, type InboxEntry } 
 import type { DefaultPartyName } from '../default-parties.js';
 import type { Premises } from '../premises.js';
 import type { Scenario } from './scenario.js';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_TARIFF, tariffFromPayload } from '../../device-core/tariff.js';
 
 /** Scenario time starts here on the virtual clock, so that reports replay byte for byte. */
 export const SCENARIO_EPOCH = Date.UTC(2026, 0, 5, 9, 0);
@@ -26,6 +28,8 @@ export interface RunOptions {
  */
 export class ScenarioWorld {
   private readonly clients = new Map<DefaultPartyName, GatewayClient>();
+  /** Replacement meters made by the consumer action replaceEsme, by premises. */
+  readonly replacements = new Map<number, DeviceFirmware>();
 
   private constructor(
     readonly world: World,
@@ -47,7 +51,19 @@ export class ScenarioWorld {
       ...(fleet.paymentMode ? { paymentMode: fleet.paymentMode } : {}),
       ...(fleet.initialBalancePence !== undefined ? { initialBalancePence: fleet.initialBalancePence } : {}),
       ...(fleet.gsmeWakeMinutes !== undefined ? { gsmeWakeMs: fleet.gsmeWakeMinutes * 60_000 } : {}),
+      ...(fleet.installed ? { installedPremises: fleet.installed } : {}),
+      // Key folders are named relative to the scenario file.
+      ...(scenario.parties?.keysFrom ? { partyKeysDir: resolve(dirname(scenario.file), scenario.parties.keysFrom) } : {}),
     });
+    if (fleet.tariff) {
+      const tariff = tariffFromPayload(fleet.tariff as never, DEFAULT_TARIFF);
+      for (const home of world.premises) for (const meter of [home.esme, home.gsme]) meter.tariff = tariff;
+    }
+    for (const change of scenario.registration ?? []) {
+      const home = world.premises[(change.premises ?? 1) - 1];
+      if (!home) throw new Error(`registration: there is no premises ${change.premises}`);
+      world.headEnd.registration.register(change.point === 'gas' ? home.mprn : home.mpan, change.role as never, world.parties[change.party].eui, clock.now());
+    }
     // In process by default: fastify's inject runs the same routes, authentication and schemas.
     const inject: GatewayTransport = async (method, url, headers, body) => {
       const reply = await world.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
@@ -77,7 +93,7 @@ export class ScenarioWorld {
   /** A device named in a step: esme, gsme, hub, gpf, ihd, ppmid of a premises, or an EUI-64. */
   device(ref: string, index: number): { eui: Eui64; firmware: DeviceFirmware | undefined } {
     const home = this.premises(index);
-    const named: Record<string, DeviceFirmware | undefined> = { esme: home.esme, gsme: home.gsme, hub: home.hub, gpf: home.gpf, ihd: home.ihd, ppmid: home.ppmid };
+    const named: Record<string, DeviceFirmware | undefined> = { esme: home.esme, gsme: home.gsme, hub: home.hub, gpf: home.gpf, ihd: home.ihd, ppmid: home.ppmid, newEsme: this.replacements.get(index) };
     if (ref in named) {
       const firmware = named[ref];
       if (!firmware) throw new Error(`premises ${index} has no ${ref}`);
@@ -85,6 +101,24 @@ export class ScenarioWorld {
     }
     const eui = parseEui(ref, 'to');
     return { eui, firmware: home.devices.find((d) => d.eui === eui) };
+  }
+
+  /**
+   * Names a step may use for its premises: `${esme}` (the EUI), `${esme.ds}` and `${esme.ka}`
+   * (its public keys, base64), likewise for every device, and `${mpan}`, `${mprn}`, `${index}`.
+   */
+  variables(index: number): Map<string, unknown> {
+    const home = this.premises(index);
+    const out = new Map<string, unknown>([['mpan', home.mpan], ['mprn', home.mprn], ['index', index]]);
+    const devices: [string, DeviceFirmware | undefined][] = [['esme', home.esme], ['gsme', home.gsme], ['hub', home.hub], ['gpf', home.gpf], ['ihd', home.ihd], ['ppmid', home.ppmid], ['newEsme', this.replacements.get(index)]];
+    for (const [name, device] of devices) {
+      if (!device) continue;
+      const keys = home.keys.get(device.eui)!;
+      out.set(name, device.eui);
+      out.set(`${name}.ds`, Buffer.from(keys.ds.publicKey.point).toString('base64'));
+      out.set(`${name}.ka`, Buffer.from(keys.ka.publicKey.point).toString('base64'));
+    }
+    return out;
   }
 
   /** Let frames cross the broker and the HAN: real turns of the event loop, and due virtual timers. */

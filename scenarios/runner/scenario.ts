@@ -22,7 +22,16 @@ export interface RequestAction {
 export interface Expectation {
   readonly answer?: string;
   readonly response?: { readonly code?: string; readonly body?: Subset };
-  readonly inbox?: { readonly party: DefaultPartyName; readonly kind?: string; readonly code?: string; readonly alertCode?: string; readonly body?: Subset; readonly absent?: boolean };
+  readonly inbox?: {
+    readonly party: DefaultPartyName;
+    readonly kind?: string;
+    readonly code?: string;
+    readonly alertCode?: string;
+    readonly requestId?: string;
+    readonly serviceReferenceVariant?: string;
+    readonly body?: Subset;
+    readonly absent?: boolean;
+  };
   readonly device?: { readonly ref: string; readonly state: Subset };
   readonly screen?: { readonly ref: string; readonly contains: string };
   readonly timeout?: string;
@@ -40,6 +49,8 @@ export interface Step {
     readonly reinstate?: DefaultPartyName;
   };
   readonly advance?: string;
+  readonly withdraw?: { readonly as: DefaultPartyName; readonly role?: string };
+  readonly replace?: { readonly as: DefaultPartyName; readonly role?: string };
   readonly expect?: Expectation;
   readonly capture?: Readonly<Record<string, string>>;
 }
@@ -47,7 +58,17 @@ export interface Step {
 export interface Scenario {
   readonly name: string;
   readonly description?: string;
-  readonly fleet?: { readonly premises?: number; readonly withPpmid?: boolean; readonly paymentMode?: 'Credit' | 'Prepayment'; readonly initialBalancePence?: number; readonly gsmeWakeMinutes?: number };
+  readonly fleet?: {
+    readonly premises?: number;
+    readonly withPpmid?: boolean;
+    readonly paymentMode?: 'Credit' | 'Prepayment';
+    readonly initialBalancePence?: number;
+    readonly gsmeWakeMinutes?: number;
+    readonly installed?: number;
+    readonly tariff?: { readonly standingCharge?: number; readonly unitRates: readonly number[]; readonly switching?: readonly unknown[] };
+  };
+  readonly parties?: { readonly keysFrom?: string };
+  readonly registration?: readonly { readonly premises?: number; readonly point: 'electricity' | 'gas'; readonly role: string; readonly party: DefaultPartyName }[];
   readonly steps: readonly Step[];
   /** The file it came from, relative to where the runner started. */
   readonly file: string;
@@ -79,9 +100,9 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
   }
   const scenario = document as Omit<Scenario, 'file'>;
   for (const [i, step] of scenario.steps.entries()) {
-    const actions = ['request', 'consumer', 'admin', 'advance'].filter((k) => (step as Record<string, unknown>)[k] !== undefined);
+    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter((k) => (step as Record<string, unknown>)[k] !== undefined);
     if (actions.length > 1) throw new ScenarioFormatError(`${file}: steps.${i}: one action per step, got ${actions.join(' and ')}`, `steps.${i}`);
-    if (actions.length === 0 && !step.expect) throw new ScenarioFormatError(`${file}: steps.${i}: a step needs an action (request, consumer, admin, advance) or an expect`, `steps.${i}`);
+    if (actions.length === 0 && !step.expect) throw new ScenarioFormatError(`${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`, `steps.${i}`);
   }
   return { ...scenario, file };
 }

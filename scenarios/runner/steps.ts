@@ -36,9 +36,10 @@ const DEFAULT_ROLE: Record<DefaultPartyName, { electricity: string; gas: string 
 
 /** Run one step for one premises; throws StepFailure when an expectation is not met. */
 export async function runStep(w: ScenarioWorld, raw: Step, index: number, variables: Map<string, unknown>): Promise<void> {
-  const step = substitute(raw, variables);
+  const step = substitute(raw, new Map([...w.variables(index), ...variables]));
   const outcome: StepOutcome = {};
   if (step.request) await request(w, step.request, index, outcome);
+  else if (step.withdraw || step.replace) await dccCall(w, step, index, outcome);
   else if (step.consumer) await consumer(w, step.consumer, index);
   else if (step.admin) admin(w, step.admin, index);
   else if (step.advance) await w.advance(parseDuration(step.advance));
@@ -72,6 +73,18 @@ async function request(w: ScenarioWorld, action: RequestAction, index: number, o
     answer = await client.submit({ ...base, commandVariant: 5, preCommand: answer.json.preCommand, signature });
   }
   Object.assign(outcome, { answer, requestId, party: action.as });
+}
+
+/** POST /v1/withdrawals or /v1/replacements as a party (not SRs: DCC-level processes). */
+async function dccCall(w: ScenarioWorld, step: Step, index: number, outcome: StepOutcome): Promise<void> {
+  const home = w.premises(index);
+  const as = (step.withdraw ?? step.replace)!.as;
+  const role = (step.withdraw ?? step.replace)!.role ?? 'IS';
+  const client = w.client(as);
+  const answer = step.withdraw
+    ? await client.call<Record<string, unknown>>('POST', '/v1/withdrawals', { hub: home.hub.eui, role })
+    : await client.call<Record<string, unknown>>('POST', '/v1/replacements', { oldDevice: home.esme.eui, newDevice: w.device('newEsme', index).eui, role });
+  Object.assign(outcome, { answer, party: as });
 }
 
 async function consumer(w: ScenarioWorld, action: NonNullable<Step['consumer']>, index: number): Promise<void> {
@@ -110,6 +123,10 @@ async function consumer(w: ScenarioWorld, action: NonNullable<Step['consumer']>,
       return;
     case 'hubOnline':
       await home.hub.powerRestore();
+      return;
+    case 'replaceEsme':
+      // The installer takes the old meter out and fits a new one on the same HAN.
+      w.replacements.set(index, home.replaceEsme());
       return;
   }
 }
