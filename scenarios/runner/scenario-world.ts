@@ -129,10 +129,25 @@ export class ScenarioWorld {
     }
   }
 
-  /** Advance time: the virtual clock jumps (firing timers on the way); a real one is waited out. */
+  /**
+   * Advance time: the virtual clock jumps (firing timers on the way); a real one is waited out.
+   * While a command is out with a device, the jump goes in 20-second strides (under the 30-second margin of a response deadline) with the network
+   * settling in between: a gas meter's answer at its wake must cross the broker (real time)
+   * before the virtual clock reaches that request's deadline.
+   */
   async advance(ms: number): Promise<void> {
-    if (this.clock instanceof VirtualClock) await this.clock.advanceAsync(ms);
-    else await new Promise((resolve) => setTimeout(resolve, ms));
+    if (!(this.clock instanceof VirtualClock)) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await this.settle();
+      return;
+    }
+    let left = ms;
+    while (left > 0) {
+      const stride = this.world.headEnd.requests.count('sent') > 0 ? Math.min(left, 20_000) : left;
+      await this.clock.advanceAsync(stride);
+      await this.settle(1);
+      left -= stride;
+    }
     await this.settle();
   }
 
