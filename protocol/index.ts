@@ -1,6 +1,6 @@
 // The protocol core: identities, tables, frames, crypto, counters, UTRN, clock and randomness.
-// Pure: no sockets, files or timers of its own (PEM file reading lives in crypto/pem.ts and is
-// only used by callers that load keys).
+// Pure: no sockets and no files. The one exception is the clock seam: RealClock wraps the
+// runtime's timers so that everything else can take a Clock and be tested on the virtual one.
 export * from './errors.js';
 export * from './eui.js';
 export * from './mpxn.js';

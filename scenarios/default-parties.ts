@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { euiToFileStem, parseEui, Prng, type CryptoProvider, type EcPrivateKey, type Eui64, type PartyCategory } from '../protocol/index.js';
-import { readPrivateKeyFile } from '../protocol/crypto/pem.js';
+import { readPrivateKeyFile } from './key-files.js';
 
 /** A party the built-in world plays, with its private keys (the stub acts for it). */
 export interface PartyIdentity {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { generateUtrn, nodeCrypto, parseCounter, parseEui, ValidationError, type UtrnValueClass } from '../../protocol/index.js';
-import { readPrivateKeyFile, readPublicKeyFile } from '../../protocol/crypto/pem.js';
+import { readPrivateKeyFile, readPublicKeyFile } from '../../scenarios/key-files.js';
 import { runCommand } from '../cli-errors.js';
 
 interface UtrnOptions {

@@ -1,12 +1,12 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { ValidationError } from '../errors.js';
 import { privateKeyFromScalar, publicKeyFromPoint } from './ec-keys.js';
 import type { EcPrivateKey, EcPublicKey } from './provider.js';
 
 /**
- * PEM loading. ASN.1 is parsed by Node's crypto (OpenSSL), the one mature parser at hand; the
- * result is raw key bytes that either provider uses.
+ * PEM parsing. ASN.1 is parsed by Node's crypto (OpenSSL), the one mature parser at hand; the
+ * result is raw key bytes that either provider uses. Reading key files is not done here:
+ * protocol/ touches no files (scenarios/key-files.ts does).
  */
 export function privateKeyFromPem(pem: string, field = 'key'): EcPrivateKey {
   let jwk;
@@ -61,20 +61,4 @@ export function publicKeyToPem(key: EcPublicKey): string {
   })
     .export({ format: 'pem', type: 'spki' })
     .toString();
-}
-
-export function readPrivateKeyFile(path: string, field = 'key'): EcPrivateKey {
-  return privateKeyFromPem(readPem(path, field), field);
-}
-
-export function readPublicKeyFile(path: string, field = 'key'): EcPublicKey {
-  return publicKeyFromPem(readPem(path, field), field);
-}
-
-function readPem(path: string, field: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ValidationError('BAD_ARGUMENT', `${field}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, field);
-  }
 }
