@@ -5,11 +5,11 @@ import { formatEuiBytes, type Eui64 } from '../protocol/index.js';
 import { MqttHeadEndLink, MqttHubLink, SmwanCredentials } from '../smwan/index.js';
 import { printRows, type BenchRow } from './measure.js';
 
-const SECRET = 'bench-smwan-master-secret';
+export const SECRET = 'bench-smwan-master-secret';
 const BIN = fileURLToPath(new URL('../bin/smetsim.js', import.meta.url));
 
 /** Start the embedded broker in its own process, as a soak run would, and read its URL. */
-async function startBrokerProcess(): Promise<{ url: string; child: ChildProcess }> {
+export async function startBrokerProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [BIN, 'broker', '--port', '0', '--smwan-secret', SECRET], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
@@ -17,6 +17,13 @@ async function startBrokerProcess(): Promise<{ url: string; child: ChildProcess 
     child.once('exit', (code) => reject(new Error(`broker exited with ${code}`)));
   });
   return { url, child };
+}
+
+/** Stop the broker process without waiting on it: its stdout pipe must not hold this process open. */
+export function stopBrokerProcess(child: ChildProcess): void {
+  child.kill('SIGTERM');
+  child.stdout?.destroy();
+  child.unref();
 }
 
 function hubEui(i: number): Eui64 {
@@ -30,7 +37,7 @@ function hubEui(i: number): Eui64 {
  * as in the field) to the head-end through a broker in its own process. Bounded: `total`
  * messages, and a hard deadline.
  */
-async function qos1Rate(url: string, clients: number, total: number, deadlineMs: number): Promise<{ perSecond: number; received: number }> {
+export async function qos1Rate(url: string, clients: number, total: number, deadlineMs: number): Promise<{ perSecond: number; received: number }> {
   const credentials = new SmwanCredentials(SECRET);
   let received = 0;
   const headEnd = new MqttHeadEndLink({ url, secret: credentials.headEndSecret, clientId: `bench-head-end-${clients}` });
@@ -73,6 +80,6 @@ export async function brokerBench(options: { clients: number; total: number }): 
     printRows(`SMWAN: QoS 1 hub→head-end messages per second, broker in its own process (${options.total} messages each run)`, rows);
     return rows;
   } finally {
-    child.kill('SIGTERM');
+    stopBrokerProcess(child);
   }
 }

@@ -157,12 +157,13 @@ export class HeadEnd {
   }
 
   async stop(): Promise<void> {
+    // The link first: a hub's last will arriving mid-shutdown would otherwise arm a fresh timer.
+    await this.options.link.close();
     this.dispatch.stop();
     this.webhooks.stop();
     this.outages.stop();
     this.schedules.stop();
     this.inbox.wakeAll();
-    await this.options.link.close();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
 import { mayPublish, maySubscribe } from './broker-policy.js';
 import type { Principal, SmwanCredentials } from './credentials.js';
@@ -60,7 +60,14 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     },
   };
   const aedes = await Aedes.createBroker(hooks);
-  const server: Server = createServer({ noDelay: true }, (socket) => aedes.handle(socket));
+  // Every connection is tracked so that close() ends them: server.close() alone waits for each
+  // client to hang up, which a half-closed or reconnecting client may never do.
+  const sockets = new Set<Socket>();
+  const server: Server = createServer({ noDelay: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    aedes.handle(socket);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -74,7 +81,9 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     },
     async close() {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
     },
   };
 }
