@@ -1,5 +1,5 @@
-import { nodeCrypto, Prng, VirtualClock } from '../protocol/index.js';
-import type { CommissioningAnchors, ManufactureAnchors, PartyCredential } from '../device-core/trust-store.js';
+import { nodeCrypto, VirtualClock } from '../protocol/index.js';
+import { benchAnchors } from './bench-anchors.js';
 import { buildPremises, premisesEui, type Premises } from '../scenarios/premises.js';
 import { MqttHubLink, SmwanCredentials } from '../smwan/index.js';
 import { SECRET, startBrokerProcess, stopBrokerProcess } from './broker-bench.js';
@@ -8,10 +8,6 @@ import { printRows, type BenchRow } from './measure.js';
 /** The RSS goal per premises at rest, MQTT connection included (issue: soak and performance). */
 export const RSS_GOAL_KB = 100;
 
-function party(name: string): PartyCredential {
-  const rng = new Prng(`capacity-party/${name}`);
-  return { eui: premisesEui(0xfffe0000 + name.length, 'CHF'), ds: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey, ka: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey, prepaymentKa: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey };
-}
 
 function rss(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -26,8 +22,7 @@ function rss(): number {
 export async function capacityBench(counts: readonly number[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const credentials = new SmwanCredentials(SECRET);
-  const manufacture: ManufactureAnchors = { AccessControlBroker: party('acb'), TransitionalCoS: party('cos'), Recovery: party('recovery') };
-  const commissioning: CommissioningAnchors = { Supplier: party('supplier'), NetworkOperator: party('network') };
+  const { manufacture, commissioning } = benchAnchors('capacity');
   for (const count of counts) {
     const { url, child } = await startBrokerProcess();
     const clock = new VirtualClock(Date.UTC(2026, 10, 28));

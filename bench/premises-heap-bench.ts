@@ -1,17 +1,12 @@
 import { nodeCrypto, VirtualClock } from '../protocol/index.js';
 import { buildPremises, premisesEui, type Premises } from '../scenarios/premises.js';
 import { MemorySmwan, SmwanCredentials } from '../smwan/index.js';
-import type { CommissioningAnchors, ManufactureAnchors, PartyCredential } from '../device-core/trust-store.js';
-import { Prng } from '../protocol/index.js';
+import { benchAnchors } from './bench-anchors.js';
 import { printRows, type BenchRow } from './measure.js';
 
 /** The heap goal per premises at rest (hub, ESME, GSME, IHD), not counting its MQTT connection. */
 export const HEAP_GOAL_KB = 50;
 
-function party(name: string): PartyCredential {
-  const rng = new Prng(`bench-party/${name}`);
-  return { eui: premisesEui(0xffff0000 + name.length, 'CHF'), ds: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey, ka: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey, prepaymentKa: nodeCrypto.keyPairFromSeed(rng.bytes(32)).publicKey };
-}
 
 function collect(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -28,8 +23,7 @@ function collect(): number {
  * and HAN state all count; the MQTT connection does not (the soak benchmark adds that).
  */
 async function heapPerPremises(count: number): Promise<{ kb: number; premises: Premises[] }> {
-  const manufacture: ManufactureAnchors = { AccessControlBroker: party('acb'), TransitionalCoS: party('cos'), Recovery: party('recovery') };
-  const commissioning: CommissioningAnchors = { Supplier: party('supplier'), NetworkOperator: party('network') };
+  const { manufacture, commissioning } = benchAnchors('heap');
   const credentials = new SmwanCredentials('bench-heap-master-secret');
   const network = new MemorySmwan(credentials);
   const clock = new VirtualClock(Date.UTC(2026, 10, 28));
