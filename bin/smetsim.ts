@@ -7,6 +7,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSignCommand } from './commands/sign.js';
+import { registerSoakCommand } from './commands/soak.js';
 import { registerUtrnCommand } from './commands/utrn.js';
 import { packageVersion } from './package-info.js';
 
@@ -24,6 +25,7 @@ registerDemoCommand(program);
 registerSchemaCommand(program);
 registerServeCommand(program);
 registerSignCommand(program);
+registerSoakCommand(program);
 registerUtrnCommand(program);
 registerBrokerCommand(program);
 registerAdminCommand(program);
