@@ -1,29 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { startBrokerProcess as startBroker, type BrokerProcess } from '../smwan/broker-process.js';
 import { formatEuiBytes, type Eui64 } from '../protocol/index.js';
 import { MqttHeadEndLink, MqttHubLink, SmwanCredentials } from '../smwan/index.js';
 import { printRows, type BenchRow } from './measure.js';
 
 export const SECRET = 'bench-smwan-master-secret';
-const BIN = fileURLToPath(new URL('../bin/smetsim.js', import.meta.url));
 
-/** Start the embedded broker in its own process, as a soak run would, and read its URL. */
-export async function startBrokerProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'broker', '--port', '0', '--smwan-secret', SECRET], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`broker exited with ${code}`)));
-  });
-  return { url, child };
-}
-
-/** Stop the broker process without waiting on it: its stdout pipe must not hold this process open. */
-export function stopBrokerProcess(child: ChildProcess): void {
-  child.kill('SIGTERM');
-  child.stdout?.destroy();
-  child.unref();
+/** The embedded broker in its own process, with the benchmark secret. */
+export function startBrokerProcess(): Promise<BrokerProcess> {
+  return startBroker(SECRET);
 }
 
 function hubEui(i: number): Eui64 {
@@ -70,7 +54,8 @@ export async function qos1Rate(url: string, clients: number, total: number, dead
 }
 
 export async function brokerBench(options: { clients: number; total: number }): Promise<BenchRow[]> {
-  const { url, child } = await startBrokerProcess();
+  const broker = await startBrokerProcess();
+  const url = broker.url;
   try {
     const baseline = await qos1Rate(url, 10, options.total, 60_000);
     const many = await qos1Rate(url, options.clients, options.total, 60_000);
@@ -80,6 +65,6 @@ export async function brokerBench(options: { clients: number; total: number }): 
     printRows(`SMWAN: QoS 1 hub→head-end messages per second, broker in its own process (${options.total} messages each run)`, rows);
     return rows;
   } finally {
-    stopBrokerProcess(child);
+    broker.stop();
   }
 }

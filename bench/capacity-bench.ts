@@ -2,7 +2,7 @@ import { nodeCrypto, VirtualClock } from '../protocol/index.js';
 import { benchAnchors } from './bench-anchors.js';
 import { buildPremises, premisesEui, type Premises } from '../scenarios/premises.js';
 import { MqttHubLink, SmwanCredentials } from '../smwan/index.js';
-import { SECRET, startBrokerProcess, stopBrokerProcess } from './broker-bench.js';
+import { SECRET, startBrokerProcess } from './broker-bench.js';
 import { printRows, type BenchRow } from './measure.js';
 
 /** The RSS goal per premises at rest, MQTT connection included (issue: soak and performance). */
@@ -24,7 +24,8 @@ export async function capacityBench(counts: readonly number[]): Promise<BenchRow
   const credentials = new SmwanCredentials(SECRET);
   const { manufacture, commissioning } = benchAnchors('capacity');
   for (const count of counts) {
-    const { url, child } = await startBrokerProcess();
+    const broker = await startBrokerProcess();
+    const url = broker.url;
     const clock = new VirtualClock(Date.UTC(2026, 10, 28));
     const before = rss();
     const premises: Premises[] = [];
@@ -45,7 +46,7 @@ export async function capacityBench(counts: readonly number[]): Promise<BenchRow
       rows.push({ name: `RSS per premises at rest incl. its MQTT connection, ${premises.length.toLocaleString('en-GB')} premises`, value: kb, unit: 'KB', baselineName: 'goal', baseline: RSS_GOAL_KB });
     } finally {
       for (const p of premises) await p.stop();
-      stopBrokerProcess(child);
+      broker.stop();
     }
   }
   // RSS moves in allocator-sized steps: below about 1,000 premises (the --quick run) the figure is noise.

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { RealClock, nodeCrypto } from '../protocol/index.js';
 import { startWorld } from '../scenarios/dcc-world.js';
 import { GatewayClient, type GatewayTransport } from '../scenarios/gateway-client.js';
-import { qos1Rate, SECRET, startBrokerProcess, stopBrokerProcess } from './broker-bench.js';
+import { qos1Rate, SECRET, startBrokerProcess } from './broker-bench.js';
 import { printRows, type BenchRow } from './measure.js';
 
 export interface EndToEndOptions {
@@ -26,7 +26,8 @@ function percentile(sorted: readonly number[], p: number): number {
  * many were lost. Bounded in count and time; 127.0.0.1 only.
  */
 export async function endToEndBench(options: EndToEndOptions, crypto: { sign: number; verify: number }): Promise<BenchRow[]> {
-  const { url, child } = await startBrokerProcess();
+  const broker = await startBrokerProcess();
+    const url = broker.url;
   const clock = new RealClock();
   const world = await startWorld({ premises: options.premises, clock, crypto: nodeCrypto, seed: 'bench', smwanSecret: SECRET, brokerUrl: url });
   try {
@@ -102,7 +103,7 @@ export async function endToEndBench(options: EndToEndOptions, crypto: { sign: nu
     return rows;
   } finally {
     await world.stop();
-    stopBrokerProcess(child);
+    broker.stop();
   }
 }
 

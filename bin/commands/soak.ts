@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { startBrokerProcess } from '../../smwan/broker-process.js';
 import { runSoak, type SoakProfile } from '../../scenarios/soak/soak.js';
 import { parseDuration } from '../../scenarios/runner/scenario.js';
 import { runCommand } from '../cli-errors.js';
@@ -18,24 +16,6 @@ interface SoakCliOptions {
   readsPerHour: string;
   topUpsPerHour: string;
   smwanSecret: string;
-}
-
-/** The embedded broker in its own process (a soak's broker must not share the fleet's thread). */
-async function brokerProcess(secret: string): Promise<{ url: string; stop: () => void }> {
-  const bin = fileURLToPath(new URL('../smetsim.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'broker', '--port', '0', '--smwan-secret', secret], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the broker process exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      child.stdout?.destroy();
-      child.unref();
-    },
-  };
 }
 
 export function registerSoakCommand(program: Command): void {
@@ -57,7 +37,7 @@ export function registerSoakCommand(program: Command): void {
         if (options.profile !== 'daily' && options.profile !== 'storm') throw new Error('--profile must be daily or storm');
         const premises = Number(options.premises);
         if (!Number.isInteger(premises) || premises < 1 || premises > 20_000) throw new Error('--premises must be an integer from 1 to 20000');
-        const broker = options.broker ? { url: options.broker, stop: () => undefined } : await brokerProcess(options.smwanSecret);
+        const broker = options.broker ? { url: options.broker, stop: () => undefined } : await startBrokerProcess(options.smwanSecret);
         try {
           const { passed } = await runSoak({
             premises,
