@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RealClock, nodeCrypto } from '../protocol/index.js';
-import { startWorld } from '../scenarios/dcc-world.js';
-import { GatewayClient, type GatewayTransport } from '../scenarios/gateway-client.js';
+import { inProcessTransport, startWorld } from '../scenarios/dcc-world.js';
+import { GatewayClient } from '../scenarios/gateway-client.js';
 import { qos1Rate, SECRET, startBrokerProcess } from './broker-bench.js';
 import { printRows, type BenchRow } from './measure.js';
 
@@ -31,11 +31,7 @@ export async function endToEndBench(options: EndToEndOptions, crypto: { sign: nu
   const clock = new RealClock();
   const world = await startWorld({ premises: options.premises, clock, crypto: nodeCrypto, seed: 'bench', smwanSecret: SECRET, brokerUrl: url });
   try {
-    const inject: GatewayTransport = async (method, target, headers, body) => {
-      const reply = await world.gateway.inject({ method: method as 'POST', url: target.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-      return { status: reply.statusCode, json: reply.json() as unknown };
-    };
-    const supplier = new GatewayClient(world.gatewayUrl, world.parties.supplier.eui, world.parties.supplier.ds, nodeCrypto, clock, inject);
+    const supplier = new GatewayClient(world.gatewayUrl, world.parties.supplier.eui, world.parties.supplier.ds, nodeCrypto, clock, inProcessTransport(world));
     const started = new Map<string, number>();
     const waiting = new Map<string, () => void>();
     const latencies: number[] = [];

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
 import { DCC_PARTIES, DEFAULT_PARTIES, partyIdentity, type DefaultPartyName, type PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, type Premises } from './premises.js';
+import type { GatewayTransport } from './gateway-client.js';
 
 export interface WorldOptions {
   readonly premises: number;
@@ -167,4 +168,15 @@ function registerMeterPoints(headEnd: HeadEnd, home: Premises, parties: Record<D
   register(home.mpan, 'meterOperator', parties.meterOperator.eui);
   register(home.mprn, 'meterOperator', parties.meterOperator.eui);
   register(home.mpan, 'exportSupplier', parties.exportSupplier.eui);
+}
+
+/**
+ * The User Gateway in process: fastify's inject runs the same routes, authentication and schemas
+ * as HTTP, without a socket. The scenario runner, soak and the benchmarks use it.
+ */
+export function inProcessTransport(world: World): GatewayTransport {
+  return async (method, url, headers, body) => {
+    const reply = await world.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
+    return { status: reply.statusCode, json: reply.json() as unknown };
+  };
 }

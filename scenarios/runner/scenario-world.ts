@@ -2,7 +2,7 @@ import { nodeCrypto, VirtualClock, RealClock, parseEui, type Clock, type Eui64 }
 import type { DeviceFirmware } from '../../device-core/firmware.js';
 import { MeterFirmware } from '../../device-core/meter-firmware.js';
 import { Ihd } from '../../ihd/ihd.js';
-import { startWorld, type World } from '../dcc-world.js';
+import { inProcessTransport, startWorld, type World } from '../dcc-world.js';
 import { GatewayClient, httpTransport, type GatewayTransport, type InboxEntry } from '../gateway-client.js';
 import type { DefaultPartyName } from '../default-parties.js';
 import type { Premises } from '../premises.js';
@@ -64,12 +64,7 @@ export class ScenarioWorld {
       if (!home) throw new Error(`registration: there is no premises ${change.premises}`);
       world.headEnd.registration.register(change.point === 'gas' ? home.mprn : home.mpan, change.role as never, world.parties[change.party].eui, clock.now());
     }
-    // In process by default: fastify's inject runs the same routes, authentication and schemas.
-    const inject: GatewayTransport = async (method, url, headers, body) => {
-      const reply = await world.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-      return { status: reply.statusCode, json: reply.json() as unknown };
-    };
-    const scenarioWorld = new ScenarioWorld(world, clock, options.http ? httpTransport : inject);
+    const scenarioWorld = new ScenarioWorld(world, clock, options.http ? httpTransport : inProcessTransport(world));
     await scenarioWorld.settle();
     return scenarioWorld;
   }

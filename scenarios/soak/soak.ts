@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nodeCrypto, RealClock } from '../../protocol/index.js';
-import { startWorld } from '../dcc-world.js';
-import { GatewayClient, type GatewayTransport } from '../gateway-client.js';
+import { inProcessTransport, startWorld } from '../dcc-world.js';
+import { GatewayClient } from '../gateway-client.js';
 import { Accounting } from './accounting.js';
 
 export type SoakProfile = 'daily' | 'storm';
@@ -56,11 +56,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   lag.enable();
   const timeline: Sample[] = [];
   try {
-    const inject: GatewayTransport = async (method, url, headers, body) => {
-      const reply = await world.gateway.inject({ method: method as 'POST', url: url.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-      return { status: reply.statusCode, json: reply.json() as unknown };
-    };
-    const supplier = new GatewayClient(world.gatewayUrl, world.parties.supplier.eui, world.parties.supplier.ds, nodeCrypto, clock, inject);
+    const supplier = new GatewayClient(world.gatewayUrl, world.parties.supplier.eui, world.parties.supplier.ds, nodeCrypto, clock, inProcessTransport(world));
     world.headEnd.inbox.onAppend((party, item) => {
       if (party === world.parties.supplier.eui && item.requestId && item.code) accounting.answer(item.requestId, item.code, performance.now());
       // A restore raises 0x8F35, or 0x8F36 after 3 minutes or more; both go to the network operator.
