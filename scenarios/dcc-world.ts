@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Clock, CryptoProvider, Eui64 } from '../protocol/index.js';
-import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
-import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
-import { buildGateway } from '../dcc-head-end/gateway/server.js';
-import { HeadEnd } from '../dcc-head-end/head-end.js';
-import { ENTRY_PROCESSES } from '../dcc-head-end/party-status.js';
-import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
-import { MqttHeadEndLink, MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
-import { DCC_PARTIES, DEFAULT_PARTIES, partyIdentity, type DefaultPartyName, type PartyIdentity } from './default-parties.js';
-import { buildPremises, premisesEui, type Premises } from './premises.js';
+import type { Clock, CryptoProvider } from '../protocol/index.js';
+import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
+import type { HeadEnd } from '../dcc-head-end/head-end.js';
+import { MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
+import { createDcc } from './dcc-side.js';
+import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
+import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
 import type { GatewayTransport } from './gateway-client.js';
 
 export interface WorldOptions {
@@ -59,31 +55,14 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const credentials = new SmwanCredentials(options.smwanSecret);
   const broker = options.brokerUrl ? undefined : await startEmbeddedBroker({ credentials, port: options.mqttPort ?? 0 });
   const brokerUrl = options.brokerUrl ?? broker!.url;
-  const parties = Object.fromEntries(DEFAULT_PARTIES.map((spec) => [spec.name, partyIdentity(crypto, seed, spec, options.partyKeysDir)])) as Record<DefaultPartyName, PartyIdentity>;
-  const dccKeys = (name: keyof typeof DCC_PARTIES) => partyIdentity(crypto, seed, { name, eui: DCC_PARTIES[name], categories: ['DCC'] }, options.partyKeysDir);
-  const acb = dccKeys('acb');
-  const transCoS = dccKeys('transCoS');
-  const recovery = dccKeys('recovery');
-  const dcc: DccIdentity = { acb: { eui: acb.eui, ds: acb.ds }, transCoS: { eui: transCoS.eui, ds: transCoS.ds } };
-
-  const db: Db = openDatabase(options.dataDir ? { dataDir: options.dataDir } : 'memory');
-  const headEnd = new HeadEnd({
-    db,
+  const dcc = createDcc({
     clock,
     crypto,
-    dcc,
-    link: new MqttHeadEndLink({ url: brokerUrl, secret: credentials.headEndSecret, clientId: `dcc-head-end-${String(seed)}` }),
-    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
-    ...(options.webhookRetryDelaysMs ? { webhookRetryDelaysMs: options.webhookRetryDelaysMs } : {}),
-    ...(options.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: options.outageAlertDelayMs } : {}),
+    seed,
+    brokerUrl,
+    smwanSecret: options.smwanSecret,
+    ...pick(options, ['dataDir', 'httpPort', 'httpHost', 'partyKeysDir', 'adminToken', 'timeouts', 'webhookRetryDelaysMs', 'outageAlertDelayMs']),
   });
-  registerParties(headEnd, Object.values(parties), clock.now());
-  // The token service holds each supplier's prepayment key (emulator choice, token-service.ts).
-  for (const p of Object.values(parties)) if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
-
-  const credential = (p: PartyIdentity) => ({ eui: p.eui, ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey });
-  const manufacture: ManufactureAnchors = { AccessControlBroker: credential(acb), TransitionalCoS: credential(transCoS), Recovery: credential(recovery) };
-  const commissioning: CommissioningAnchors = { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) };
   const premises: Premises[] = [];
   const installedFrom = options.premises + 1;
   for (let index = 1; index < installedFrom + (options.installedPremises ?? 0); index++) {
@@ -95,79 +74,38 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       clock,
       crypto,
       link: new MqttHubLink({ url: brokerUrl, hub, secret: credentials.hubSecret(hub) }),
-      manufacture,
-      commissioning,
+      ...dcc.anchors,
       ...(installedOnly ? { state: 'installed' as const } : {}),
-      ...(options.withPpmid ? { withPpmid: true } : {}),
-      ...(options.gsmeWakeMs !== undefined ? { gsmeWakeMs: options.gsmeWakeMs } : {}),
-      ...(options.paymentMode ? { paymentMode: options.paymentMode } : {}),
-      ...(options.initialBalancePence !== undefined ? { initialBalancePence: options.initialBalancePence } : {}),
+      ...pick(options, ['withPpmid', 'gsmeWakeMs', 'paymentMode', 'initialBalancePence']),
     });
-    if (installedOnly) registerMeterPoints(headEnd, home, parties, clock.now());
-    else registerPremises(headEnd, home, parties, clock.now());
+    if (installedOnly) dcc.registerMeterPoints(premisesRecord(home));
+    else dcc.enrol(premisesRecord(home));
     premises.push(home);
   }
-  await headEnd.start();
+  const gatewayUrl = await dcc.start();
   for (const home of premises) await home.start();
-
-  const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
-  const gateway = buildGateway({ headEnd, adminToken });
-  const address = await gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
   return {
     broker,
     brokerUrl,
-    headEnd,
-    gateway,
-    gatewayUrl: address,
-    adminToken,
-    parties,
+    headEnd: dcc.headEnd,
+    gateway: dcc.gateway,
+    gatewayUrl,
+    adminToken: dcc.adminToken,
+    parties: dcc.parties,
     premises,
     async stop() {
-      await gateway.close();
       for (const home of premises) await home.stop();
-      await headEnd.stop();
+      await dcc.stop();
       await broker?.close();
-      db.close();
     },
   };
 }
 
-/** Parties are added once: a restart on the same data folder finds them there. */
-function registerParties(headEnd: HeadEnd, parties: readonly PartyIdentity[], now: number): void {
-  for (const p of parties) {
-    if (headEnd.parties.get(p.eui)) continue;
-    headEnd.parties.add({ eui: p.eui, name: p.name, categories: p.categories, keys: { ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey } });
-    headEnd.parties.transition(p.eui, 'accede', now);
-    for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(p.eui, process, now);
-    headEnd.parties.transition(p.eui, 'activate', now);
-  }
-}
-
-/**
- * The default registration: the first supplier supplies electricity and gas, the network operator
- * runs both networks, the meter operator is registered; the second supplier supplies nothing.
- */
-function registerPremises(headEnd: HeadEnd, home: Premises, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
-  for (const device of home.devices) {
-    if (headEnd.inventory.get(device.eui)) continue;
-    const keys = home.keys.get(device.eui)!;
-    const mpxn = device.eui === home.esme.eui ? home.mpan : device.eui === home.gsme.eui ? home.mprn : undefined;
-    headEnd.inventory.put({ eui: device.eui, type: device.identity.type, status: 'Commissioned', hub: home.hub.eui, mpxn, ds: keys.ds.publicKey, ka: keys.ka.publicKey }, now);
-  }
-  registerMeterPoints(headEnd, home, parties, now);
-}
-
-function registerMeterPoints(headEnd: HeadEnd, home: Premises, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
-  if (headEnd.registration.history(home.mpan).length > 0) return;
-  const since = now - 24 * 3600_000;
-  const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) => headEnd.registration.register(mpxn, role, party, since);
-  register(home.mpan, 'importSupplier', parties.supplier.eui);
-  register(home.mprn, 'gasSupplier', parties.supplier.eui);
-  register(home.mpan, 'electricityDistributor', parties.networkOperator.eui);
-  register(home.mprn, 'gasTransporter', parties.networkOperator.eui);
-  register(home.mpan, 'meterOperator', parties.meterOperator.eui);
-  register(home.mprn, 'meterOperator', parties.meterOperator.eui);
-  register(home.mpan, 'exportSupplier', parties.exportSupplier.eui);
+/** The options that are set, so that optional properties stay absent rather than undefined. */
+function pick<T extends object, K extends keyof T>(options: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (options[key] !== undefined) out[key] = options[key];
+  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { Ppmid } from '../ihd/ppmid.js';
 import { Esme } from '../meter-esme/esme.js';
 import { Gsme } from '../meter-gsme/gsme.js';
 import type { HubLink } from '../smwan/link.js';
+import type { PremisesRecord } from './dcc-side.js';
 
 /** The last byte of a premises device's EUI says what it is. */
 export const DEVICE_ROLE_BYTE: Readonly<Record<DeviceType, number>> = { CHF: 0x01, GPF: 0x02, ESME: 0x03, GSME: 0x04, IHD: 0x05, PPMID: 0x06 };
@@ -178,4 +179,13 @@ export function buildPremises(options: PremisesOptions): Premises {
       await hub.powerCut();
     },
   };
+}
+
+/** What the DCC is told of a premises at enrolment (public keys only): see dcc-side.ts. */
+export function premisesRecord(home: Premises): PremisesRecord {
+  const devices = [home.hub, home.gpf, home.esme, home.gsme, home.ihd, ...(home.ppmid ? [home.ppmid] : [])].map((device) => {
+    const keys = home.keys.get(device.eui)!;
+    return { eui: device.eui, type: device.identity.type, ds: keys.ds.publicKey, ka: keys.ka.publicKey };
+  });
+  return { index: home.index, hub: home.hub.eui, mpan: home.mpan, mprn: home.mprn, devices };
 }

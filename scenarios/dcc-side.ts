@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Clock, CryptoProvider, EcPublicKey, Eui64 } from '../protocol/index.js';
+import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
+import type { DeviceType } from '../device-core/firmware.js';
+import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
+import { buildGateway } from '../dcc-head-end/gateway/server.js';
+import { HeadEnd } from '../dcc-head-end/head-end.js';
+import { ENTRY_PROCESSES } from '../dcc-head-end/party-status.js';
+import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
+import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
+import { DCC_PARTIES, DEFAULT_PARTIES, partyIdentity, type DefaultPartyName, type PartyIdentity } from './default-parties.js';
+
+export interface DccOptions {
+  readonly clock: Clock;
+  readonly crypto: CryptoProvider;
+  readonly seed: string | number;
+  readonly brokerUrl: string;
+  readonly smwanSecret: string;
+  /** Durable state here; in memory when absent. */
+  readonly dataDir?: string;
+  readonly httpPort?: number;
+  readonly httpHost?: string;
+  readonly partyKeysDir?: string;
+  readonly adminToken?: string;
+  readonly timeouts?: ResponseTimeouts;
+  readonly webhookRetryDelaysMs?: readonly number[];
+  readonly outageAlertDelayMs?: number;
+  /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
+  readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
+}
+
+/**
+ * What the DCC needs to know of a premises, and nothing it could not be told over a wire: the
+ * devices' EUIs, types and public keys, and the meter points. A fleet in another thread or process
+ * sends these (structured clone) for its premises to be enrolled.
+ */
+export interface PremisesRecord {
+  readonly index: number;
+  readonly hub: Eui64;
+  readonly mpan: string;
+  readonly mprn: string;
+  readonly devices: readonly { readonly eui: Eui64; readonly type: DeviceType; readonly ds: EcPublicKey; readonly ka: EcPublicKey }[];
+}
+
+/** The credentials devices carry: the DCC's from manufacture, the parties' from commissioning. */
+export interface DeviceAnchors {
+  readonly manufacture: ManufactureAnchors;
+  readonly commissioning: CommissioningAnchors;
+}
+
+/** The DCC side of the system: head-end, User Gateway and the default parties, without premises. */
+export interface Dcc {
+  readonly headEnd: HeadEnd;
+  readonly gateway: FastifyInstance;
+  readonly adminToken: string;
+  readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
+  readonly anchors: DeviceAnchors;
+  /** Commissioned devices in the inventory, and the default registration of the meter points. */
+  enrol(home: PremisesRecord): void;
+  /** Only the meter points: an installed premises the DCC does not know yet (BPM 01.01 to do). */
+  registerMeterPoints(home: PremisesRecord): void;
+  /** Connect the head-end to the SMWAN and open the gateway; resolves to the gateway's URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function createDcc(options: DccOptions): Dcc {
+  const { clock, crypto, seed } = options;
+  const credentials = new SmwanCredentials(options.smwanSecret);
+  const parties = Object.fromEntries(DEFAULT_PARTIES.map((spec) => [spec.name, partyIdentity(crypto, seed, spec, options.partyKeysDir)])) as Record<DefaultPartyName, PartyIdentity>;
+  const dccKeys = (name: keyof typeof DCC_PARTIES) => partyIdentity(crypto, seed, { name, eui: DCC_PARTIES[name], categories: ['DCC'] }, options.partyKeysDir);
+  const acb = dccKeys('acb');
+  const transCoS = dccKeys('transCoS');
+  const recovery = dccKeys('recovery');
+  const dcc: DccIdentity = { acb: { eui: acb.eui, ds: acb.ds }, transCoS: { eui: transCoS.eui, ds: transCoS.ds } };
+
+  const db: Db = openDatabase(options.dataDir ? { dataDir: options.dataDir } : 'memory');
+  const link = new MqttHeadEndLink({ url: options.brokerUrl, secret: credentials.headEndSecret, clientId: `dcc-head-end-${String(seed)}` });
+  const headEnd = new HeadEnd({
+    db,
+    clock,
+    crypto,
+    dcc,
+    link: options.wrapLink ? options.wrapLink(link) : link,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.webhookRetryDelaysMs ? { webhookRetryDelaysMs: options.webhookRetryDelaysMs } : {}),
+    ...(options.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: options.outageAlertDelayMs } : {}),
+  });
+  registerParties(headEnd, Object.values(parties), clock.now());
+  // The token service holds each supplier's prepayment key (emulator choice, token-service.ts).
+  for (const p of Object.values(parties)) if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
+
+  const credential = (p: PartyIdentity) => ({ eui: p.eui, ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey });
+  const anchors: DeviceAnchors = {
+    manufacture: { AccessControlBroker: credential(acb), TransitionalCoS: credential(transCoS), Recovery: credential(recovery) },
+    commissioning: { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) },
+  };
+  const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
+  const gateway = buildGateway({ headEnd, adminToken });
+  return {
+    headEnd,
+    gateway,
+    adminToken,
+    parties,
+    anchors,
+    enrol: (home) => enrolPremises(headEnd, home, parties, clock.now()),
+    registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
+    async start() {
+      await headEnd.start();
+      return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
+    },
+    async stop() {
+      await gateway.close();
+      await headEnd.stop();
+      db.close();
+    },
+  };
+}
+
+/** Parties are added once: a restart on the same data folder finds them there. */
+function registerParties(headEnd: HeadEnd, parties: readonly PartyIdentity[], now: number): void {
+  for (const p of parties) {
+    if (headEnd.parties.get(p.eui)) continue;
+    headEnd.parties.add({ eui: p.eui, name: p.name, categories: p.categories, keys: { ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey } });
+    headEnd.parties.transition(p.eui, 'accede', now);
+    for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(p.eui, process, now);
+    headEnd.parties.transition(p.eui, 'activate', now);
+  }
+}
+
+function enrolPremises(headEnd: HeadEnd, home: PremisesRecord, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
+  for (const device of home.devices) {
+    if (headEnd.inventory.get(device.eui)) continue;
+    const mpxn = device.type === 'ESME' ? home.mpan : device.type === 'GSME' ? home.mprn : undefined;
+    headEnd.inventory.put({ eui: device.eui, type: device.type, status: 'Commissioned', hub: home.hub, mpxn, ds: device.ds, ka: device.ka }, now);
+  }
+  registerMeterPoints(headEnd, home, parties, now);
+}
+
+/**
+ * The default registration: the first supplier supplies electricity and gas, the network operator
+ * runs both networks, the meter operator is registered; the second supplier supplies nothing.
+ */
+function registerMeterPoints(headEnd: HeadEnd, home: PremisesRecord, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
+  if (headEnd.registration.history(home.mpan).length > 0) return;
+  const since = now - 24 * 3600_000;
+  const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) => headEnd.registration.register(mpxn, role, party, since);
+  register(home.mpan, 'importSupplier', parties.supplier.eui);
+  register(home.mprn, 'gasSupplier', parties.supplier.eui);
+  register(home.mpan, 'electricityDistributor', parties.networkOperator.eui);
+  register(home.mprn, 'gasTransporter', parties.networkOperator.eui);
+  register(home.mpan, 'meterOperator', parties.meterOperator.eui);
+  register(home.mprn, 'meterOperator', parties.meterOperator.eui);
+  register(home.mpan, 'exportSupplier', parties.exportSupplier.eui);
+}
