@@ -2,9 +2,17 @@ import type { Db } from './storage/database.js';
 
 /** The DCC's event log (SEC Annex 2, BPM 02.04): alerts, refusals, anomalies; durable. */
 export class HeadEndEventLog {
+  private readonly listeners: ((kind: string, detail: Record<string, unknown>) => void)[] = [];
+
   constructor(private readonly db: Db) {}
 
+  /** Watch events as they are logged (soak counts device alerts and refusals here). */
+  onRecord(listener: (kind: string, detail: Record<string, unknown>) => void): void {
+    this.listeners.push(listener);
+  }
+
   record(at: number, kind: string, detail: Record<string, unknown>): void {
+    for (const listener of this.listeners) listener(kind, detail);
     this.db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)').run(at, kind, JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
   }
 

@@ -1,7 +1,8 @@
-import { findServiceRequest, nodeCrypto } from '../../protocol/index.js';
+import { findServiceRequest } from '../../protocol/index.js';
 import { Gsme } from '../../meter-gsme/gsme.js';
 import type { InboxEntry } from '../gateway-client.js';
 import type { DefaultPartyName } from '../default-parties.js';
+import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
 import { mismatch, pathValue, substitute } from './expectations.js';
 import { parseDuration, type Expectation, type RequestAction, type Step } from './scenario.js';
 import { deviceState, type ScenarioWorld } from './scenario-world.js';
@@ -24,15 +25,6 @@ interface StepOutcome {
   party?: DefaultPartyName;
   response?: InboxEntry;
 }
-
-const DEFAULT_ROLE: Record<DefaultPartyName, { electricity: string; gas: string }> = {
-  supplier: { electricity: 'IS', gas: 'GS' },
-  supplier2: { electricity: 'IS', gas: 'GS' },
-  networkOperator: { electricity: 'ED', gas: 'GT' },
-  otherUser: { electricity: 'OU', gas: 'OU' },
-  meterOperator: { electricity: 'RSA', gas: 'RSA' },
-  exportSupplier: { electricity: 'ES', gas: 'ES' },
-};
 
 /** Run one step for one premises; throws StepFailure when an expectation is not met. */
 export async function runStep(w: ScenarioWorld, raw: Step, index: number, variables: Map<string, unknown>): Promise<void> {
@@ -62,16 +54,17 @@ async function request(w: ScenarioWorld, action: RequestAction, index: number, o
   const role = action.role ?? DEFAULT_ROLE[action.as][fuel];
   const client = w.client(action.as);
   const requestId = client.nextRequestId(target.eui);
-  const variant = action.commandVariant ?? (sr.nonDevice ? 8 : sr.critical ? 4 : 1);
   const executionDateTime = action.executeIn ? new Date(w.clock.now() + parseDuration(action.executeIn)).toISOString() : undefined;
-  const base = { requestId, role, serviceReferenceVariant: action.sr, ...(action.body ? { body: action.body } : {}), ...(executionDateTime ? { executionDateTime } : {}) };
-  let answer = await client.submit({ ...base, commandVariant: variant });
-  if (variant === 4 && answer.status === 200 && typeof answer.json.preCommand === 'string') {
-    // The party stub does the critical round trip itself: sign the pre-command, send variant 5.
-    const signer = action.forge ? w.world.parties.supplier2 : w.world.parties[action.as];
-    const signature = Buffer.from(nodeCrypto.sign(signer.ds, Buffer.from(answer.json.preCommand, 'base64'))).toString('base64');
-    answer = await client.submit({ ...base, commandVariant: 5, preCommand: answer.json.preCommand, signature });
-  }
+  const signer = action.forge ? w.world.parties.supplier2.ds : w.world.parties[action.as].ds;
+  const answer = await submitPartyRequest(client, signer, {
+    requestId,
+    role,
+    sr: action.sr,
+    target: target.eui,
+    ...(action.body ? { body: action.body } : {}),
+    ...(executionDateTime ? { executionDateTime } : {}),
+    ...(action.commandVariant !== undefined ? { commandVariant: action.commandVariant } : {}),
+  });
   Object.assign(outcome, { answer, requestId, party: action.as });
 }
 

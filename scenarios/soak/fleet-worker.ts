@@ -1,0 +1,142 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { nodeCrypto, RealClock } from '../../protocol/index.js';
+import { MqttHubLink, SmwanCredentials } from '../../smwan/index.js';
+import { buildPremises, premisesEui, premisesRecord, type Premises } from '../premises.js';
+import { CountingHubLink, ShardCounters } from './counting-hub-link.js';
+import type { ConsumerAction, FleetCommand, FleetEvent, ShardConfig } from './fleet-messages.js';
+
+/**
+ * One shard of the soak fleet, in a worker thread: its premises (hub, GPF, ESME, GSME, IHD), each
+ * hub with its own MQTT connection. It builds them, sends their records for enrolment, connects
+ * them at the shard's share of the ramp, runs the consumer actions it is sent, and reports counts
+ * every second. Connections that fail are retried (bounded by the run) and counted.
+ */
+const config = workerData as ShardConfig;
+const port = parentPort!;
+const post = (event: FleetEvent) => port.postMessage(event);
+const clock = new RealClock();
+const credentials = new SmwanCredentials(config.smwanSecret);
+const counters = new ShardCounters();
+const homes = new Map<number, Premises>();
+let connectFailures = 0;
+let stopping = false;
+
+const newlyOnline: number[] = [];
+const newlyOffline: number[] = [];
+const flushTimer = setInterval(flush, 250);
+const statsTimer = setInterval(reportStats, 1000);
+
+function flush(): void {
+  if (newlyOnline.length > 0) post({ type: 'online', indices: newlyOnline.splice(0) });
+  if (newlyOffline.length > 0) post({ type: 'offline', indices: newlyOffline.splice(0) });
+}
+
+function reportStats(): void {
+  let hubsOnline = 0;
+  let upBufferOverflows = 0;
+  for (const home of homes.values()) {
+    if (home.hub.isOnline) hubsOnline++;
+    upBufferOverflows += home.hub.routing.upBufferOverflows;
+  }
+  post({
+    type: 'stats',
+    worker: config.worker,
+    stats: { built: homes.size, hubsOnline, connectFailures, framesDown: counters.framesDown, responsesUp: counters.responsesUp, alertsUpByCode: { ...counters.alertsUpByCode }, upBufferOverflows, heapUsedBytes: process.memoryUsage().heapUsed },
+  });
+}
+
+function build(): void {
+  let batch = [];
+  for (let index = config.first; index <= config.last; index++) {
+    const hub = premisesEui(index, 'CHF');
+    const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub) }), counters);
+    const home = buildPremises({ index, seed: config.seed, clock, crypto: nodeCrypto, link, ...config.anchors, ihdRefreshMs: config.ihdRefreshMs, gsmeWakeMs: config.gsmeWakeMs });
+    homes.set(index, home);
+    batch.push(premisesRecord(home));
+    if (batch.length === 500) {
+      post({ type: 'enrol', records: batch });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) post({ type: 'enrol', records: batch });
+}
+
+/** Connect one hub, retrying after a failure until it is up or the run stops. */
+async function connect(index: number, start: () => Promise<void>): Promise<void> {
+  while (!stopping) {
+    try {
+      await start();
+      newlyOnline.push(index);
+      return;
+    } catch {
+      connectFailures++;
+      await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+    }
+  }
+}
+
+/** The ramp: this shard's share of the hubs per second, in 100 ms ticks; 0 connects all at once. */
+async function ramp(): Promise<void> {
+  const queue = [...homes.values()];
+  const shardRate = config.connectPerSecond / config.workers;
+  if (shardRate <= 0) {
+    await Promise.all(queue.map((home) => connect(home.index, () => home.start())));
+    return;
+  }
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  let next = 0;
+  while (next < queue.length && !stopping) {
+    const due = Math.min(queue.length, Math.floor(((performance.now() - started) / 1000) * shardRate) + 1);
+    for (; next < due; next++) {
+      const home = queue[next]!;
+      pending.push(connect(home.index, () => home.start()));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await Promise.all(pending);
+}
+
+async function consumer(action: ConsumerAction, indices: readonly number[]): Promise<void> {
+  await Promise.all(
+    indices.map(async (index) => {
+      const home = homes.get(index);
+      if (!home) return;
+      switch (action) {
+        case 'powerOutage':
+          home.esme.powerOff();
+          await home.hub.powerCut();
+          newlyOffline.push(index);
+          return;
+        case 'hubOffline':
+          await home.hub.powerCut();
+          newlyOffline.push(index);
+          return;
+        case 'powerRestore':
+        case 'hubOnline':
+          await connect(index, () => home.hub.powerRestore());
+          if (action === 'powerRestore') home.esme.powerOn();
+          return;
+      }
+    }),
+  );
+}
+
+async function stop(): Promise<void> {
+  stopping = true;
+  flush();
+  reportStats();
+  clearInterval(flushTimer);
+  clearInterval(statsTimer);
+  await Promise.all([...homes.values()].map((home) => home.stop().catch(() => undefined)));
+  post({ type: 'stopped', worker: config.worker });
+  port.close();
+}
+
+port.on('message', (command: FleetCommand) => {
+  if (command.type === 'consumer') void consumer(command.action, command.indices).catch((error: unknown) => post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }));
+  else if (command.type === 'stop') void stop();
+});
+
+build();
+void ramp().catch((error: unknown) => post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }));
