@@ -98,13 +98,16 @@ export class Gsme extends MeterFirmware {
     return { volumeM3: round(this.registerUnits / 1000), energyKwh: round(this.kwhOf(this.registerUnits)), touM3: this.touUnits.map((u) => round(u / 1000)) };
   }
 
-  /** Start the sleep/wake cycle: the first wake is one interval from now. */
-  startWakeCycle(): void {
+  /**
+   * Start the sleep/wake cycle: the first wake is one interval from now, or `firstWakeInMs` (a fleet
+   * staggers its meters so that they do not all wake together).
+   */
+  startWakeCycle(firstWakeInMs = this.wakeIntervalMs): void {
     if (this.wakeTimer) this.deps.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = this.deps.clock.setTimeout(() => {
       this.wake();
       this.startWakeCycle();
-    }, this.wakeIntervalMs);
+    }, firstWakeInMs);
   }
 
   stopWakeCycle(): void {

@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { startBrokerProcess } from '../../smwan/broker-process.js';
-import { runSoak, type SoakProfile } from '../../scenarios/soak/soak.js';
+import { runSoak } from '../../scenarios/soak/soak.js';
+import { BUILTIN_PROFILES, loadProfile, loadTargets } from '../../scenarios/soak/profile.js';
 import { parseDuration } from '../../scenarios/runner/scenario.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
@@ -9,47 +11,64 @@ interface SoakCliOptions {
   premises: string;
   duration: string;
   profile: string;
+  workers: string;
   broker?: string;
   report: string;
   seed: string;
-  grace: string;
-  readsPerHour: string;
-  topUpsPerHour: string;
+  grace?: string;
+  connectPerSecond?: string;
+  targets?: string;
+  metricsPort?: string;
+  progress: string;
   smwanSecret: string;
 }
 
 export function registerSoakCommand(program: Command): void {
   program
     .command('soak')
-    .description('Run a fleet under a traffic profile for a duration, account for every message, and write report.json (exit 1 if any was lost)')
-    .option('--premises <n>', 'number of premises, each hub with its own MQTT connection', '100')
-    .option('--duration <d>', 'how long the traffic runs: 30s, 5m, 2h', '1m')
-    .option('--profile <name>', 'daily (reads and top-ups) or storm (daily plus an outage of 30% of the fleet, then restore)', 'daily')
+    .description('Run a fleet under a traffic profile for a bounded time, account for every message, and write report.json and report.html (exit 1 if anything was lost or a target missed)')
+    .option('--premises <n>', 'number of premises (hub, GPF, ESME, GSME, IHD), each hub with its own MQTT connection', '100')
+    .option('--duration <d>', 'how long the traffic runs once the first hub is up: 30s, 5m, 2h', '1m')
+    .option('--profile <name|file>', `a built-in profile (${BUILTIN_PROFILES.join(', ')}) or a profile file (docs/soak.md)`, 'daily')
+    .option('--workers <n>', 'fleet worker threads, each owning a shard of the premises', String(Math.max(1, Math.min(4, availableParallelism()))))
     .option('--broker <url>', 'an external broker; by default the embedded one runs in its own process')
-    .option('--report <dir>', 'where report.json goes', 'out')
-    .option('--seed <seed>', 'seed for keys and consumption', '1')
-    .option('--reads-per-hour <n>', 'daily profile: on-demand reads (SR 4.1.1) per premises per hour', '6')
-    .option('--top-ups-per-hour <n>', 'daily profile: top-ups (SR 2.2) per premises per hour', '0.5')
-    .option('--grace <d>', 'after the traffic stops, how long to wait for the last answers before counting them lost', '35s')
+    .option('--report <dir>', 'where report.json and report.html go', 'out')
+    .option('--seed <seed>', 'seed for keys, consumption and traffic', '1')
+    .option('--grace <d>', 'after the traffic stops, how long to wait for the last answers (default: the longest response deadline plus 5 s, so every request ends answered or timed out)')
+    .option('--connect-per-second <n>', 'hubs connecting per second (overrides the profile; 0: all at once)')
+    .option('--targets <file>', 'response-time targets (YAML: nonCritical, critical, alertDelivery, percentile), overriding the profile')
+    .option('--metrics-port <port>', 'serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port)')
+    .option('--progress <mode>', 'auto (a live display on a TTY, plain lines otherwise), tty or plain', 'auto')
     .addOption(smwanSecretOption())
     .action((options: SoakCliOptions) =>
       runCommand('soak', async () => {
-        if (options.profile !== 'daily' && options.profile !== 'storm') throw new Error('--profile must be daily or storm');
-        const premises = Number(options.premises);
-        if (!Number.isInteger(premises) || premises < 1 || premises > 20_000) throw new Error('--premises must be an integer from 1 to 20000');
-        const broker = options.broker ? { url: options.broker, stop: () => undefined } : await startBrokerProcess(options.smwanSecret);
+        const premises = integer('--premises', options.premises, 1, 20_000);
+        const workers = integer('--workers', options.workers, 1, 64);
+        if (!['auto', 'tty', 'plain'].includes(options.progress)) throw new Error('--progress must be auto, tty or plain');
+        const profile = loadProfile(options.profile);
+        const targets = options.targets ? loadTargets(options.targets, profile.targets) : undefined;
+        const connectPerSecond = options.connectPerSecond === undefined ? undefined : integer('--connect-per-second', options.connectPerSecond, 0, 1_000_000);
+        const metricsPort = options.metricsPort === undefined ? undefined : integer('--metrics-port', options.metricsPort, 0, 65_535);
+        const durationMs = parseDuration(options.duration);
+        const deadlines = targets ?? profile.targets;
+        const graceMs = options.grace ? parseDuration(options.grace) : Math.max(deadlines.nonCriticalMs, deadlines.criticalMs) + 5_000;
+        const broker = options.broker ? { url: options.broker, child: undefined, stop: () => undefined } : await startBrokerProcess(options.smwanSecret);
         try {
           const { passed } = await runSoak({
             premises,
-            durationMs: parseDuration(options.duration),
-            profile: options.profile as SoakProfile,
+            durationMs,
+            profile,
+            workers: Math.min(workers, premises),
             brokerUrl: broker.url,
+            ...(broker.child?.pid ? { brokerPid: broker.child.pid } : {}),
             smwanSecret: options.smwanSecret,
             reportDir: options.report,
             seed: options.seed,
-            graceMs: parseDuration(options.grace),
-            readsPerHour: Number(options.readsPerHour),
-            topUpsPerHour: Number(options.topUpsPerHour),
+            graceMs,
+            ...(connectPerSecond !== undefined ? { connectPerSecond } : {}),
+            ...(targets ? { targets } : {}),
+            ...(metricsPort !== undefined ? { metricsPort } : {}),
+            tty: options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY === true),
           });
           return passed ? 0 : 1;
         } finally {
@@ -57,4 +76,10 @@ export function registerSoakCommand(program: Command): void {
         }
       }),
     );
+}
+
+function integer(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
+  return value;
 }

@@ -42,7 +42,9 @@ process.on('message', (command: FleetCommand) => {
     const byShard = new Map<number, number[]>();
     for (const index of command.indices) {
       const shard = shardOf(index, config.premises, config.workers);
-      byShard.set(shard, [...(byShard.get(shard) ?? []), index]);
+      const list = byShard.get(shard) ?? [];
+      list.push(index);
+      byShard.set(shard, list);
     }
     for (const [shard, indices] of byShard) workers[shard]?.postMessage({ ...command, indices });
   }

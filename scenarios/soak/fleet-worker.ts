@@ -51,6 +51,9 @@ function build(): void {
     const hub = premisesEui(index, 'CHF');
     const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub) }), counters);
     const home = buildPremises({ index, seed: config.seed, clock, crypto: nodeCrypto, link, ...config.anchors, ihdRefreshMs: config.ihdRefreshMs, gsmeWakeMs: config.gsmeWakeMs });
+    // A commissioned gas meter has woken before: the GPF's mirror holds its data, and the fleet's
+    // wake times are spread over the interval rather than all due together.
+    home.gsme.wake();
     homes.set(index, home);
     batch.push(premisesRecord(home));
     if (batch.length === 500) {
@@ -75,12 +78,20 @@ async function connect(index: number, start: () => Promise<void>): Promise<void>
   }
 }
 
+/** First connection: the hub comes up, and the gas meter's wakes start at a random phase. */
+function firstConnect(home: Premises): Promise<void> {
+  return connect(home.index, async () => {
+    await home.start();
+    home.gsme.startWakeCycle(Math.random() * config.gsmeWakeMs);
+  });
+}
+
 /** The ramp: this shard's share of the hubs per second, in 100 ms ticks; 0 connects all at once. */
 async function ramp(): Promise<void> {
   const queue = [...homes.values()];
   const shardRate = config.connectPerSecond / config.workers;
   if (shardRate <= 0) {
-    await Promise.all(queue.map((home) => connect(home.index, () => home.start())));
+    await Promise.all(queue.map(firstConnect));
     return;
   }
   const started = performance.now();
@@ -89,8 +100,7 @@ async function ramp(): Promise<void> {
   while (next < queue.length && !stopping) {
     const due = Math.min(queue.length, Math.floor(((performance.now() - started) / 1000) * shardRate) + 1);
     for (; next < due; next++) {
-      const home = queue[next]!;
-      pending.push(connect(home.index, () => home.start()));
+      pending.push(firstConnect(queue[next]!));
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,144 +1,274 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { nodeCrypto, RealClock } from '../../protocol/index.js';
-import { inProcessTransport, startWorld } from '../dcc-world.js';
-import { GatewayClient } from '../gateway-client.js';
+import { nodeCrypto, Prng, RealClock, type Eui64 } from '../../protocol/index.js';
+import type { DeviceType } from '../../device-core/firmware.js';
+import { createDcc } from '../dcc-side.js';
+import type { DefaultPartyName } from '../default-parties.js';
+import { GatewayClient, type GatewayTransport } from '../gateway-client.js';
+import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
+import { premisesEui, premisesMpan, premisesMprn } from '../premises.js';
 import { Accounting } from './accounting.js';
-
-export type SoakProfile = 'daily' | 'storm';
+import { rssOf, startFleet } from './fleet-client.js';
+import type { FleetEvent } from './fleet-messages.js';
+import { PlainDisplay, TtyDisplay, type LiveDisplay } from './live-display.js';
+import { OnlineSet } from './online-set.js';
+import type { Profile, SoakRequest } from './profile.js';
+import type { Sample } from './sample.js';
+import { SoakMetrics } from './soak-metrics.js';
+import { summaryLines, writeSoakReports, type SoakReport } from './soak-report.js';
+import type { Targets } from './targets.js';
+import { TrafficDriver } from './traffic.js';
 
 export interface SoakOptions {
   readonly premises: number;
   readonly durationMs: number;
-  readonly profile: SoakProfile;
+  readonly profile: Profile;
+  readonly workers: number;
   readonly brokerUrl: string;
+  /** The broker's process, when soak started it: its RSS goes in the report. */
+  readonly brokerPid?: number;
   readonly smwanSecret: string;
   readonly reportDir: string;
   readonly seed: string;
-  /** Reads per premises per hour (daily profile). */
-  readonly readsPerHour?: number;
-  /** Top-ups per premises per hour (daily profile). */
-  readonly topUpsPerHour?: number;
-  /** How long to wait after the traffic stops for the last answers before counting them lost. */
-  readonly graceMs?: number;
+  /** After the traffic stops, how long to wait for the last answers before counting them lost. */
+  readonly graceMs: number;
+  /** Overrides the profile's connect ramp. */
+  readonly connectPerSecond?: number;
+  /** Overrides the profile's targets. */
+  readonly targets?: Targets;
+  /** Serve Prometheus /metrics here (0: any free port); absent: no endpoint. */
+  readonly metricsPort?: number;
+  readonly tty: boolean;
   readonly progressEveryMs?: number;
   readonly write?: (line: string) => void;
 }
 
-export interface SoakResult {
-  readonly report: ReturnType<Accounting['summary']> & { readonly options: Record<string, unknown>; readonly timeline: readonly Sample[] };
-  readonly passed: boolean;
-}
-
-interface Sample {
-  readonly t: number;
-  readonly hubsOnline: number;
-  readonly requestsPerSecond: number;
-  readonly answered: number;
-  readonly p99Ms: number;
-  readonly rssMb: number;
-  readonly lagMs: number;
-}
+const DEVICE_TYPE: Readonly<Record<SoakRequest['to'], DeviceType>> = { esme: 'ESME', gsme: 'GSME', hub: 'CHF', gpf: 'GPF', ihd: 'IHD' };
 
 /**
- * A soak run in this process: the DCC head-end, the User Gateway and the fleet, against a broker
- * in its own process. Traffic follows the profile for the duration (bounded), then a grace period;
- * everything is accounted for. (Worker-thread shards and a separate head-end process are the
- * next step: docs/ARCHITECTURE.md.)
+ * A soak run. This process is the DCC: head-end, User Gateway (in process, the same routes and
+ * authentication) and the parties' systems issuing the profile's traffic. The fleet runs in its own
+ * process with a worker thread per shard, and the broker in another (started by the caller).
+ * Every request and alert is accounted for; the run writes report.json and report.html and passes
+ * only if nothing was lost, every hub came up, and every response-time target was met.
  */
-export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+export async function runSoak(options: SoakOptions): Promise<{ report: SoakReport; passed: boolean }> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const { profile, premises } = options;
+  const targets = options.targets ?? profile.targets;
   const clock = new RealClock();
-  const world = await startWorld({ premises: options.premises, clock, crypto: nodeCrypto, seed: options.seed, smwanSecret: options.smwanSecret, brokerUrl: options.brokerUrl });
   const accounting = new Accounting();
+  const metrics = new SoakMetrics(accounting);
+  const online = new OnlineSet();
   const lag = monitorEventLoopDelay({ resolution: 20 });
   lag.enable();
-  const timeline: Sample[] = [];
-  try {
-    const supplier = new GatewayClient(world.gatewayUrl, world.parties.supplier.eui, world.parties.supplier.ds, nodeCrypto, clock, inProcessTransport(world));
-    world.headEnd.inbox.onAppend((party, item) => {
-      if (party === world.parties.supplier.eui && item.requestId && item.code) accounting.answer(item.requestId, item.code, performance.now());
-      // A restore raises 0x8F35, or 0x8F36 after 3 minutes or more; both go to the network operator.
-      if (party === world.parties.networkOperator.eui && (item.alertCode === '0x8F36' || item.alertCode === '0x8F35')) accounting.alertsDelivered++;
-    });
-    const hubsOnline = () => world.premises.filter((p) => p.hub.isOnline).length;
+  const display: LiveDisplay = options.tty ? new TtyDisplay(profile.name, options.durationMs) : new PlainDisplay(write, options.progressEveryMs ?? 5000);
 
-    const send = (sr: '4.1.1' | '2.2', premisesIndex: number) => {
-      const esme = world.premises[premisesIndex]!.esme.eui;
-      const requestId = supplier.nextRequestId(esme);
-      accounting.submitted(requestId, sr, performance.now());
-      const body = sr === '2.2' ? { body: { value: 1, valueClass: 'pounds' } } : {};
-      void supplier
-        .submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant: 1, ...body })
-        .then((reply) => accounting.acknowledgedAs(requestId, String(reply.json.code ?? `HTTP_${reply.status}`)))
-        .catch(() => accounting.acknowledgedAs(requestId, 'GATEWAY_ERROR'));
-    };
+  // The DCC answers E20 / E21 at the same deadlines the run is judged by.
+  const timeouts = { nonCriticalMs: targets.nonCriticalMs, criticalMs: targets.criticalMs, gasWakeMs: targets.gsmeWakeMs };
+  const dcc = createDcc({ clock, crypto: nodeCrypto, seed: options.seed, brokerUrl: options.brokerUrl, smwanSecret: options.smwanSecret, timeouts, ...(profile.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: profile.outageAlertDelayMs } : {}) });
+  dcc.headEnd.inbox.onAppend((_party, item) => {
+    if (item.kind === 'response' && item.requestId && item.code) {
+      const answered = accounting.answer(item.requestId, item.code, performance.now());
+      if (answered) metrics.observe(answered.cls, answered.latencyMs);
+    } else if (item.kind === 'deviceAlert' && item.alertCode) {
+      const raisedAt = Date.parse(String((item.body as { raisedAt?: string } | undefined)?.raisedAt));
+      accounting.alertDelivered(item.alertCode, Number.isNaN(raisedAt) ? undefined : Date.now() - raisedAt);
+    } else if (item.kind === 'dccAlert' && item.alertCode) accounting.alertDelivered(item.alertCode, undefined);
+  });
+  dcc.headEnd.events.onRecord((kind, detail) => {
+    if (kind === 'device-alert') accounting.alertAtDcc(String(detail.code));
+    else if (kind === 'malformed-frame' || kind === 'unknown-device' || kind === 'bad-device-signature' || kind === 'unmatched-response') accounting.anomaly(kind);
+  });
+  const gatewayUrl = await dcc.start();
+  const transport: GatewayTransport = async (method, url, headers, body) => {
+    const reply = await dcc.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
+    return { status: reply.statusCode, json: reply.json() as unknown };
+  };
+  const clients = new Map<DefaultPartyName, GatewayClient>();
+  const client = (name: DefaultPartyName) => {
+    let c = clients.get(name);
+    if (!c) clients.set(name, (c = new GatewayClient(gatewayUrl, dcc.parties[name].eui, dcc.parties[name].ds, nodeCrypto, clock, transport)));
+    return c;
+  };
+  const metricsUrl = options.metricsPort !== undefined ? await metrics.listen(options.metricsPort) : undefined;
+  if (metricsUrl) display.log(`metrics: ${metricsUrl}`);
 
-    // Traffic: a fixed-rate schedule, checked every 100 ms, until the duration is up.
-    const readsPerSecond = (options.premises * (options.readsPerHour ?? 6)) / 3600;
-    const topUpsPerSecond = (options.premises * (options.topUpsPerHour ?? 0.5)) / 3600;
-    const started = performance.now();
-    let readsSent = 0;
-    let topUpsSent = 0;
-    let next = 0;
-    let lastSample = started;
-    let lastAnswered = 0;
-    let stormState: 'before' | 'out' | 'restored' = 'before';
-    const stormShare = world.premises.slice(0, Math.max(1, Math.floor(options.premises * 0.3)));
-    while (performance.now() - started < options.durationMs) {
-      const elapsed = (performance.now() - started) / 1000;
-      for (; readsSent < Math.floor(elapsed * readsPerSecond); readsSent++) send('4.1.1', next++ % options.premises);
-      for (; topUpsSent < Math.floor(elapsed * topUpsPerSecond); topUpsSent++) send('2.2', next++ % options.premises);
-      if (options.profile === 'storm') {
-        const phase = (performance.now() - started) / options.durationMs;
-        if (stormState === 'before' && phase > 0.3) {
-          stormState = 'out';
-          for (const home of stormShare) {
-            home.esme.powerOff();
-            void home.hub.powerCut();
-          }
-        } else if (stormState === 'out' && phase > 0.6) {
-          stormState = 'restored';
-          for (const home of stormShare) {
-            void home.hub.powerRestore().then(() => home.esme.powerOn());
-            accounting.alertsRaised++;
-          }
+  let phase = 'building the fleet';
+  let firstOnlineAt: number | undefined;
+  let allOnlineAt: number | undefined;
+  const started = performance.now();
+  const fleet = startFleet(
+    {
+      premises,
+      workers: options.workers,
+      seed: options.seed,
+      brokerUrl: options.brokerUrl,
+      smwanSecret: options.smwanSecret,
+      anchors: dcc.anchors,
+      connectPerSecond: options.connectPerSecond ?? profile.connectPerSecond,
+      ihdRefreshMs: profile.ihdRefreshMs,
+      gsmeWakeMs: profile.gsmeWakeMs,
+    },
+    (event: FleetEvent) => {
+      switch (event.type) {
+        case 'enrol':
+          for (const record of event.records) dcc.enrol(record);
+          return;
+        case 'online':
+          for (const index of event.indices) online.add(index);
+          firstOnlineAt ??= performance.now();
+          if (allOnlineAt === undefined && online.size === premises) allOnlineAt = performance.now();
+          return;
+        case 'offline':
+          for (const index of event.indices) online.delete(index);
+          return;
+        case 'stats': {
+          const byCode: Record<string, number> = {};
+          for (const shard of fleet.shards.values()) for (const [code, n] of Object.entries(shard.alertsUpByCode)) byCode[code] = (byCode[code] ?? 0) + n;
+          accounting.alertsUpByCode = byCode;
+          return;
         }
+        case 'error':
+          display.log(`fleet: ${event.message}`);
+          return;
+        default:
+          return;
       }
-      if (performance.now() - lastSample >= (options.progressEveryMs ?? 5000)) {
-        const seconds = (performance.now() - lastSample) / 1000;
-        const sample: Sample = {
-          t: Math.round((performance.now() - started) / 1000),
-          hubsOnline: hubsOnline(),
-          requestsPerSecond: Math.round(((accounting.answered - lastAnswered) / seconds) * 10) / 10,
-          answered: accounting.answered,
-          p99Ms: Math.round(Math.max(0, ...Object.values(accounting.latency()).map((l) => l.p99))),
-          rssMb: Math.round(process.memoryUsage().rss / 1048576),
-          lagMs: Math.round(lag.percentile(99) / 1e6),
-        };
-        timeline.push(sample);
-        lastSample = performance.now();
-        lastAnswered = accounting.answered;
-        write(`[${String(sample.t).padStart(5)}s] hubs ${sample.hubsOnline}/${options.premises}  answered/s ${sample.requestsPerSecond}  answered ${sample.answered}/${accounting.sent}  p99 ${sample.p99Ms} ms  refused ${JSON.stringify(Object.fromEntries(accounting.refusedByCode))}  rss ${sample.rssMb} MB  lag p99 ${sample.lagMs} ms`);
+    },
+  );
+
+  const driver = new TrafficDriver({
+    profile,
+    premises,
+    durationMs: options.durationMs,
+    online,
+    rng: new Prng(options.seed).stream('soak/traffic'),
+    issue: async (request, index) => {
+      const target: Eui64 = premisesEui(index, DEVICE_TYPE[request.to]);
+      const party = client(request.as);
+      const requestId = party.nextRequestId(target);
+      accounting.submitted(requestId, request.sr, request.to, performance.now());
+      try {
+        const role = request.role ?? DEFAULT_ROLE[request.as][request.to === 'gsme' || request.to === 'gpf' ? 'gas' : 'electricity'];
+        const reply = await submitPartyRequest(party, dcc.parties[request.as].ds, {
+          requestId,
+          role,
+          sr: request.sr,
+          target,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+          ...(request.commandVariant !== undefined ? { commandVariant: request.commandVariant } : {}),
+        });
+        accounting.acknowledgedAs(requestId, String(reply.json.code ?? `HTTP_${reply.status}`));
+      } catch {
+        accounting.acknowledgedAs(requestId, 'GATEWAY_ERROR');
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    },
+    consumer: (action, indices) => fleet.consumer(action, indices),
+    admin: (admin, index) => {
+      const change = admin.register;
+      if (!change) return;
+      const point = change.point === 'gas' ? premisesMprn(index) : premisesMpan(index);
+      dcc.headEnd.registration.register(point, change.role as never, dcc.parties[change.party].eui, clock.now());
+    },
+  });
+
+  // Sampling: the timeline, the live display and /metrics, once a second.
+  const timeline: Sample[] = [];
+  const peaks = { headEnd: 0, fleet: 0, broker: 0 };
+  let last = { at: performance.now(), sent: 0, answered: 0, alerts: 0, errors: 0 };
+  const errorsSoFar = () => [...accounting.refusedByCode.values(), ...accounting.dccAnomalies.values()].reduce((a, b) => a + b, 0) + accounting.timedOut;
+  let trafficStart: number | undefined;
+  const elapsed = () => (trafficStart === undefined ? 0 : performance.now() - trafficStart);
+  const sample = () => {
+    const now = performance.now();
+    const seconds = Math.max(0.001, (now - last.at) / 1000);
+    const rate = (value: number, before: number) => Math.round(((value - before) / seconds) * 10) / 10;
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    const s: Sample = {
+      t: Math.round(elapsed() / 100) / 10,
+      hubsOnline: online.size,
+      sentPerSecond: rate(accounting.sent, last.sent),
+      answeredPerSecond: rate(accounting.answered, last.answered),
+      alertsPerSecond: rate(accounting.alertsDelivered, last.alerts),
+      errorsPerSecond: rate(errorsSoFar(), last.errors),
+      latency: accounting.takeWindow(),
+      headEndRssMb: mb(process.memoryUsage().rss),
+      fleetRssMb: mb(fleet.rssBytes),
+      brokerRssMb: mb(rssOf(options.brokerPid)),
+      lagP99Ms: Math.round(lag.percentile(99) / 1e6),
+    };
+    lag.reset();
+    last = { at: now, sent: accounting.sent, answered: accounting.answered, alerts: accounting.alertsDelivered, errors: errorsSoFar() };
+    peaks.headEnd = Math.max(peaks.headEnd, s.headEndRssMb);
+    peaks.fleet = Math.max(peaks.fleet, s.fleetRssMb);
+    peaks.broker = Math.max(peaks.broker, s.brokerRssMb);
+    if (trafficStart !== undefined) timeline.push(s);
+    metrics.update(s);
+    display.update({ profile: profile.name, premises, elapsedMs: elapsed(), durationMs: options.durationMs, phase, sample: s, accounting });
+  };
+  const sampler = setInterval(sample, 1000);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  let report: SoakReport;
+  try {
+    // The run's clock starts with the first hub online: building the fleet is not traffic time.
+    const buildDeadline = performance.now() + 10 * 60_000;
+    while (firstOnlineAt === undefined && performance.now() < buildDeadline) await sleep(100);
+    if (firstOnlineAt === undefined) throw new Error('no hub came online within 10 minutes');
+    trafficStart = performance.now();
+    phase = 'traffic';
+    display.log(`fleet built in ${((trafficStart - started) / 1000).toFixed(1)} s; traffic for ${options.durationMs / 1000} s`);
+    while (elapsed() < options.durationMs) {
+      phase = online.size < premises && allOnlineAt === undefined ? 'traffic (hubs connecting)' : 'traffic';
+      driver.tick(elapsed());
+      await sleep(100);
     }
-    // Grace: the last answers (and alerts) may still be on their way.
-    const graceEnd = performance.now() + (options.graceMs ?? 35_000);
-    while ((accounting.outstanding > 0 || accounting.alertsDelivered < accounting.alertsRaised) && performance.now() < graceEnd) await new Promise((r) => setTimeout(r, 100));
+    driver.tick(options.durationMs);
+    // Grace: the last answers and alerts may still be on their way; fleet counts are a second old.
+    phase = 'grace: waiting for the last answers and alerts';
+    const trafficEnd = performance.now();
+    const graceEnd = trafficEnd + options.graceMs;
+    let driverBusy = true;
+    void driver.settled().then(() => (driverBusy = false));
+    while (performance.now() < graceEnd && (accounting.outstanding > 0 || driverBusy || accounting.alertsAtDcc < accounting.alertsUp || performance.now() - trafficEnd < 2500)) await sleep(100);
+    sample();
+    report = buildReport();
   } finally {
+    clearInterval(sampler);
     lag.disable();
-    await world.stop();
+    display.stop();
+    await fleet.stop();
+    await dcc.stop();
+    await metrics.close();
   }
-  const lost = accounting.outstanding;
-  const summary = accounting.summary(lost);
-  const report = { ...summary, options: { premises: options.premises, durationMs: options.durationMs, profile: options.profile, seed: options.seed }, timeline };
-  mkdirSync(options.reportDir, { recursive: true });
-  writeFileSync(join(options.reportDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const passed = lost === 0 && summary.alerts.lost === 0;
-  write(`\nsent ${summary.requests.sent}, acknowledged ${summary.requests.acknowledged}, answered ${summary.requests.answered}, timed out ${summary.requests.timedOut}, refused ${JSON.stringify(summary.requests.refusedByCode)}, lost ${lost}; alerts raised ${summary.alerts.raised}, delivered ${summary.alerts.delivered}, lost ${summary.alerts.lost}`);
-  for (const [sr, l] of Object.entries(summary.latencyMs)) write(`  SR ${sr}: p50 ${Math.round(l.p50)} ms, p95 ${Math.round(l.p95)} ms, p99 ${Math.round(l.p99)} ms over ${l.count}`);
-  write(passed ? 'soak: PASS' : 'soak: FAIL (messages lost)');
-  return { report, passed };
+  writeSoakReports(options.reportDir, report);
+  for (const line of summaryLines(report)) write(line);
+  write(`reports: ${options.reportDir}/report.json, ${options.reportDir}/report.html`);
+  return { report, passed: report.passed };
+
+  function buildReport(): SoakReport {
+    const summary = accounting.summary(targets, performance.now());
+    const shards = [...fleet.shards.values()];
+    const sum = (key: 'framesDown' | 'responsesUp' | 'upBufferOverflows' | 'connectFailures') => shards.reduce((a, s) => a + s[key], 0);
+    const failures: string[] = [];
+    if (summary.requests.lost > 0) failures.push(`${summary.requests.lost} requests lost`);
+    if (summary.alerts.lost > 0) failures.push(`${summary.alerts.lost} alerts lost`);
+    if (sum('upBufferOverflows') > 0) failures.push(`${sum('upBufferOverflows')} frames lost at the premises (hub buffer full)`);
+    const offlineAtEnd = premises - online.size;
+    if (offlineAtEnd > 0) failures.push(`${offlineAtEnd} hubs offline at the end`);
+    const missed = summary.targets.filter((t) => !t.passed);
+    if (missed.length > 0) failures.push(`targets missed: ${missed.map((t) => t.subject).join(', ')}`);
+    return {
+      ...summary,
+      options: { premises, durationMs: options.durationMs, profile: profile.name, seed: options.seed, workers: options.workers, connectPerSecond: options.connectPerSecond ?? profile.connectPerSecond },
+      profileDescription: profile.description,
+      startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+      connect: { allOnlineAfterMs: allOnlineAt === undefined || firstOnlineAt === undefined ? null : Math.round(allOnlineAt - firstOnlineAt), failures: sum('connectFailures'), offlineAtEnd },
+      fleet: { framesDown: sum('framesDown'), responsesUp: sum('responsesUp'), upBufferOverflows: sum('upBufferOverflows') },
+      memory: { fleetPeakRssMb: peaks.fleet, fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises), headEndPeakRssMb: peaks.headEnd, brokerPeakRssMb: peaks.broker },
+      timeline,
+      passed: failures.length === 0,
+      failures,
+    };
+  }
 }
