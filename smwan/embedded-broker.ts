@@ -59,7 +59,11 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       callback(null, subscription);
     },
   };
-  const aedes = await Aedes.createBroker(hooks);
+  // concurrency 0: no bound on messages in flight inside the broker. With aedes's default (100),
+  // mqemitter queues the rest and drains the queue recursively, and a burst of thousands of last
+  // wills (a regional power cut, or a 10,000-hub fleet stopping) overflowed the stack in a soak
+  // run (mcollina/mqemitter#204, open upstream).
+  const aedes = await Aedes.createBroker({ ...hooks, concurrency: 0 });
   // Every connection is tracked so that close() ends them: server.close() alone waits for each
   // client to hang up, which a half-closed or reconnecting client may never do.
   const sockets = new Set<Socket>();

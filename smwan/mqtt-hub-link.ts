@@ -8,6 +8,8 @@ export interface MqttHubLinkOptions {
   readonly hub: Eui64;
   readonly secret: string;
   readonly keepaliveSeconds?: number;
+  /** How long to wait for CONNACK (default 10 s); a fleet connecting en masse waits longer. */
+  readonly connectTimeoutMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -54,10 +56,17 @@ export class MqttHubLink implements HubLink {
         c.on('message', (topic, payload) => {
           if (topic === this.topics.down) deliver(payload);
         }),
+      this.options.connectTimeoutMs,
     );
     this.client = client;
     await subscribeQos1(client, [this.topics.down]);
     await publishQos1(client, this.topics.state, 'online', true);
+    // Every reconnection says online again: the broker may have published this hub's will after
+    // its own 'online' (a connection taken over by a retry, or dropped and re-made), and the
+    // retained state must not stay 'offline' while the hub is up (a false N1 three minutes later).
+    client.on('connect', () => {
+      if (this.client === client) publishQos1(client, this.topics.state, 'online', true).catch(() => undefined);
+    });
   }
 
   async sendUp(frame: Uint8Array): Promise<void> {

@@ -10,13 +10,22 @@ export interface Fleet {
   readonly shards: ReadonlyMap<number, ShardStats>;
   readonly rssBytes: number;
   consumer(action: ConsumerAction, indices: readonly number[]): void;
+  raiseAlerts(code: number, perPremises: number, indices: readonly number[]): void;
   /** Power every premises down (hub connections close) and end the process; bounded. */
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/**
+ * V8 flags for the fleet process. --optimize-for-size makes V8 collect sooner rather than grow its
+ * heaps: measured at 10,000 premises under the daily profile, the fleet's peak RSS fell from
+ * 129 KB to 72 KB per premises, for a slower connect ramp (73 s against 57 s for all 10,000).
+ * SMETSIM_FLEET_V8 replaces them ("" for none).
+ */
+const FLEET_V8_FLAGS = (process.env.SMETSIM_FLEET_V8 ?? '--optimize-for-size').split(' ').filter(Boolean);
+
 /** Fork the fleet process (fleet-process.ts) and start its shards. */
 export function startFleet(config: FleetConfig, onEvent: (event: FleetEvent) => void): Fleet {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./fleet-process.js', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(fileURLToPath(new URL('./fleet-process.js', import.meta.url)), [], { execArgv: FLEET_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const shards = new Map<number, ShardStats>();
   let rssBytes = 0;
   let exited = false;
@@ -37,6 +46,7 @@ export function startFleet(config: FleetConfig, onEvent: (event: FleetEvent) => 
       return rssBytes;
     },
     consumer: (action, indices) => send({ type: 'consumer', action, indices }),
+    raiseAlerts: (code, perPremises, indices) => send({ type: 'raiseAlerts', code, perPremises, indices }),
     async stop(timeoutMs = 30_000) {
       send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -29,7 +29,12 @@ export interface ShardConfig extends FleetConfig {
 export type ConsumerAction = 'powerOutage' | 'powerRestore' | 'hubOffline' | 'hubOnline';
 
 /** Coordinator → fleet → the workers whose shards hold the premises. */
-export type FleetCommand = { readonly type: 'start'; readonly config: FleetConfig } | { readonly type: 'consumer'; readonly action: ConsumerAction; readonly indices: readonly number[] } | { readonly type: 'stop' };
+export type FleetCommand =
+  | { readonly type: 'start'; readonly config: FleetConfig }
+  | { readonly type: 'consumer'; readonly action: ConsumerAction; readonly indices: readonly number[] }
+  /** The benchmark's alert storm: each listed premises' ESME raises `perPremises` alerts of `code`. */
+  | { readonly type: 'raiseAlerts'; readonly code: number; readonly perPremises: number; readonly indices: readonly number[] }
+  | { readonly type: 'stop' };
 
 /** What a shard counts; the fleet sums the shards. */
 export interface ShardStats {

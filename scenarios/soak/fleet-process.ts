@@ -38,6 +38,7 @@ function finish(): void {
 process.on('message', (command: FleetCommand) => {
   if (command.type === 'start') start(command.config);
   else if (command.type === 'stop') for (const worker of workers) worker.postMessage(command);
+  // consumer and raiseAlerts: to the shards holding the premises.
   else if (config) {
     const byShard = new Map<number, number[]>();
     for (const index of command.indices) {

@@ -49,7 +49,7 @@ function build(): void {
   let batch = [];
   for (let index = config.first; index <= config.last; index++) {
     const hub = premisesEui(index, 'CHF');
-    const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub) }), counters);
+    const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub), connectTimeoutMs: 30_000 }), counters);
     const home = buildPremises({ index, seed: config.seed, clock, crypto: nodeCrypto, link, ...config.anchors, ihdRefreshMs: config.ihdRefreshMs, gsmeWakeMs: config.gsmeWakeMs });
     // A commissioned gas meter has woken before: the GPF's mirror holds its data, and the fleet's
     // wake times are spread over the interval rather than all due together.
@@ -132,6 +132,13 @@ async function consumer(action: ConsumerAction, indices: readonly number[]): Pro
   );
 }
 
+function raiseAlerts(code: number, perPremises: number, indices: readonly number[]): void {
+  for (const index of indices) {
+    const esme = homes.get(index)?.esme;
+    for (let i = 0; i < perPremises; i++) esme?.raiseAlert(code, { outageSeconds: 300 });
+  }
+}
+
 async function stop(): Promise<void> {
   stopping = true;
   flush();
@@ -144,7 +151,8 @@ async function stop(): Promise<void> {
 }
 
 port.on('message', (command: FleetCommand) => {
-  if (command.type === 'consumer') void consumer(command.action, command.indices).catch((error: unknown) => post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }));
+  if (command.type === 'raiseAlerts') raiseAlerts(command.code, command.perPremises, command.indices);
+  else if (command.type === 'consumer') void consumer(command.action, command.indices).catch((error: unknown) => post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }));
   else if (command.type === 'stop') void stop();
 });
 

@@ -35,7 +35,7 @@ export function statusLines(state: DisplayState): string[] {
     `per second: sent ${sample.sentPerSecond}  answered ${sample.answeredPerSecond}  alerts ${sample.alertsPerSecond}  errors ${sample.errorsPerSecond}`,
     `latency ms p50/p95/p99: ${latency || '-'}`,
     `errors by code: ${errors || 'none'}   alerts at hubs ${a.alertsUp}, at DCC ${a.alertsAtDcc}, to parties ${a.alertsDelivered}`,
-    `memory: head-end ${sample.headEndRssMb} MB  fleet ${sample.fleetRssMb} MB (${perPremisesKb} KB/premises)  broker ${sample.brokerRssMb} MB   event-loop lag p99 ${sample.lagP99Ms} ms`,
+    `memory: head-end ${sample.headEndRssMb} MB  fleet ${sample.fleetRssMb} MB (${perPremisesKb} KB/premises, heaps ${sample.fleetHeapMb} MB)  broker ${sample.brokerRssMb} MB   event-loop lag p99 ${sample.lagP99Ms} ms`,
     `phase: ${state.phase}`,
   ];
 }
@@ -82,7 +82,7 @@ export class PlainDisplay implements LiveDisplay {
     const p99 = Math.round(Math.max(0, ...Object.values(state.accounting.latency()).map((l) => l.p99)));
     const refused = Object.fromEntries(state.accounting.refusedByCode);
     this.write(
-      `[${String(Math.round(state.elapsedMs / 1000)).padStart(5)}s] ${state.phase}  hubs ${s.hubsOnline}/${state.premises}  sent/s ${s.sentPerSecond}  answered/s ${s.answeredPerSecond}  answered ${state.accounting.answered}/${state.accounting.sent}  p99 ${p99} ms  alerts/s ${s.alertsPerSecond}  refused ${JSON.stringify(refused)}  rss head-end ${s.headEndRssMb} MB fleet ${s.fleetRssMb} MB  lag p99 ${s.lagP99Ms} ms`,
+      `[${String(Math.round(state.elapsedMs / 1000)).padStart(5)}s] ${state.phase}  hubs ${s.hubsOnline}/${state.premises}  sent/s ${s.sentPerSecond}  answered/s ${s.answeredPerSecond}  answered ${state.accounting.answered}/${state.accounting.sent}  p99 ${p99} ms  alerts/s ${s.alertsPerSecond}  refused ${JSON.stringify(refused)}  rss head-end ${s.headEndRssMb} MB fleet ${s.fleetRssMb} MB (heaps ${s.fleetHeapMb} MB)  lag p99 ${s.lagP99Ms} ms`,
     );
   }
 

@@ -84,7 +84,7 @@ ${Object.entries(report.latencyMs).map(([cls, l]) => `<tr><td>${escape(cls)}</td
   });
   chart('Alerts delivered (per second)', ['alerts'], [col('alertsPerSecond')]);
   chart('Errors (per second)', ['refused, timed out, anomalies'], [col('errorsPerSecond')]);
-  chart('Memory (MB RSS)', ['head-end', 'fleet', 'broker'], [col('headEndRssMb'), col('fleetRssMb'), col('brokerRssMb')]);
+  chart('Memory (MB)', ['head-end RSS', 'fleet RSS', 'fleet heaps', 'broker RSS'], [col('headEndRssMb'), col('fleetRssMb'), col('fleetHeapMb'), col('brokerRssMb')]);
   chart('Head-end event-loop lag p99 (ms)', ['lag'], [col('lagP99Ms')]);
   document.body.setAttribute('data-charts', String(drawn));
 })();

@@ -14,6 +14,8 @@ export interface Sample {
   readonly latency: Readonly<Record<string, LatencyStats>>;
   readonly headEndRssMb: number;
   readonly fleetRssMb: number;
+  /** The fleet workers' V8 heaps in use (the rest of the fleet's RSS is isolates, sockets, buffers and garbage not yet collected). */
+  readonly fleetHeapMb: number;
   readonly brokerRssMb: number;
   readonly lagP99Ms: number;
 }

@@ -194,6 +194,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
       latency: accounting.takeWindow(),
       headEndRssMb: mb(process.memoryUsage().rss),
       fleetRssMb: mb(fleet.rssBytes),
+      fleetHeapMb: mb([...fleet.shards.values()].reduce((a, shard) => a + shard.heapUsedBytes, 0)),
       brokerRssMb: mb(rssOf(options.brokerPid)),
       lagP99Ms: Math.round(lag.percentile(99) / 1e6),
     };
