@@ -16,6 +16,7 @@ export const RSS_GOAL_KB = 100;
  */
 export async function capacityBench(counts: readonly number[], workers = 2): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const measured: { count: number; rssBytes: number }[] = [];
   const anchors = benchAnchors('capacity');
   for (const count of counts) {
     const broker = await startBrokerProcess();
@@ -29,11 +30,17 @@ export async function capacityBench(counts: readonly number[], workers = 2): Pro
       // At rest: a few seconds for the connect burst's garbage to go, then the fleet's next RSS report.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       const kb = fleet.rssBytes / online / 1024;
+      measured.push({ count: online, rssBytes: fleet.rssBytes });
       rows.push({ name: `RSS per premises at rest incl. its MQTT connection, ${online.toLocaleString('en-GB')} premises (fleet process)`, value: kb, unit: 'KB', baselineName: 'goal', baseline: RSS_GOAL_KB });
     } finally {
       await fleet.stop();
       broker.stop();
     }
+  }
+  // What one more premises costs, without the process's fixed base: the slope between the counts.
+  const [small, large] = [measured[0], measured.at(-1)];
+  if (small && large && large.count > small.count) {
+    rows.push({ name: `marginal RSS per premises, ${small.count.toLocaleString('en-GB')} → ${large.count.toLocaleString('en-GB')} premises`, value: (large.rssBytes - small.rssBytes) / (large.count - small.count) / 1024, unit: 'KB', baselineName: 'goal', baseline: RSS_GOAL_KB });
   }
   printRows('Capacity: premises at rest, one MQTT connection per hub, fleet and broker each in a process of their own (ratio = measured / goal, lower is better)', rows);
   return rows;
