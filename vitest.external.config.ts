@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests against external servers installed from Debian (mosquitto): `npm run test:external`. */
+/** Tests that need Debian packages (mosquitto, chromium): `npm run test:external`. */
 export default defineConfig({
   test: {
     include: ['test/external/**/*.test.ts'],

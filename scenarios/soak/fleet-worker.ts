@@ -86,7 +86,14 @@ function firstConnect(home: Premises): Promise<void> {
   });
 }
 
-/** The ramp: this shard's share of the hubs per second, in 100 ms ticks; 0 connects all at once. */
+/**
+ * The ramp: this shard's share of the hubs per second, in 100 ms ticks, with at most
+ * MAX_CONNECTING handshakes open at once, so a ramp faster than the broker can take settles at
+ * what it can (a roll-out is paced; a backlog of half-made connections only delays everyone's
+ * traffic). 0 connects all at once, unpaced: the connect storm.
+ */
+const MAX_CONNECTING = 64;
+
 async function ramp(): Promise<void> {
   const queue = [...homes.values()];
   const shardRate = config.connectPerSecond / config.workers;
@@ -96,11 +103,13 @@ async function ramp(): Promise<void> {
   }
   const started = performance.now();
   const pending: Promise<void>[] = [];
+  let connecting = 0;
   let next = 0;
   while (next < queue.length && !stopping) {
     const due = Math.min(queue.length, Math.floor(((performance.now() - started) / 1000) * shardRate) + 1);
-    for (; next < due; next++) {
-      pending.push(firstConnect(queue[next]!));
+    for (; next < due && connecting < MAX_CONNECTING; next++) {
+      connecting++;
+      pending.push(firstConnect(queue[next]!).finally(() => connecting--));
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -72,7 +72,7 @@ ${Object.entries(report.latencyMs).map(([cls, l]) => `<tr><td>${escape(cls)}</td
     div.className = 'chart';
     holder.appendChild(div);
     var series = [{ label: 's' }].concat(names.map(function (n, i) { return { label: n, stroke: colours[i % colours.length], width: 1.5 }; }));
-    new uPlot({ title: title, width: 560, height: 240, series: series, scales: { x: { time: false } }, axes: [{ label: 'seconds' }, {}] }, [t].concat(columns), div);
+    new uPlot({ title: title, width: 560, height: 240, series: series, scales: { x: { time: false } }, axes: [{ label: 'seconds' }, { size: 64 }] }, [t].concat(columns), div);
     drawn++;
   }
   function col(key) { return tl.map(function (s) { return s[key]; }); }

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SMETSIM_BIN } from '../../support/cli.js';
 import type { SoakReport } from '../../../scenarios/soak/soak-report.js';
-import { openInChromium } from '../../support/chromium.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -80,17 +79,6 @@ describe('smetsim soak', () => {
     expect(scraped).toMatch(/smetsim_soak_hubs_online (1[5-9]|20)\n/); // 5 may be in their outage
     expect(scraped).toMatch(/smetsim_soak_request_seconds_bucket\{le="[\d.]+",class="4\.1\.1 → esme"\} \d+/);
   });
-
-  it('writes a report.html that opens offline in headless Chromium with its charts and no console errors', async () => {
-    const page = await openInChromium(join(dir, 'report.html'), join(dir, 'report.png'));
-    expect(page.consoleErrors).toEqual([]);
-    expect(page.externalRequests).toEqual([]);
-    // Throughput, hubs, one latency chart per class, alerts, errors, memory, lag.
-    expect(page.charts).toBe(Object.keys(report().latencyMs).length + 6);
-    expect(page.inkedCanvases).toBe(page.charts);
-    expect(page.text).toContain('Response-time targets');
-    expect(page.screenshotBytes).toBeGreaterThan(20_000);
-  }, 60_000);
 
   it('refuses an unknown profile with one line and exit 2', async () => {
     const result = await runCli(['soak', '--profile', 'chaos', '--report', dir]);
