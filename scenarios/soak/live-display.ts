@@ -69,6 +69,8 @@ export class TtyDisplay implements LiveDisplay {
 /** Not a TTY (CI, a pipe, a file): a compact line every `everyMs`. */
 export class PlainDisplay implements LiveDisplay {
   private last = -Infinity;
+  /** Counts at the last line: its rates cover the whole interval, not the last second's sample. */
+  private counts = { sent: 0, answered: 0, alerts: 0 };
 
   constructor(
     private readonly write: (line: string) => void,
@@ -77,12 +79,17 @@ export class PlainDisplay implements LiveDisplay {
 
   update(state: DisplayState): void {
     if (state.elapsedMs - this.last < this.everyMs) return;
+    const seconds = Math.max(1, (state.elapsedMs - Math.max(0, this.last)) / 1000);
     this.last = state.elapsedMs;
+    const a = state.accounting;
+    const rate = (now: number, before: number) => Math.round(((now - before) / seconds) * 10) / 10;
+    const rates = { sent: rate(a.sent, this.counts.sent), answered: rate(a.answered, this.counts.answered), alerts: rate(a.alertsDelivered, this.counts.alerts) };
+    this.counts = { sent: a.sent, answered: a.answered, alerts: a.alertsDelivered };
     const s = state.sample;
     const p99 = Math.round(Math.max(0, ...Object.values(state.accounting.latency()).map((l) => l.p99)));
     const refused = Object.fromEntries(state.accounting.refusedByCode);
     this.write(
-      `[${String(Math.round(state.elapsedMs / 1000)).padStart(5)}s] ${state.phase}  hubs ${s.hubsOnline}/${state.premises}  sent/s ${s.sentPerSecond}  answered/s ${s.answeredPerSecond}  answered ${state.accounting.answered}/${state.accounting.sent}  p99 ${p99} ms  alerts/s ${s.alertsPerSecond}  refused ${JSON.stringify(refused)}  rss head-end ${s.headEndRssMb} MB fleet ${s.fleetRssMb} MB (heaps ${s.fleetHeapMb} MB)  lag p99 ${s.lagP99Ms} ms`,
+      `[${String(Math.round(state.elapsedMs / 1000)).padStart(5)}s] ${state.phase}  hubs ${s.hubsOnline}/${state.premises}  sent/s ${rates.sent}  answered/s ${rates.answered}  answered ${a.answered}/${a.sent}  p99 ${p99} ms  alerts/s ${rates.alerts} (${a.alertsDelivered})  refused ${JSON.stringify(refused)}  rss head-end ${s.headEndRssMb} MB fleet ${s.fleetRssMb} MB (heaps ${s.fleetHeapMb} MB)  lag p99 ${s.lagP99Ms} ms`,
     );
   }
 
