@@ -9,7 +9,9 @@ import { DEFAULT_TARGETS, type Targets } from './targets.js';
 
 /** The built-in profiles, by name: files in scenarios/soak/profiles/. */
 export const BUILTIN_PROFILES = ['daily', 'storm', 'cos-wave', 'connect'] as const;
-const PROFILE_DIR = new URL('../../../scenarios/soak/profiles/', import.meta.url);
+// The YAML files stay in the source tree: next to this file when run from source (tests), three
+// levels up from dist/scenarios/soak/ when built.
+const PROFILE_DIR = [new URL('./profiles/', import.meta.url), new URL('../../../scenarios/soak/profiles/', import.meta.url)].find((url) => existsSync(fileURLToPath(url))) ?? new URL('./profiles/', import.meta.url);
 
 /** The devices a soak request may go to: a premises' own, by name. */
 export type SoakTarget = 'esme' | 'gsme' | 'hub' | 'gpf' | 'ihd';
