@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RealClock, nodeCrypto } from '../protocol/index.js';
-import { createDcc } from '../scenarios/dcc-side.js';
-import { GatewayClient, type GatewayTransport } from '../scenarios/gateway-client.js';
+import { createDcc, injectTransport } from '../scenarios/dcc-side.js';
+import { GatewayClient } from '../scenarios/gateway-client.js';
 import { premisesEui } from '../scenarios/premises.js';
 import { startFleet } from '../scenarios/soak/fleet-client.js';
 import { qos1Rate, SECRET, startBrokerProcess } from './broker-bench.js';
@@ -43,10 +43,7 @@ export async function endToEndBench(options: EndToEndOptions, crypto: { sign: nu
     const fleetDeadline = Date.now() + 60_000;
     while (online.size < options.premises && Date.now() < fleetDeadline) await new Promise((r) => setTimeout(r, 20));
     if (online.size < options.premises) throw new Error(`only ${online.size} of ${options.premises} hubs came online`);
-    const transport: GatewayTransport = async (method, path, headers, body) => {
-      const reply = await dcc.gateway.inject({ method: method as 'GET' | 'POST', url: path.slice(gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-      return { status: reply.statusCode, json: reply.json() as unknown };
-    };
+    const transport = injectTransport(dcc.gateway, gatewayUrl);
     const supplier = new GatewayClient(gatewayUrl, dcc.parties.supplier.eui, dcc.parties.supplier.ds, nodeCrypto, clock, transport);
     const started = new Map<string, number>();
     const waiting = new Map<string, () => void>();

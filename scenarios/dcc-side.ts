@@ -10,6 +10,7 @@ import { ENTRY_PROCESSES } from '../dcc-head-end/party-status.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
 import { DCC_PARTIES, DEFAULT_PARTIES, partyIdentity, type DefaultPartyName, type PartyIdentity } from './default-parties.js';
+import type { GatewayTransport } from './gateway-client.js';
 
 export interface DccOptions {
   readonly clock: Clock;
@@ -153,4 +154,15 @@ function registerMeterPoints(headEnd: HeadEnd, home: PremisesRecord, parties: Re
   register(home.mpan, 'meterOperator', parties.meterOperator.eui);
   register(home.mprn, 'meterOperator', parties.meterOperator.eui);
   register(home.mpan, 'exportSupplier', parties.exportSupplier.eui);
+}
+
+/**
+ * The User Gateway in process: fastify's inject runs the same routes, authentication and schemas
+ * as HTTP, without a socket. The scenario runner, soak and the benchmarks use it.
+ */
+export function injectTransport(gateway: FastifyInstance, gatewayUrl: string): GatewayTransport {
+  return async (method, url, headers, body) => {
+    const reply = await gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
+    return { status: reply.statusCode, json: reply.json() as unknown };
+  };
 }

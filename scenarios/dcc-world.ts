@@ -3,7 +3,7 @@ import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
 import { MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
-import { createDcc } from './dcc-side.js';
+import { createDcc, injectTransport } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
 import type { GatewayTransport } from './gateway-client.js';
@@ -108,13 +108,7 @@ function pick<T extends object, K extends keyof T>(options: T, keys: readonly K[
   return out;
 }
 
-/**
- * The User Gateway in process: fastify's inject runs the same routes, authentication and schemas
- * as HTTP, without a socket. The scenario runner, soak and the benchmarks use it.
- */
+/** The world's gateway in process (see injectTransport). */
 export function inProcessTransport(world: World): GatewayTransport {
-  return async (method, url, headers, body) => {
-    const reply = await world.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(world.gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-    return { status: reply.statusCode, json: reply.json() as unknown };
-  };
+  return injectTransport(world.gateway, world.gatewayUrl);
 }

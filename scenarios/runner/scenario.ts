@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { SmetsimError } from '../../protocol/index.js';
 import type { DefaultPartyName } from '../default-parties.js';
@@ -86,9 +86,23 @@ const validate = ajv.compile(SCENARIO_SCHEMA);
 /** Parse and validate one scenario file; errors name the file, the path in it and the rule. */
 export function loadScenario(path: string, base = process.cwd()): Scenario {
   const file = relative(base, path) || path;
+  const scenario = parseValidatedYaml<Omit<Scenario, 'file'>>(file, readFileSync(path, 'utf8'), validate);
+  for (const [i, step] of scenario.steps.entries()) {
+    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter((k) => (step as Record<string, unknown>)[k] !== undefined);
+    if (actions.length > 1) throw new ScenarioFormatError(`${file}: steps.${i}: one action per step, got ${actions.join(' and ')}`, `steps.${i}`);
+    if (actions.length === 0 && !step.expect) throw new ScenarioFormatError(`${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`, `steps.${i}`);
+  }
+  return { ...scenario, file };
+}
+
+/**
+ * YAML text checked against a compiled JSON Schema. Errors name the file, the place in it (a
+ * dotted path) and the rule; scenario files and soak profiles both read through here.
+ */
+export function parseValidatedYaml<T>(file: string, text: string, validate: ValidateFunction): T {
   let document: unknown;
   try {
-    document = parseYaml(readFileSync(path, 'utf8'));
+    document = parseYaml(text);
   } catch (error) {
     throw new ScenarioFormatError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -98,13 +112,7 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
     const extra = first?.params && 'additionalProperty' in first.params ? ` "${String(first.params.additionalProperty)}"` : '';
     throw new ScenarioFormatError(`${file}: ${where}: ${first?.message ?? 'invalid'}${extra}`, where);
   }
-  const scenario = document as Omit<Scenario, 'file'>;
-  for (const [i, step] of scenario.steps.entries()) {
-    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter((k) => (step as Record<string, unknown>)[k] !== undefined);
-    if (actions.length > 1) throw new ScenarioFormatError(`${file}: steps.${i}: one action per step, got ${actions.join(' and ')}`, `steps.${i}`);
-    if (actions.length === 0 && !step.expect) throw new ScenarioFormatError(`${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`, `steps.${i}`);
-  }
-  return { ...scenario, file };
+  return document as T;
 }
 
 /** Scenario files under the given paths (files, or folders searched for *.yaml / *.yml), sorted. */

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import { findServiceRequest } from '../../protocol/index.js';
-import { parseDuration, ScenarioFormatError, type RequestAction, type Step } from '../runner/scenario.js';
+import { parseDuration, parseValidatedYaml, ScenarioFormatError, type RequestAction, type Step } from '../runner/scenario.js';
 import { SOAK_PROFILE_SCHEMA } from './profile-schema.js';
 import { DEFAULT_TARGETS, type Targets } from './targets.js';
 
@@ -86,19 +85,7 @@ export function loadProfile(nameOrFile: string): Profile {
 }
 
 function parseDocument(file: string, text: string): ProfileDocument {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    throw new ScenarioFormatError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (!validate(document)) {
-    const first = validate.errors?.[0];
-    const where = first?.instancePath ? first.instancePath.replace(/^\//, '').replaceAll('/', '.') : '(top level)';
-    const extra = first?.params && 'additionalProperty' in first.params ? ` "${String(first.params.additionalProperty)}"` : '';
-    throw new ScenarioFormatError(`${file}: ${where}: ${first?.message ?? 'invalid'}${extra}`, where);
-  }
-  return document as ProfileDocument;
+  return parseValidatedYaml<ProfileDocument>(file, text, validate);
 }
 
 /** A targets file (the `targets` section of a profile, on its own): `--targets FILE`. */

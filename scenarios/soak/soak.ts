@@ -1,9 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nodeCrypto, Prng, RealClock, type Eui64 } from '../../protocol/index.js';
 import type { DeviceType } from '../../device-core/firmware.js';
-import { createDcc } from '../dcc-side.js';
+import { createDcc, injectTransport } from '../dcc-side.js';
 import type { DefaultPartyName } from '../default-parties.js';
-import { GatewayClient, type GatewayTransport } from '../gateway-client.js';
+import { GatewayClient } from '../gateway-client.js';
 import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
 import { premisesEui, premisesMpan, premisesMprn } from '../premises.js';
 import { Accounting } from './accounting.js';
@@ -80,10 +80,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     else if (kind === 'malformed-frame' || kind === 'unknown-device' || kind === 'bad-device-signature' || kind === 'unmatched-response') accounting.anomaly(kind);
   });
   const gatewayUrl = await dcc.start();
-  const transport: GatewayTransport = async (method, url, headers, body) => {
-    const reply = await dcc.gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-    return { status: reply.statusCode, json: reply.json() as unknown };
-  };
+  const transport = injectTransport(dcc.gateway, gatewayUrl);
   const clients = new Map<DefaultPartyName, GatewayClient>();
   const client = (name: DefaultPartyName) => {
     let c = clients.get(name);
