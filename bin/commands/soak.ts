@@ -53,6 +53,11 @@ export function registerSoakCommand(program: Command): void {
         const deadlines = targets ?? profile.targets;
         const graceMs = options.grace ? parseDuration(options.grace) : Math.max(deadlines.nonCriticalMs, deadlines.criticalMs) + 5_000;
         const broker = options.broker ? { url: options.broker, child: undefined, stop: () => undefined } : await startBrokerProcess(options.smwanSecret);
+        let stopping = false;
+        // The run goes on (and fails on the answers it no longer gets), but say why at once.
+        broker.child?.once('exit', (code, signal) => {
+          if (!stopping) process.stderr.write(`smetsim soak: the broker process exited (${signal ?? `code ${String(code)}`}) during the run\n`);
+        });
         try {
           const { passed } = await runSoak({
             premises,
@@ -72,6 +77,7 @@ export function registerSoakCommand(program: Command): void {
           });
           return passed ? 0 : 1;
         } finally {
+          stopping = true;
           broker.stop();
         }
       }),

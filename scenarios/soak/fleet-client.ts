@@ -9,6 +9,8 @@ export interface Fleet {
   /** The latest counts of every shard, and the fleet process's RSS. */
   readonly shards: ReadonlyMap<number, ShardStats>;
   readonly rssBytes: number;
+  /** Set once the process has exited: during a run, that is a crash. */
+  readonly exitCode: number | null | undefined;
   consumer(action: ConsumerAction, indices: readonly number[]): void;
   raiseAlerts(code: number, perPremises: number, indices: readonly number[]): void;
   /** Power every premises down (hub connections close) and end the process; bounded. */
@@ -29,7 +31,14 @@ export function startFleet(config: FleetConfig, onEvent: (event: FleetEvent) => 
   const shards = new Map<number, ShardStats>();
   let rssBytes = 0;
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  let exitCode: number | null | undefined;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = true;
+      exitCode = code;
+      resolve();
+    }),
+  );
   child.on('message', (event: FleetEvent) => {
     if (event.type === 'stats') shards.set(event.worker, event.stats);
     else if (event.type === 'fleet') rssBytes = event.rssBytes;
@@ -44,6 +53,9 @@ export function startFleet(config: FleetConfig, onEvent: (event: FleetEvent) => 
     shards,
     get rssBytes() {
       return rssBytes;
+    },
+    get exitCode() {
+      return exitCode;
     },
     consumer: (action, indices) => send({ type: 'consumer', action, indices }),
     raiseAlerts: (code, perPremises, indices) => send({ type: 'raiseAlerts', code, perPremises, indices }),

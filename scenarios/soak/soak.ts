@@ -91,6 +91,9 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
   if (metricsUrl) display.log(`metrics: ${metricsUrl}`);
 
   let phase = 'building the fleet';
+  // A fleet that crashes or reports an error fails the run: its premises' counts are incomplete.
+  const fleetErrors: string[] = [];
+  const fleetAlive = () => fleet.exitCode === undefined;
   let firstOnlineAt: number | undefined;
   let allOnlineAt: number | undefined;
   const started = performance.now();
@@ -126,6 +129,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
           return;
         }
         case 'error':
+          fleetErrors.push(event.message);
           display.log(`fleet: ${event.message}`);
           return;
         default:
@@ -211,12 +215,12 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
   try {
     // The run's clock starts with the first hub online: building the fleet is not traffic time.
     const buildDeadline = performance.now() + 10 * 60_000;
-    while (firstOnlineAt === undefined && performance.now() < buildDeadline) await sleep(100);
-    if (firstOnlineAt === undefined) throw new Error('no hub came online within 10 minutes');
+    while (firstOnlineAt === undefined && performance.now() < buildDeadline && fleetAlive()) await sleep(100);
+    if (firstOnlineAt === undefined) throw new Error(fleetAlive() ? 'no hub came online within 10 minutes' : `the fleet process exited (code ${String(fleet.exitCode)}) before any hub came online`);
     trafficStart = performance.now();
     phase = 'traffic';
     display.log(`fleet built in ${((trafficStart - started) / 1000).toFixed(1)} s; traffic for ${options.durationMs / 1000} s`);
-    while (elapsed() < options.durationMs) {
+    while (elapsed() < options.durationMs && fleetAlive()) {
       phase = online.size < premises && allOnlineAt === undefined ? 'traffic (hubs connecting)' : 'traffic';
       driver.tick(elapsed());
       await sleep(100);
@@ -228,7 +232,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     const graceEnd = trafficEnd + options.graceMs;
     let driverBusy = true;
     void driver.settled().then(() => (driverBusy = false));
-    while (performance.now() < graceEnd && (accounting.outstanding > 0 || driverBusy || accounting.alertsAtDcc < accounting.alertsUp || performance.now() - trafficEnd < 2500)) await sleep(100);
+    while (performance.now() < graceEnd && fleetAlive() && (accounting.outstanding > 0 || driverBusy || accounting.alertsAtDcc < accounting.alertsUp || performance.now() - trafficEnd < 2500)) await sleep(100);
     sample();
     report = buildReport();
   } finally {
@@ -249,6 +253,8 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     const shards = [...fleet.shards.values()];
     const sum = (key: 'framesDown' | 'responsesUp' | 'upBufferOverflows' | 'connectFailures') => shards.reduce((a, s) => a + s[key], 0);
     const failures: string[] = [];
+    if (!fleetAlive()) failures.push(`the fleet process exited during the run (code ${String(fleet.exitCode)})`);
+    for (const message of fleetErrors) failures.push(`fleet: ${message}`);
     if (summary.requests.lost > 0) failures.push(`${summary.requests.lost} requests lost`);
     if (summary.alerts.lost > 0) failures.push(`${summary.alerts.lost} alerts lost`);
     if (sum('upBufferOverflows') > 0) failures.push(`${sum('upBufferOverflows')} frames lost at the premises (hub buffer full)`);

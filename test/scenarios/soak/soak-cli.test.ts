@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,4 +85,31 @@ describe('smetsim soak', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('smetsim soak: --profile chaos: not a built-in profile (daily, storm, cos-wave, connect) nor a file');
   });
+});
+
+describe('smetsim soak when the fleet process dies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smetsim-soak-crash-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops, writes its reports, names the crash and exits 1', async () => {
+    const child = spawn(process.execPath, [SMETSIM_BIN, 'soak', '--premises', '10', '--workers', '1', '--duration', '30s', '--profile', 'daily', '--report', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // Once traffic runs, kill the fleet process (the soak process's child running fleet-process.js).
+      if (stdout.includes('traffic for') && !stdout.includes('(killed)')) {
+        stdout += '(killed)';
+        const fleet = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'fleet-process.js'], { encoding: 'utf8' }).trim();
+        process.kill(Number(fleet), 'SIGKILL');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/soak: FAIL \(.*the fleet process exited during the run/);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as SoakReport;
+    expect(report.passed).toBe(false);
+    expect(report.failures.join(' ')).toContain('the fleet process exited during the run');
+  }, 70_000);
 });
