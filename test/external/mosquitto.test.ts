@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmwanCredentials } from '../../smwan/credentials.js';
 import { writeMosquittoConfig } from '../../smwan/mosquitto-config.js';
@@ -10,8 +11,9 @@ import { premisesEui } from '../../scenarios/premises.js';
 import { runCli } from '../support/cli.js';
 
 /**
- * The built-in scenario suite against Debian's mosquitto through --broker (npm run test:external;
- * .ci/run installs mosquitto). The broker enforces the same per-hub credentials and topic rights.
+ * The built-in scenario suite, and a short soak, against Debian's mosquitto through --broker (npm
+ * run test:external; .ci/run installs mosquitto). The broker enforces the same per-hub
+ * credentials and topic rights.
  */
 const SECRET = 'mosquitto-test-master-secret';
 
@@ -62,6 +64,19 @@ describe('built-in scenarios against mosquitto', () => {
     expect(result.stdout).toMatch(/\n\d+ passed, 0 failed\n/);
     expect(result.code).toBe(0);
   }, 120_000);
+
+  it('soaks 10 premises through --broker, with every message accounted for', async () => {
+    const profile = fileURLToPath(new URL('../scenarios/soak/busy-profile.yaml', import.meta.url));
+    const report = join(dir, 'soak');
+    const result = await runCli(['soak', '--premises', '10', '--workers', '2', '--duration', '6s', '--profile', profile, '--grace', '12s', '--broker', `mqtt://127.0.0.1:${port}`, '--smwan-secret', SECRET, '--report', report], 90_000);
+    expect(result.stdout).toContain('soak: PASS');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { requests: { sent: number; lost: number }; alerts: { lost: number; deliveredByCode: Record<string, number> } };
+    expect(json.requests.sent).toBeGreaterThan(10);
+    expect(json.requests.lost).toBe(0);
+    // 3 of the 10 premises (25%, rounded up) lose power: their restores and N1 / N2 all arrive.
+    expect(json.alerts).toMatchObject({ lost: 0, deliveredByCode: { '0x8F35': 6, N1: 6, N2: 6 } });
+  }, 100_000);
 
   it('refuses a hub with the wrong password', async () => {
     const { MqttHubLink } = await import('../../smwan/mqtt-hub-link.js');
