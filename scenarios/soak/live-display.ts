@@ -35,7 +35,7 @@ export function statusLines(state: DisplayState): string[] {
     `per second: sent ${sample.sentPerSecond}  answered ${sample.answeredPerSecond}  alerts ${sample.alertsPerSecond}  errors ${sample.errorsPerSecond}`,
     `latency ms p50/p95/p99: ${latency || '-'}`,
     `errors by code: ${errors || 'none'}   alerts at hubs ${a.alertsUp}, at DCC ${a.alertsAtDcc}, to parties ${a.alertsDelivered}`,
-    `memory: head-end ${sample.headEndRssMb} MB  fleet ${sample.fleetRssMb} MB (${perPremisesKb} KB/premises, heaps ${sample.fleetHeapMb} MB)  broker ${sample.brokerRssMb} MB   event-loop lag p99 ${sample.lagP99Ms} ms`,
+    `memory: head-end ${sample.headEndRssMb} MB  fleet ${sample.fleetRssMb} MB (${perPremisesKb} KB/premises, heaps ${sample.fleetHeapMb} MB)  broker ${sample.brokerRssMb ? `${sample.brokerRssMb} MB` : 'external'}   event-loop lag p99 ${sample.lagP99Ms} ms`,
     `phase: ${state.phase}`,
   ];
 }

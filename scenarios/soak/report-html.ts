@@ -53,7 +53,7 @@ ${Object.entries(report.latencyMs).map(([cls, l]) => `<tr><td>${escape(cls)}</td
 </table>
 
 <h2>Memory</h2>
-<p>Fleet process peak ${report.memory.fleetPeakRssMb} MB for ${report.options.premises} premises: ${report.memory.fleetRssPerPremisesKb} KB per premises (hub, GPF, ESME, GSME, IHD and the hub's MQTT connection). Head-end peak ${report.memory.headEndPeakRssMb} MB; broker peak ${report.memory.brokerPeakRssMb} MB.</p>
+<p>Fleet process peak ${report.memory.fleetPeakRssMb} MB for ${report.options.premises} premises: ${report.memory.fleetRssPerPremisesKb} KB per premises (hub, GPF, ESME, GSME, IHD and the hub's MQTT connection). Head-end peak ${report.memory.headEndPeakRssMb} MB; broker ${report.memory.brokerPeakRssMb === null ? 'external, not measured' : `peak ${report.memory.brokerPeakRssMb} MB`}.</p>
 
 <h2>Over time</h2>
 <div class="charts" id="charts"></div>

@@ -10,7 +10,8 @@ export interface SoakReport extends SoakSummary {
   readonly startedAt: string;
   readonly connect: { readonly allOnlineAfterMs: number | null; readonly failures: number; readonly offlineAtEnd: number };
   readonly fleet: { readonly framesDown: number; readonly responsesUp: number; readonly upBufferOverflows: number };
-  readonly memory: { readonly fleetPeakRssMb: number; readonly fleetRssPerPremisesKb: number; readonly headEndPeakRssMb: number; readonly brokerPeakRssMb: number };
+  /** brokerPeakRssMb is null for an external broker (--broker): not ours to measure. */
+  readonly memory: { readonly fleetPeakRssMb: number; readonly fleetRssPerPremisesKb: number; readonly headEndPeakRssMb: number; readonly brokerPeakRssMb: number | null };
   readonly timeline: readonly Sample[];
   readonly passed: boolean;
   /** Why it failed, one phrase each: lost messages, missed targets, hubs that never connected. */
@@ -33,7 +34,7 @@ export function summaryLines(report: SoakReport): string[] {
     `requests: sent ${r.sent}, acknowledged ${r.acknowledged}, answered ${r.answered}, timed out ${r.timedOut}, refused ${JSON.stringify(r.refusedByCode)}, lost ${r.lost}`,
     `alerts: acknowledged at the hubs ${a.upAtHubs}, logged by the DCC ${a.atDcc}, delivered to parties ${a.deliveredToParties} ${JSON.stringify(a.deliveredByCode)}, lost ${a.lost}`,
     `hubs: all online after ${report.connect.allOnlineAfterMs === null ? 'never' : `${(report.connect.allOnlineAfterMs / 1000).toFixed(1)} s`}, connect failures ${report.connect.failures}, frames lost at the premises ${report.fleet.upBufferOverflows}`,
-    `memory: fleet peak ${report.memory.fleetPeakRssMb} MB (${report.memory.fleetRssPerPremisesKb} KB per premises), head-end ${report.memory.headEndPeakRssMb} MB, broker ${report.memory.brokerPeakRssMb} MB`,
+    `memory: fleet peak ${report.memory.fleetPeakRssMb} MB (${report.memory.fleetRssPerPremisesKb} KB per premises), head-end ${report.memory.headEndPeakRssMb} MB, broker ${report.memory.brokerPeakRssMb === null ? 'external, not measured' : `${report.memory.brokerPeakRssMb} MB`}`,
     '',
     'target                                    count   value      target     result',
   ];

@@ -269,7 +269,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       connect: { allOnlineAfterMs: allOnlineAt === undefined || firstOnlineAt === undefined ? null : Math.round(allOnlineAt - firstOnlineAt), failures: sum('connectFailures'), offlineAtEnd },
       fleet: { framesDown: sum('framesDown'), responsesUp: sum('responsesUp'), upBufferOverflows: sum('upBufferOverflows') },
-      memory: { fleetPeakRssMb: peaks.fleet, fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises), headEndPeakRssMb: peaks.headEnd, brokerPeakRssMb: peaks.broker },
+      memory: { fleetPeakRssMb: peaks.fleet, fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises), headEndPeakRssMb: peaks.headEnd, brokerPeakRssMb: options.brokerPid ? peaks.broker : null },
       timeline,
       passed: failures.length === 0,
       failures,
