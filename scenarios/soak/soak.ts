@@ -1,18 +1,14 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { nodeCrypto, Prng, RealClock, type Eui64 } from '../../protocol/index.js';
-import type { DeviceType } from '../../device-core/firmware.js';
+import { nodeCrypto, Prng, RealClock } from '../../protocol/index.js';
 import { createDcc, injectTransport } from '../dcc-side.js';
-import type { DefaultPartyName } from '../default-parties.js';
-import { GatewayClient } from '../gateway-client.js';
-import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
-import { premisesEui, premisesMpan, premisesMprn } from '../premises.js';
 import { Accounting } from './accounting.js';
-import { rssOf, startFleet } from './fleet-client.js';
+import { watchDcc } from './dcc-watch.js';
+import { startFleet } from './fleet-client.js';
 import type { FleetEvent } from './fleet-messages.js';
 import { PlainDisplay, TtyDisplay, type LiveDisplay } from './live-display.js';
 import { OnlineSet } from './online-set.js';
-import type { Profile, SoakRequest } from './profile.js';
-import type { Sample } from './sample.js';
+import { PartyTraffic } from './party-traffic.js';
+import type { Profile } from './profile.js';
+import { Sampler } from './sampler.js';
 import { SoakMetrics } from './soak-metrics.js';
 import { summaryLines, writeSoakReports, type SoakReport } from './soak-report.js';
 import type { Targets } from './targets.js';
@@ -42,8 +38,6 @@ export interface SoakOptions {
   readonly write?: (line: string) => void;
 }
 
-const DEVICE_TYPE: Readonly<Record<SoakRequest['to'], DeviceType>> = { esme: 'ESME', gsme: 'GSME', hub: 'CHF', gpf: 'GPF', ihd: 'IHD' };
-
 /**
  * A soak run. This process is the DCC: head-end, User Gateway (in process, the same routes and
  * authentication) and the parties' systems issuing the profile's traffic. The fleet runs in its own
@@ -59,34 +53,14 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
   const accounting = new Accounting();
   const metrics = new SoakMetrics(accounting);
   const online = new OnlineSet();
-  const lag = monitorEventLoopDelay({ resolution: 20 });
-  lag.enable();
   const display: LiveDisplay = options.tty ? new TtyDisplay(profile.name, options.durationMs) : new PlainDisplay(write, options.progressEveryMs ?? 5000);
 
   // The DCC answers E20 / E21 at the same deadlines the run is judged by.
   const timeouts = { nonCriticalMs: targets.nonCriticalMs, criticalMs: targets.criticalMs, gasWakeMs: targets.gsmeWakeMs };
   const dcc = createDcc({ clock, crypto: nodeCrypto, seed: options.seed, brokerUrl: options.brokerUrl, smwanSecret: options.smwanSecret, timeouts, ...(profile.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: profile.outageAlertDelayMs } : {}) });
-  dcc.headEnd.inbox.onAppend((_party, item) => {
-    if (item.kind === 'response' && item.requestId && item.code) {
-      const answered = accounting.answer(item.requestId, item.code, performance.now());
-      if (answered) metrics.observe(answered.cls, answered.latencyMs);
-    } else if (item.kind === 'deviceAlert' && item.alertCode) {
-      const raisedAt = Date.parse(String((item.body as { raisedAt?: string } | undefined)?.raisedAt));
-      accounting.alertDelivered(item.alertCode, Number.isNaN(raisedAt) ? undefined : Date.now() - raisedAt);
-    } else if (item.kind === 'dccAlert' && item.alertCode) accounting.alertDelivered(item.alertCode, undefined);
-  });
-  dcc.headEnd.events.onRecord((kind, detail) => {
-    if (kind === 'device-alert') accounting.alertAtDcc(String(detail.code));
-    else if (kind === 'malformed-frame' || kind === 'unknown-device' || kind === 'bad-device-signature' || kind === 'unmatched-response') accounting.anomaly(kind);
-  });
+  watchDcc(dcc.headEnd, accounting, metrics);
   const gatewayUrl = await dcc.start();
-  const transport = injectTransport(dcc.gateway, gatewayUrl);
-  const clients = new Map<DefaultPartyName, GatewayClient>();
-  const client = (name: DefaultPartyName) => {
-    let c = clients.get(name);
-    if (!c) clients.set(name, (c = new GatewayClient(gatewayUrl, dcc.parties[name].eui, dcc.parties[name].ds, nodeCrypto, clock, transport)));
-    return c;
-  };
+  const parties = new PartyTraffic(dcc, gatewayUrl, injectTransport(dcc.gateway, gatewayUrl), clock, accounting);
   const metricsUrl = options.metricsPort !== undefined ? await metrics.listen(options.metricsPort) : undefined;
   if (metricsUrl) display.log(`metrics: ${metricsUrl}`);
 
@@ -144,71 +118,21 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     durationMs: options.durationMs,
     online,
     rng: new Prng(options.seed).stream('soak/traffic'),
-    issue: async (request, index) => {
-      const target: Eui64 = premisesEui(index, DEVICE_TYPE[request.to]);
-      const party = client(request.as);
-      const requestId = party.nextRequestId(target);
-      accounting.submitted(requestId, request.sr, request.to, performance.now());
-      try {
-        const role = request.role ?? DEFAULT_ROLE[request.as][request.to === 'gsme' || request.to === 'gpf' ? 'gas' : 'electricity'];
-        const reply = await submitPartyRequest(party, dcc.parties[request.as].ds, {
-          requestId,
-          role,
-          sr: request.sr,
-          target,
-          ...(request.body !== undefined ? { body: request.body } : {}),
-          ...(request.commandVariant !== undefined ? { commandVariant: request.commandVariant } : {}),
-        });
-        accounting.acknowledgedAs(requestId, String(reply.json.code ?? `HTTP_${reply.status}`));
-      } catch {
-        accounting.acknowledgedAs(requestId, 'GATEWAY_ERROR');
-      }
-    },
+    issue: (request, index) => parties.issue(request, index),
     consumer: (action, indices) => fleet.consumer(action, indices),
-    admin: (admin, index) => {
-      const change = admin.register;
-      if (!change) return;
-      const point = change.point === 'gas' ? premisesMprn(index) : premisesMpan(index);
-      dcc.headEnd.registration.register(point, change.role as never, dcc.parties[change.party].eui, clock.now());
-    },
+    admin: (admin, index) => parties.admin(admin, index),
   });
 
-  // Sampling: the timeline, the live display and /metrics, once a second.
-  const timeline: Sample[] = [];
-  const peaks = { headEnd: 0, fleet: 0, broker: 0 };
-  let last = { at: performance.now(), sent: 0, answered: 0, alerts: 0, errors: 0 };
-  const errorsSoFar = () => [...accounting.refusedByCode.values(), ...accounting.dccAnomalies.values()].reduce((a, b) => a + b, 0) + accounting.timedOut;
+  // Once a second: the timeline, the live display and /metrics.
+  const sampler = new Sampler(accounting, online, fleet, options.brokerPid);
   let trafficStart: number | undefined;
   const elapsed = () => (trafficStart === undefined ? 0 : performance.now() - trafficStart);
   const sample = () => {
-    const now = performance.now();
-    const seconds = Math.max(0.001, (now - last.at) / 1000);
-    const rate = (value: number, before: number) => Math.round(((value - before) / seconds) * 10) / 10;
-    const mb = (bytes: number) => Math.round(bytes / 1048576);
-    const s: Sample = {
-      t: Math.round(elapsed() / 100) / 10,
-      hubsOnline: online.size,
-      sentPerSecond: rate(accounting.sent, last.sent),
-      answeredPerSecond: rate(accounting.answered, last.answered),
-      alertsPerSecond: rate(accounting.alertsDelivered, last.alerts),
-      errorsPerSecond: rate(errorsSoFar(), last.errors),
-      latency: accounting.takeWindow(),
-      headEndRssMb: mb(process.memoryUsage().rss),
-      fleetRssMb: mb(fleet.rssBytes),
-      fleetHeapMb: mb([...fleet.shards.values()].reduce((a, shard) => a + shard.heapUsedBytes, 0)),
-      brokerRssMb: mb(rssOf(options.brokerPid)),
-      lagP99Ms: Math.round(lag.percentile(99) / 1e6),
-    };
-    lag.reset();
-    last = { at: now, sent: accounting.sent, answered: accounting.answered, alerts: accounting.alertsDelivered, errors: errorsSoFar() };
-    peaks.headEnd = Math.max(peaks.headEnd, s.headEndRssMb);
-    peaks.fleet = Math.max(peaks.fleet, s.fleetRssMb);
-    peaks.broker = Math.max(peaks.broker, s.brokerRssMb);
-    if (trafficStart !== undefined) timeline.push(s);
+    const s = sampler.sample(trafficStart === undefined ? undefined : elapsed());
     metrics.update(s);
     display.update({ profile: profile.name, premises, elapsedMs: elapsed(), durationMs: options.durationMs, phase, sample: s, accounting });
   };
-  const sampler = setInterval(sample, 1000);
+  const ticker = setInterval(sample, 1000);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   let report: SoakReport;
@@ -236,8 +160,8 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     sample();
     report = buildReport();
   } finally {
-    clearInterval(sampler);
-    lag.disable();
+    clearInterval(ticker);
+    sampler.stop();
     display.stop();
     await fleet.stop();
     await dcc.stop();
@@ -250,6 +174,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
 
   function buildReport(): SoakReport {
     const summary = accounting.summary(targets, performance.now());
+    const { peaks } = sampler;
     const shards = [...fleet.shards.values()];
     const sum = (key: 'framesDown' | 'responsesUp' | 'upBufferOverflows' | 'connectFailures') => shards.reduce((a, s) => a + s[key], 0);
     const failures: string[] = [];
@@ -270,7 +195,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
       connect: { allOnlineAfterMs: allOnlineAt === undefined || firstOnlineAt === undefined ? null : Math.round(allOnlineAt - firstOnlineAt), failures: sum('connectFailures'), offlineAtEnd },
       fleet: { framesDown: sum('framesDown'), responsesUp: sum('responsesUp'), upBufferOverflows: sum('upBufferOverflows') },
       memory: { fleetPeakRssMb: peaks.fleet, fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises), headEndPeakRssMb: peaks.headEnd, brokerPeakRssMb: options.brokerPid ? peaks.broker : null },
-      timeline,
+      timeline: sampler.timeline,
       passed: failures.length === 0,
       failures,
     };
