@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { ValidationError } from '../../protocol/index.js';
 import { startBrokerProcess } from '../../smwan/broker-process.js';
 import { runSoak } from '../../scenarios/soak/soak.js';
 import { BUILTIN_PROFILES, loadProfile, loadTargets } from '../../scenarios/soak/profile.js';
@@ -42,9 +44,9 @@ export function registerSoakCommand(program: Command): void {
     .addOption(smwanSecretOption())
     .action((options: SoakCliOptions) =>
       runCommand('soak', async () => {
-        const premises = integer('--premises', options.premises, 1, 20_000);
+        const premises = integer('--premises', options.premises, 1, maxPremises());
         const workers = integer('--workers', options.workers, 1, 64);
-        if (!['auto', 'tty', 'plain'].includes(options.progress)) throw new Error('--progress must be auto, tty or plain');
+        if (!['auto', 'tty', 'plain'].includes(options.progress)) throw new ValidationError('BAD_ARGUMENT', '--progress must be auto, tty or plain', 'progress');
         const profile = loadProfile(options.profile);
         const targets = options.targets ? loadTargets(options.targets, profile.targets) : undefined;
         const connectPerSecond = options.connectPerSecond === undefined ? undefined : integer('--connect-per-second', options.connectPerSecond, 0, 1_000_000);
@@ -84,8 +86,24 @@ export function registerSoakCommand(program: Command): void {
     );
 }
 
+/**
+ * Each hub is one socket in the fleet process and one in the broker's, so a process's open-file
+ * limit bounds the fleet (less a margin for the rest of what the process opens). Loopback local
+ * ports (about 28,000 per broker address) bound it too.
+ */
+function maxPremises(): number {
+  const LOCAL_PORTS = 28_000;
+  try {
+    const limit = /Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
+    if (limit) return Math.min(LOCAL_PORTS, Number(limit) - 500);
+  } catch {
+    // not Linux: fall through to the ports bound
+  }
+  return LOCAL_PORTS;
+}
+
 function integer(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ValidationError('BAD_ARGUMENT', `${name} must be an integer from ${min} to ${max}`, name.slice(2));
   return value;
 }

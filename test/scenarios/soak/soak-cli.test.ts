@@ -85,6 +85,15 @@ describe('smetsim soak', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('smetsim soak: --profile chaos: not a built-in profile (daily, storm, cos-wave, connect) nor a file');
   });
+
+  it('refuses more premises than the open-file limit allows, and a bad duration, with exit 2', async () => {
+    const tooMany = await runCli(['soak', '--premises', '1000000', '--report', dir]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/^smetsim soak: --premises must be an integer from 1 to \d+\n$/);
+    const badDuration = await runCli(['soak', '--duration', '5x', '--report', dir]);
+    expect(badDuration.code).toBe(2);
+    expect(badDuration.stderr.trim()).toBe('smetsim soak: "5x" is not a duration like 30s, 5m or 2h');
+  });
 });
 
 describe('smetsim soak when the fleet process dies', () => {
