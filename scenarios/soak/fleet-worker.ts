@@ -51,8 +51,8 @@ function build(): void {
     const hub = premisesEui(index, 'CHF');
     const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub), connectTimeoutMs: 30_000 }), counters);
     const home = buildPremises({ index, seed: config.seed, clock, crypto: nodeCrypto, link, ...config.anchors, ihdRefreshMs: config.ihdRefreshMs, gsmeWakeMs: config.gsmeWakeMs });
-    // A commissioned gas meter has woken before: the GPF's mirror holds its data, and the fleet's
-    // wake times are spread over the interval rather than all due together.
+    // A commissioned gas meter has woken before, so the GPF's mirror holds its data. (Its wake
+    // cycle starts at a random phase once the hub connects: firstConnect.)
     home.gsme.wake();
     homes.set(index, home);
     batch.push(premisesRecord(home));
