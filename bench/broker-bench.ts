@@ -21,10 +21,19 @@ function hubEui(i: number): Eui64 {
  * as in the field) to the head-end through a broker in its own process. Bounded: `total`
  * messages, and a hard deadline.
  */
-export async function qos1Rate(url: string, clients: number, total: number, deadlineMs: number): Promise<{ perSecond: number; received: number }> {
+export async function qos1Rate(
+  url: string,
+  clients: number,
+  total: number,
+  deadlineMs: number,
+): Promise<{ perSecond: number; received: number }> {
   const credentials = new SmwanCredentials(SECRET);
   let received = 0;
-  const headEnd = new MqttHeadEndLink({ url, secret: credentials.headEndSecret, clientId: `bench-head-end-${clients}` });
+  const headEnd = new MqttHeadEndLink({
+    url,
+    secret: credentials.headEndSecret,
+    clientId: `bench-head-end-${clients}`,
+  });
   headEnd.onUp(() => received++);
   await headEnd.open();
   const hubs: MqttHubLink[] = [];
@@ -60,9 +69,18 @@ export async function brokerBench(options: { clients: number; total: number }): 
     const baseline = await qos1Rate(url, 10, options.total, 60_000);
     const many = await qos1Rate(url, options.clients, options.total, 60_000);
     const rows: BenchRow[] = [
-      { name: `aedes QoS 1, ${options.clients} clients`, value: many.perSecond, unit: 'msg/s', baselineName: 'same, 10 clients', baseline: baseline.perSecond },
+      {
+        name: `aedes QoS 1, ${options.clients} clients`,
+        value: many.perSecond,
+        unit: 'msg/s',
+        baselineName: 'same, 10 clients',
+        baseline: baseline.perSecond,
+      },
     ];
-    printRows(`SMWAN: QoS 1 hub→head-end messages per second, broker in its own process (${options.total} messages each run)`, rows);
+    printRows(
+      `SMWAN: QoS 1 hub→head-end messages per second, broker in its own process (${options.total} messages each run)`,
+      rows,
+    );
     return rows;
   } finally {
     broker.stop();

@@ -28,23 +28,46 @@ function percentile(sorted: readonly number[], p: number): number {
  * head-end) and 2 QoS 1 messages. Then an alert storm: the time until the network operator has
  * every 0x8F36, and how many were lost. Bounded in count and time; 127.0.0.1 only.
  */
-export async function endToEndBench(options: EndToEndOptions, crypto: { sign: number; verify: number }): Promise<BenchRow[]> {
+export async function endToEndBench(
+  options: EndToEndOptions,
+  crypto: { sign: number; verify: number },
+): Promise<BenchRow[]> {
   const broker = await startBrokerProcess();
   const url = broker.url;
   const clock = new RealClock();
   const dcc = createDcc({ clock, crypto: nodeCrypto, seed: 'bench', smwanSecret: SECRET, brokerUrl: url });
   const gatewayUrl = await dcc.start();
   const online = new Set<number>();
-  const fleet = startFleet({ premises: options.premises, workers: 1, seed: 'bench', brokerUrl: url, smwanSecret: SECRET, anchors: dcc.anchors, connectPerSecond: 0, ihdRefreshMs: 10_000, gsmeWakeMs: 30 * 60_000 }, (event) => {
-    if (event.type === 'enrol') for (const record of event.records) dcc.enrol(record);
-    else if (event.type === 'online') for (const index of event.indices) online.add(index);
-  });
+  const fleet = startFleet(
+    {
+      premises: options.premises,
+      workers: 1,
+      seed: 'bench',
+      brokerUrl: url,
+      smwanSecret: SECRET,
+      anchors: dcc.anchors,
+      connectPerSecond: 0,
+      ihdRefreshMs: 10_000,
+      gsmeWakeMs: 30 * 60_000,
+    },
+    (event) => {
+      if (event.type === 'enrol') for (const record of event.records) dcc.enrol(record);
+      else if (event.type === 'online') for (const index of event.indices) online.add(index);
+    },
+  );
   try {
     const fleetDeadline = Date.now() + 60_000;
     while (online.size < options.premises && Date.now() < fleetDeadline) await new Promise((r) => setTimeout(r, 20));
     if (online.size < options.premises) throw new Error(`only ${online.size} of ${options.premises} hubs came online`);
     const transport = injectTransport(dcc.gateway, gatewayUrl);
-    const supplier = new GatewayClient(gatewayUrl, dcc.parties.supplier.eui, dcc.parties.supplier.ds, nodeCrypto, clock, transport);
+    const supplier = new GatewayClient(
+      gatewayUrl,
+      dcc.parties.supplier.eui,
+      dcc.parties.supplier.ds,
+      nodeCrypto,
+      clock,
+      transport,
+    );
     const started = new Map<string, number>();
     const waiting = new Map<string, () => void>();
     const latencies: number[] = [];
@@ -70,11 +93,19 @@ export async function endToEndBench(options: EndToEndOptions, crypto: { sign: nu
         const requestId = supplier.nextRequestId(esme);
         started.set(requestId, performance.now());
         const done = new Promise<void>((resolve) => waiting.set(requestId, resolve));
-        const reply = await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 });
+        const reply = await supplier.submit({
+          requestId,
+          role: 'IS',
+          serviceReferenceVariant: '4.1.1',
+          commandVariant: 1,
+        });
         if (reply.json.code !== 'I99') throw new Error(`refused: ${JSON.stringify(reply.json)}`);
         // One request in flight per worker: wait for its answer (or the deadline) before the next.
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+        await Promise.race([
+          done,
+          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+        ]);
         clearTimeout(timer);
         waiting.delete(requestId);
       }
@@ -94,19 +125,50 @@ export async function endToEndBench(options: EndToEndOptions, crypto: { sign: nu
     const stormStart = performance.now();
     const perPremises = Math.ceil(options.alerts / options.premises);
     const raised = perPremises * options.premises;
-    fleet.raiseAlerts(0x8f36, perPremises, Array.from({ length: options.premises }, (_, i) => i + 1));
+    fleet.raiseAlerts(
+      0x8f36,
+      perPremises,
+      Array.from({ length: options.premises }, (_, i) => i + 1),
+    );
     const stormDeadline = Date.now() + 60_000;
     while (alertsIn < raised && Date.now() < stormDeadline) await new Promise((r) => setTimeout(r, 5));
     const stormSeconds = (performance.now() - stormStart) / 1000;
 
     const rows: BenchRow[] = [
-      { name: `end-to-end SR 4.1.1, ${options.premises} premises, ${answered} requests`, value: throughput, unit: 'req/s', baselineName: 'crypto+broker bound', baseline: bound },
-      { name: 'end-to-end latency p50', value: percentile(sorted, 50), unit: 'ms', baselineName: 'target p99', baseline: 1000 },
-      { name: 'end-to-end latency p99', value: percentile(sorted, 99), unit: 'ms', baselineName: 'target p99', baseline: 1000 },
-      { name: `alert storm: ${raised} alerts to the network operator`, value: stormSeconds, unit: 's', baselineName: 'target', baseline: 30 },
+      {
+        name: `end-to-end SR 4.1.1, ${options.premises} premises, ${answered} requests`,
+        value: throughput,
+        unit: 'req/s',
+        baselineName: 'crypto+broker bound',
+        baseline: bound,
+      },
+      {
+        name: 'end-to-end latency p50',
+        value: percentile(sorted, 50),
+        unit: 'ms',
+        baselineName: 'target p99',
+        baseline: 1000,
+      },
+      {
+        name: 'end-to-end latency p99',
+        value: percentile(sorted, 99),
+        unit: 'ms',
+        baselineName: 'target p99',
+        baseline: 1000,
+      },
+      {
+        name: `alert storm: ${raised} alerts to the network operator`,
+        value: stormSeconds,
+        unit: 's',
+        baselineName: 'target',
+        baseline: 30,
+      },
       { name: 'alert storm: alerts lost', value: raised - alertsIn, unit: '', baselineName: 'target', baseline: 0 },
     ];
-    printRows('End to end (head-end here, the fleet and the broker each in a process of their own; latency ratio = measured / target, lower is better)', rows);
+    printRows(
+      'End to end (head-end here, the fleet and the broker each in a process of their own; latency ratio = measured / target, lower is better)',
+      rows,
+    );
     return rows;
   } finally {
     await fleet.stop();
@@ -122,7 +184,15 @@ export function scenarioSuiteBench(): BenchRow[] {
   const result = spawnSync(process.execPath, [bin, 'run'], { encoding: 'utf8', timeout: 120_000 });
   const seconds = (performance.now() - start) / 1000;
   const passed = /(\d+) passed, (\d+) failed/.exec(result.stdout ?? '');
-  const rows: BenchRow[] = [{ name: `built-in scenarios (${passed ? `${passed[1]} passed, ${passed[2]} failed` : 'did not finish'})`, value: seconds, unit: 's', baselineName: 'target', baseline: 10 }];
+  const rows: BenchRow[] = [
+    {
+      name: `built-in scenarios (${passed ? `${passed[1]} passed, ${passed[2]} failed` : 'did not finish'})`,
+      value: seconds,
+      unit: 's',
+      baselineName: 'target',
+      baseline: 10,
+    },
+  ];
   printRows('Scenarios: wall time of `smetsim run` on the virtual clock (ratio = measured / target)', rows);
   return rows;
 }

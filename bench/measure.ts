@@ -37,7 +37,8 @@ export function printRows(title: string, rows: readonly BenchRow[]): void {
   const nameWidth = Math.max(...rows.map((r) => r.name.length), 10);
   const baseWidth = Math.max(...rows.map((r) => r.baselineName.length), 8);
   for (const row of rows) {
-    const ratio = row.baseline > 0 ? (row.value / row.baseline).toFixed(2) : row.value === row.baseline ? 'met' : 'MISSED';
+    const ratio =
+      row.baseline > 0 ? (row.value / row.baseline).toFixed(2) : row.value === row.baseline ? 'met' : 'MISSED';
     process.stdout.write(
       `  ${row.name.padEnd(nameWidth)}  ${format(row.value).padStart(12)} ${row.unit.padEnd(6)}  vs ${row.baselineName.padEnd(baseWidth)} ${format(row.baseline).padStart(12)}  ratio ${ratio}\n`,
     );

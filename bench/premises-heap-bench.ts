@@ -7,7 +7,6 @@ import { printRows, type BenchRow } from './measure.js';
 /** The heap goal per premises at rest (hub, ESME, GSME, IHD), not counting its MQTT connection. */
 export const HEAP_GOAL_KB = 50;
 
-
 function collect(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc to measure the heap');
@@ -31,7 +30,17 @@ async function heapPerPremises(count: number): Promise<{ kb: number; premises: P
   const premises: Premises[] = [];
   for (let i = 0; i < count; i++) {
     const hub = premisesEui(i, 'CHF');
-    premises.push(buildPremises({ index: i, seed: 'heap-bench', clock, crypto: nodeCrypto, link: network.hubLink(hub, credentials.hubSecret(hub)), manufacture, commissioning }));
+    premises.push(
+      buildPremises({
+        index: i,
+        seed: 'heap-bench',
+        clock,
+        crypto: nodeCrypto,
+        link: network.hubLink(hub, credentials.hubSecret(hub)),
+        manufacture,
+        commissioning,
+      }),
+    );
   }
   for (const p of premises) await p.start();
   await clock.advanceAsync(0);
@@ -44,9 +53,18 @@ export async function premisesHeapBench(counts: readonly number[]): Promise<Benc
   const rows: BenchRow[] = [];
   for (const count of counts) {
     const { kb, premises } = await heapPerPremises(count);
-    rows.push({ name: `heap + buffers per premises at rest, ${count.toLocaleString('en-GB')} premises`, value: kb, unit: 'KB', baselineName: 'goal', baseline: HEAP_GOAL_KB });
+    rows.push({
+      name: `heap + buffers per premises at rest, ${count.toLocaleString('en-GB')} premises`,
+      value: kb,
+      unit: 'KB',
+      baselineName: 'goal',
+      baseline: HEAP_GOAL_KB,
+    });
     premises.length = 0;
   }
-  printRows(`Devices: heap per premises at rest (hub + ESME + GSME + IHD, no MQTT connection; ratio = measured / goal, lower is better)`, rows);
+  printRows(
+    `Devices: heap per premises at rest (hub + ESME + GSME + IHD, no MQTT connection; ratio = measured / goal, lower is better)`,
+    rows,
+  );
   return rows;
 }

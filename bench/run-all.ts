@@ -19,6 +19,11 @@ await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 
 await premisesHeapBench(quick ? [100] : [1_000, 10_000]);
 await capacityBench(quick ? [300] : [1_000, 10_000]);
 const rate = (name: string) => crypto.find((row) => row.name.startsWith(name))!.value;
-await endToEndBench(quick ? { premises: 5, requests: 100, concurrency: 8, alerts: 200 } : { premises: 50, requests: 5_000, concurrency: 64, alerts: 10_000 }, { sign: rate('sign'), verify: rate('verify') });
+await endToEndBench(
+  quick
+    ? { premises: 5, requests: 100, concurrency: 8, alerts: 200 }
+    : { premises: 50, requests: 5_000, concurrency: 64, alerts: 10_000 },
+  { sign: rate('sign'), verify: rate('verify') },
+);
 scenarioSuiteBench();
 process.stdout.write('\ndone\n');

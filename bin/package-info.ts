@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 export function packageVersion(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
     try {
-      const parsed = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const parsed = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (parsed.name === 'smetsim' && parsed.version) return parsed.version;
     } catch {
       // try the next location

@@ -1,4 +1,11 @@
-import { DEVICE_ALERTS, isDeviceAlertCode, isEui, type AlertRecipient, type Eui64, type PlainValue } from '../protocol/index.js';
+import {
+  DEVICE_ALERTS,
+  isDeviceAlertCode,
+  isEui,
+  type AlertRecipient,
+  type Eui64,
+  type PlainValue,
+} from '../protocol/index.js';
 import type { DeviceRecord, Inventory } from './inventory.js';
 import type { Registration } from './registration.js';
 
@@ -7,7 +14,14 @@ import type { Registration } from './registration.js';
  * resolved against the registration on the date. An alert code outside the table goes to the
  * supplier (emulator choice: the supplier is responsible for the meter).
  */
-export function alertRecipients(code: number, device: DeviceRecord, payload: PlainValue, registration: Registration, inventory: Inventory, at: number): Eui64[] {
+export function alertRecipients(
+  code: number,
+  device: DeviceRecord,
+  payload: PlainValue,
+  registration: Registration,
+  inventory: Inventory,
+  at: number,
+): Eui64[] {
   const to: readonly AlertRecipient[] = isDeviceAlertCode(code) ? DEVICE_ALERTS[code].to : ['supplier'];
   const points = pointsOf(device, inventory);
   const out = new Set<Eui64>();

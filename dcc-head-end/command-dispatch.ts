@@ -1,4 +1,14 @@
-import { encodeFrame, signedContent, signFrame, type CommandFrame, type Clock, type CryptoProvider, type Eui64, type HubState, type TimerHandle } from '../protocol/index.js';
+import {
+  encodeFrame,
+  signedContent,
+  signFrame,
+  type CommandFrame,
+  type Clock,
+  type CryptoProvider,
+  type Eui64,
+  type HubState,
+  type TimerHandle,
+} from '../protocol/index.js';
 import type { HeadEndLink } from '../smwan/link.js';
 import type { DccIdentity, ResponseTimeouts } from './dcc-identity.js';
 import type { HeadEndEventLog } from './event-log.js';
@@ -29,7 +39,9 @@ export class CommandDispatch {
 
   /** ACB countersignature: every command that leaves the DCC carries it. */
   countersign(frame: CommandFrame): Uint8Array {
-    return encodeFrame(signFrame(this.deps.crypto, frame, 'AccessControlBroker', this.deps.dcc.acb.eui, this.deps.dcc.acb.ds));
+    return encodeFrame(
+      signFrame(this.deps.crypto, frame, 'AccessControlBroker', this.deps.dcc.acb.eui, this.deps.dcc.acb.ds),
+    );
   }
 
   /** The Transitional CoS party's signature, for SR 6.23. */
@@ -57,7 +69,10 @@ export class CommandDispatch {
     } catch (error) {
       // The broker is unreachable: back to accepted, published again on restart.
       this.deps.requests.update(request.party, request.counter, { state: 'accepted' });
-      this.deps.events.record(this.deps.clock.now(), 'publish-failed', { requestId: request.requestId, reason: (error as Error).message });
+      this.deps.events.record(this.deps.clock.now(), 'publish-failed', {
+        requestId: request.requestId,
+        reason: (error as Error).message,
+      });
       return;
     }
     this.watch({ ...request, state: 'sent', deadline });
@@ -69,7 +84,10 @@ export class CommandDispatch {
     // Answered while the publish was still being acknowledged: nothing to wait for.
     if (this.deps.requests.get(request.party, request.counter)?.state !== 'sent') return;
     const key = `${request.party}:${request.counter}`;
-    const timer = this.deps.clock.setTimeout(() => this.expire(request), Math.max(0, request.deadline - this.deps.clock.now()));
+    const timer = this.deps.clock.setTimeout(
+      () => this.expire(request),
+      Math.max(0, request.deadline - this.deps.clock.now()),
+    );
     this.timers.set(key, timer);
   }
 
@@ -92,7 +110,13 @@ export class CommandDispatch {
       this.deps.requests.update(request.party, request.counter, { state: 'timedOut' });
       this.deps.inbox.append(
         request.deliverTo ?? request.party,
-        { kind: 'response', requestId: request.requestId, code, serviceReferenceVariant: request.serviceRequest, body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' } },
+        {
+          kind: 'response',
+          requestId: request.requestId,
+          code,
+          serviceReferenceVariant: request.serviceRequest,
+          body: { reason: code === 'E20' ? 'the hub is offline' : 'no response from the device in time' },
+        },
         this.deps.clock.now(),
       );
     });

@@ -22,11 +22,15 @@ export class Consents {
 
   /** SR 3.2 (BPM 02.05): a new tenancy from `startedAt`; the old tenant's consents stop counting. */
   recordTenancy(mpxn: string, startedAt: number, recordedBy: Eui64): void {
-    this.db.prepare('INSERT INTO tenancies (mpxn, started_at, recorded_by) VALUES (?, ?, ?)').run(mpxn, startedAt, recordedBy);
+    this.db
+      .prepare('INSERT INTO tenancies (mpxn, started_at, recorded_by) VALUES (?, ?, ?)')
+      .run(mpxn, startedAt, recordedBy);
   }
 
   tenancyStart(mpxn: string, at: number): number | undefined {
-    const row = this.db.prepare('SELECT MAX(started_at) AS start FROM tenancies WHERE mpxn = ? AND started_at <= ?').get(mpxn, at) as { start: number | null };
+    const row = this.db
+      .prepare('SELECT MAX(started_at) AS start FROM tenancies WHERE mpxn = ? AND started_at <= ?')
+      .get(mpxn, at) as { start: number | null };
     return row.start ?? undefined;
   }
 
@@ -38,7 +42,9 @@ export class Consents {
   covers(party: Eui64, mpxn: string, serviceRequest: string, at: number): boolean {
     // Only the current tenant's consent counts: one given before the latest change of tenancy does not.
     const since = this.tenancyStart(mpxn, at) ?? -1;
-    const rows = this.db.prepare('SELECT scope FROM consents WHERE party = ? AND mpxn = ? AND expires_at > ? AND granted_at >= ?').all(party, mpxn, at, since) as { scope: string }[];
+    const rows = this.db
+      .prepare('SELECT scope FROM consents WHERE party = ? AND mpxn = ? AND expires_at > ? AND granted_at >= ?')
+      .all(party, mpxn, at, since) as { scope: string }[];
     return rows.some((row) => {
       const scope = JSON.parse(row.scope) as Consent['scope'];
       return scope === '*' || scope.includes(serviceRequest);

@@ -22,12 +22,25 @@ export class DccOriginated {
     },
   ) {}
 
-  send(target: DeviceRecord, serviceRequest: string, payload: PlainValue, deliverTo: Eui64, requestId: string, executeAt?: number): void {
+  send(
+    target: DeviceRecord,
+    serviceRequest: string,
+    payload: PlainValue,
+    deliverTo: Eui64,
+    requestId: string,
+    executeAt?: number,
+  ): void {
     const now = this.deps.clock.now();
     const counter = this.deps.counters.next('acb');
     const frame: CommandFrame = {
       kind: 'command',
-      header: { originator: this.deps.dcc.acb.eui, recipient: target.eui, counter, createdAt: now, ...(executeAt !== undefined ? { executeAt } : {}) },
+      header: {
+        originator: this.deps.dcc.acb.eui,
+        recipient: target.eui,
+        counter,
+        createdAt: now,
+        ...(executeAt !== undefined ? { executeAt } : {}),
+      },
       serviceRequest,
       payload,
       signatures: [],

@@ -40,7 +40,12 @@ export class DccServices {
       case '5.3': {
         const id = (ctx.request.body as { scheduleId?: unknown } | null)?.scheduleId;
         if (typeof id !== 'number' || !this.deps.schedules.delete(id, ctx.party.eui)) {
-          throw new GatewayError('BAD_REQUEST', 'body.scheduleId must name one of your schedules (5.2 lists them)', 400, 'body.scheduleId');
+          throw new GatewayError(
+            'BAD_REQUEST',
+            'body.scheduleId must name one of your schedules (5.2 lists them)',
+            400,
+            'body.scheduleId',
+          );
         }
         return { deleted: id };
       }
@@ -51,26 +56,55 @@ export class DccServices {
 
   /** 5.1: `body: {serviceReferenceVariant, intervalMs, firstRunAt?}` for the device in the request id. */
   private createSchedule(ctx: RequestContext): PlainValue {
-    const body = (ctx.request.body ?? {}) as { serviceReferenceVariant?: unknown; intervalMs?: unknown; firstRunAt?: unknown; body?: PlainValue };
+    const body = (ctx.request.body ?? {}) as {
+      serviceReferenceVariant?: unknown;
+      intervalMs?: unknown;
+      firstRunAt?: unknown;
+      body?: PlainValue;
+    };
     const variant = body.serviceReferenceVariant;
     let sr;
     try {
       sr = catalogueEntry(String(variant));
     } catch {
-      throw new GatewayError('BAD_REQUEST', 'body.serviceReferenceVariant must name a read in the catalogue', 400, 'body.serviceReferenceVariant');
+      throw new GatewayError(
+        'BAD_REQUEST',
+        'body.serviceReferenceVariant must name a read in the catalogue',
+        400,
+        'body.serviceReferenceVariant',
+      );
     }
     if (sr.critical || sr.nonDevice || !sr.dccScheduled) {
-      throw new GatewayError('BAD_REQUEST', `SR ${sr.variant} cannot be DCC-scheduled (the catalogue's dcc_scheduled flag)`, 400, 'body.serviceReferenceVariant');
+      throw new GatewayError(
+        'BAD_REQUEST',
+        `SR ${sr.variant} cannot be DCC-scheduled (the catalogue's dcc_scheduled flag)`,
+        400,
+        'body.serviceReferenceVariant',
+      );
     }
     const interval = body.intervalMs;
     if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < MIN_SCHEDULE_INTERVAL_MS) {
-      throw new GatewayError('BAD_REQUEST', `body.intervalMs must be an integer of at least ${MIN_SCHEDULE_INTERVAL_MS}`, 400, 'body.intervalMs');
+      throw new GatewayError(
+        'BAD_REQUEST',
+        `body.intervalMs must be an integer of at least ${MIN_SCHEDULE_INTERVAL_MS}`,
+        400,
+        'body.intervalMs',
+      );
     }
     // The scheduled read itself must pass access control for the owner, now and at every run.
     this.check(ctx.party.eui, ctx.request.role, sr.variant, ctx.request.requestId.target, ctx.now);
     const firstRun = typeof body.firstRunAt === 'string' ? Date.parse(body.firstRunAt) : ctx.now + interval;
-    if (Number.isNaN(firstRun)) throw new GatewayError('BAD_REQUEST', 'body.firstRunAt must be an RFC 3339 date-time', 400, 'body.firstRunAt');
-    const schedule = this.deps.schedules.create({ owner: ctx.party.eui, role: ctx.request.role, serviceRequest: sr.variant, target: ctx.request.requestId.target, body: body.body ?? null, intervalMs: interval, nextRun: firstRun });
+    if (Number.isNaN(firstRun))
+      throw new GatewayError('BAD_REQUEST', 'body.firstRunAt must be an RFC 3339 date-time', 400, 'body.firstRunAt');
+    const schedule = this.deps.schedules.create({
+      owner: ctx.party.eui,
+      role: ctx.request.role,
+      serviceRequest: sr.variant,
+      target: ctx.request.requestId.target,
+      body: body.body ?? null,
+      intervalMs: interval,
+      nextRun: firstRun,
+    });
     return view(schedule);
   }
 
@@ -81,13 +115,35 @@ export class DccServices {
       this.check(schedule.owner, schedule.role, schedule.serviceRequest, schedule.target, now);
     } catch (error) {
       if (!(error instanceof DuisError)) throw error;
-      this.deps.inbox.append(schedule.owner, { kind: 'response', requestId, code: error.code, serviceReferenceVariant: schedule.serviceRequest, body: { reason: error.message, scheduleId: schedule.id } }, now);
+      this.deps.inbox.append(
+        schedule.owner,
+        {
+          kind: 'response',
+          requestId,
+          code: error.code,
+          serviceReferenceVariant: schedule.serviceRequest,
+          body: { reason: error.message, scheduleId: schedule.id },
+        },
+        now,
+      );
       return;
     }
-    this.deps.originated.send(this.deps.inventory.get(schedule.target)!, schedule.serviceRequest, schedule.body, schedule.owner, requestId);
+    this.deps.originated.send(
+      this.deps.inventory.get(schedule.target)!,
+      schedule.serviceRequest,
+      schedule.body,
+      schedule.owner,
+      requestId,
+    );
   }
 
-  private check(owner: string, role: RequestContext['request']['role'], variant: string, target: RequestContext['request']['requestId']['target'], now: number): void {
+  private check(
+    owner: string,
+    role: RequestContext['request']['role'],
+    variant: string,
+    target: RequestContext['request']['requestId']['target'],
+    now: number,
+  ): void {
     const party = this.deps.parties.get(owner);
     if (!party) throw new DuisError('E1', `no party ${owner}`, 'owner');
     const sr = catalogueEntry(variant);
@@ -95,7 +151,17 @@ export class DccServices {
       {
         now,
         party,
-        request: { requestId: { originator: party.eui, target, counter: 0n }, requestIdText: '', role, serviceRequest: sr, commandVariant: 1, body: null, executeAt: undefined, preCommand: undefined, signature: undefined },
+        request: {
+          requestId: { originator: party.eui, target, counter: 0n },
+          requestIdText: '',
+          role,
+          serviceRequest: sr,
+          commandVariant: 1,
+          body: null,
+          executeAt: undefined,
+          preCommand: undefined,
+          signature: undefined,
+        },
         target: undefined,
         meterPoint: undefined,
       },
@@ -109,20 +175,50 @@ export class DccServices {
    * activates it with 11.3, immediate or future-dated.
    */
   private distributeFirmware(ctx: RequestContext): PlainValue {
-    const body = (ctx.request.body ?? {}) as { image?: unknown; version?: unknown; deviceType?: unknown; hash?: unknown };
+    const body = (ctx.request.body ?? {}) as {
+      image?: unknown;
+      version?: unknown;
+      deviceType?: unknown;
+      hash?: unknown;
+    };
     if (!(body.image instanceof Uint8Array) || body.image.length === 0 || body.image.length > 48 * 1024) {
-      throw new GatewayError('BAD_REQUEST', 'body.image must be base64 of 1 byte to 48 KiB (frames are at most 64 KiB)', 400, 'body.image');
+      throw new GatewayError(
+        'BAD_REQUEST',
+        'body.image must be base64 of 1 byte to 48 KiB (frames are at most 64 KiB)',
+        400,
+        'body.image',
+      );
     }
-    if (typeof body.version !== 'string' || !/^[\w.-]{1,32}$/.test(body.version)) throw new GatewayError('BAD_REQUEST', 'body.version must be 1-32 of letters, digits, dot, dash', 400, 'body.version');
+    if (typeof body.version !== 'string' || !/^[\w.-]{1,32}$/.test(body.version))
+      throw new GatewayError(
+        'BAD_REQUEST',
+        'body.version must be 1-32 of letters, digits, dot, dash',
+        400,
+        'body.version',
+      );
     const target = ctx.target!;
     const meters = (target.type === 'CHF' ? this.deps.inventory.onHub(target.eui) : [target]).filter(
-      (d) => (d.type === 'ESME' || d.type === 'GSME') && d.status === 'Commissioned' && (body.deviceType === undefined || d.type === body.deviceType),
+      (d) =>
+        (d.type === 'ESME' || d.type === 'GSME') &&
+        d.status === 'Commissioned' &&
+        (body.deviceType === undefined || d.type === body.deviceType),
     );
-    if (meters.length === 0) throw new DuisError('E11', `no commissioned meter${body.deviceType ? ` of type ${String(body.deviceType)}` : ''} to receive firmware at ${target.eui}`, 'requestId.target');
+    if (meters.length === 0)
+      throw new DuisError(
+        'E11',
+        `no commissioned meter${typeof body.deviceType === 'string' ? ` of type ${body.deviceType}` : ''} to receive firmware at ${target.eui}`,
+        'requestId.target',
+      );
     const hash = body.hash instanceof Uint8Array ? body.hash : this.deps.sha256(body.image);
     const requestIds = meters.map((meter) => {
       const requestId = `firmware:${body.version as string}:${meter.eui}`;
-      this.deps.originated.send(meter, '11.1', { image: body.image as Uint8Array, hash, version: body.version as string }, ctx.party.eui, requestId);
+      this.deps.originated.send(
+        meter,
+        '11.1',
+        { image: body.image as Uint8Array, hash, version: body.version as string },
+        ctx.party.eui,
+        requestId,
+      );
       return requestId;
     });
     return { distributedTo: meters.map((m) => m.eui), requestIds };
@@ -130,5 +226,12 @@ export class DccServices {
 }
 
 function view(schedule: Schedule): PlainValue {
-  return { scheduleId: schedule.id, serviceReferenceVariant: schedule.serviceRequest, target: schedule.target, intervalMs: schedule.intervalMs, nextRunAt: new Date(schedule.nextRun).toISOString(), runs: schedule.runs };
+  return {
+    scheduleId: schedule.id,
+    serviceReferenceVariant: schedule.serviceRequest,
+    target: schedule.target,
+    intervalMs: schedule.intervalMs,
+    nextRunAt: new Date(schedule.nextRun).toISOString(),
+    runs: schedule.runs,
+  };
 }

@@ -1,4 +1,13 @@
-import { decodeFrame, formatAlertCode, verifyFrameSignature, type AlertFrame, type Clock, type CryptoProvider, type Eui64, type ResponseFrame } from '../protocol/index.js';
+import {
+  decodeFrame,
+  formatAlertCode,
+  verifyFrameSignature,
+  type AlertFrame,
+  type Clock,
+  type CryptoProvider,
+  type Eui64,
+  type ResponseFrame,
+} from '../protocol/index.js';
 import { alertRecipients } from './alert-routing.js';
 import type { CommandDispatch } from './command-dispatch.js';
 import type { HeadEndEventLog } from './event-log.js';
@@ -59,15 +68,25 @@ export class DeviceTraffic {
   private response(frame: ResponseFrame, hub: Eui64): void {
     const now = this.deps.clock.now();
     // An answer to a command the DCC relayed as the ACB (device replacement) belongs to the party's request.
-    const relayed = frame.header.recipient === this.deps.acb ? this.deps.requests.relayed(frame.inResponseTo) : undefined;
+    const relayed =
+      frame.header.recipient === this.deps.acb ? this.deps.requests.relayed(frame.inResponseTo) : undefined;
     const party = relayed?.party ?? frame.header.recipient;
     const counter = relayed?.counter ?? frame.inResponseTo;
     const request = this.deps.requests.get(party, counter);
     // A response must answer an open request, from its target or (mirrored gas reads) its hub's GPF.
     const from = this.deps.inventory.get(frame.header.originator);
-    const fromTarget = request && (frame.header.originator === request.target || (from?.type === 'GPF' && from.hub === hub) || (from?.type === 'CHF' && request.hub === hub));
+    const fromTarget =
+      request &&
+      (frame.header.originator === request.target ||
+        (from?.type === 'GPF' && from.hub === hub) ||
+        (from?.type === 'CHF' && request.hub === hub));
     if (!request || request.state !== 'sent' || !fromTarget) {
-      this.deps.events.record(now, 'unmatched-response', { party, counter, device: frame.header.originator, status: frame.status });
+      this.deps.events.record(now, 'unmatched-response', {
+        party,
+        counter,
+        device: frame.header.originator,
+        status: frame.status,
+      });
       return;
     }
     this.deps.dispatch.settled(party, counter);
@@ -80,14 +99,22 @@ export class DeviceTraffic {
           requestId: request.requestId,
           code: SUCCESS.has(frame.status) ? 'I0' : frame.status,
           serviceReferenceVariant: frame.serviceRequest,
-          body: { deviceStatus: frame.status, ...((payloadToJson(frame.payload) as object | null) ?? {}) },
+          body: { deviceStatus: frame.status, ...(payloadToJson(frame.payload) ?? {}) },
         },
         now,
       );
       if (frame.status === 'OK') this.deps.enrolment.afterSuccess(request, frame, now);
       // BPM 04: the CoS result as a DCC alert to the incoming supplier, whatever the meter said.
       if (frame.serviceRequest === '6.23') {
-        this.deps.inbox.append(request.deliverTo ?? party, { kind: 'dccAlert', alertCode: 'N20', body: { device: frame.header.originator, requestId: request.requestId, deviceStatus: frame.status } }, now);
+        this.deps.inbox.append(
+          request.deliverTo ?? party,
+          {
+            kind: 'dccAlert',
+            alertCode: 'N20',
+            body: { device: frame.header.originator, requestId: request.requestId, deviceStatus: frame.status },
+          },
+          now,
+        );
       }
     });
   }
@@ -96,12 +123,31 @@ export class DeviceTraffic {
     const now = this.deps.clock.now();
     const record = this.deps.inventory.get(device)!;
     const code = formatAlertCode(frame.alertCode);
-    const recipients = alertRecipients(frame.alertCode, record, frame.payload, this.deps.registration, this.deps.inventory, now);
+    const recipients = alertRecipients(
+      frame.alertCode,
+      record,
+      frame.payload,
+      this.deps.registration,
+      this.deps.inventory,
+      now,
+    );
     // Logged and delivered to every recipient together, or not at all.
     this.deps.requests.atomically(() => {
       this.deps.events.record(now, 'device-alert', { device, code, recipients });
       for (const party of recipients) {
-        this.deps.inbox.append(party, { kind: 'deviceAlert', alertCode: code, body: { device, raisedAt: new Date(frame.header.createdAt).toISOString(), ...((payloadToJson(frame.payload) as object | null) ?? {}) } }, now);
+        this.deps.inbox.append(
+          party,
+          {
+            kind: 'deviceAlert',
+            alertCode: code,
+            body: {
+              device,
+              raisedAt: new Date(frame.header.createdAt).toISOString(),
+              ...(payloadToJson(frame.payload) ?? {}),
+            },
+          },
+          now,
+        );
       }
     });
   }

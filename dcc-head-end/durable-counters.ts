@@ -23,7 +23,11 @@ export class DurableCounters {
   raise(name: string, value: bigint): boolean {
     const current = this.get(name);
     if (current !== undefined && value <= current) return false;
-    this.db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value.toString());
+    this.db
+      .prepare(
+        'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      )
+      .run(name, value.toString());
     this.cache.set(name, value);
     return true;
   }

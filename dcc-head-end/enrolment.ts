@@ -46,7 +46,8 @@ export class Enrolment {
       case '3.2': {
         // BPM 02.05: the meter has the new tenancy; from its start the DCC voids the old tenant's consents.
         const meter = this.deps.inventory.get(request.target);
-        if (meter?.mpxn && typeof payload.tenancyStart === 'number') this.deps.consents.recordTenancy(meter.mpxn, payload.tenancyStart, request.party);
+        if (meter?.mpxn && typeof payload.tenancyStart === 'number')
+          this.deps.consents.recordTenancy(meter.mpxn, payload.tenancyStart, request.party);
         return;
       }
     }
@@ -60,10 +61,21 @@ export class Enrolment {
       if (!device) continue;
       // Joining the hub's device log is what makes a pre-notified device "installed, not commissioned".
       if (device.status === 'PreNotified' && this.deps.inventory.can(device.eui, 'install')) {
-        this.deps.inventory.put({ ...this.deps.inventory.transition(device.eui, 'install', now), hub: request.target }, now);
+        this.deps.inventory.put(
+          { ...this.deps.inventory.transition(device.eui, 'install', now), hub: request.target },
+          now,
+        );
       }
     }
-    this.deps.inbox.append(request.party, { kind: 'dccAlert', alertCode: 'N24', body: { hub: request.target, requestId: request.requestId, deviceLog: log as PlainValue as never } }, now);
+    this.deps.inbox.append(
+      request.party,
+      {
+        kind: 'dccAlert',
+        alertCode: 'N24',
+        body: { hub: request.target, requestId: request.requestId, deviceLog: log as PlainValue as never },
+      },
+      now,
+    );
   }
 
   private commissioned(request: PendingRequest, now: number): void {
@@ -75,7 +87,11 @@ export class Enrolment {
     const meters = this.deps.inventory.onHub(device.hub).filter((d) => d.type === 'ESME' || d.type === 'GSME');
     if (device.type !== 'ESME' && device.type !== 'GSME') return;
     if (!meters.every((m) => m.status === 'Commissioned' && m.mpxn)) return;
-    this.enrolled(device.hub, meters.map((m) => m.mpxn!), now);
+    this.enrolled(
+      device.hub,
+      meters.map((m) => m.mpxn!),
+      now,
+    );
   }
 
   private enrolled(hub: Eui64, points: string[], now: number): void {
@@ -92,7 +108,8 @@ export class Enrolment {
     }
     for (const party of this.deps.parties.list()) {
       if (party.status !== 'Active') continue;
-      for (const mpxn of points) this.deps.inbox.append(party.eui, { kind: 'dccAlert', alertCode: 'N10', body: { mpxn, hub } }, now);
+      for (const mpxn of points)
+        this.deps.inbox.append(party.eui, { kind: 'dccAlert', alertCode: 'N10', body: { mpxn, hub } }, now);
     }
   }
 }

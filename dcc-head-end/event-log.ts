@@ -13,13 +13,19 @@ export class HeadEndEventLog {
 
   record(at: number, kind: string, detail: Record<string, unknown>): void {
     for (const listener of this.listeners) listener(kind, detail);
-    this.db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)').run(at, kind, JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+    this.db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)').run(
+      at,
+      kind,
+      JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+    );
   }
 
   recent(limit = 100, kind?: string): { at: number; kind: string; detail: unknown }[] {
-    const rows = (kind
-      ? this.db.prepare('SELECT * FROM event_log WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit)
-      : this.db.prepare('SELECT * FROM event_log ORDER BY id DESC LIMIT ?').all(limit)) as { at: number; kind: string; detail: string }[];
+    const rows = (
+      kind
+        ? this.db.prepare('SELECT * FROM event_log WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit)
+        : this.db.prepare('SELECT * FROM event_log ORDER BY id DESC LIMIT ?').all(limit)
+    ) as { at: number; kind: string; detail: string }[];
     return rows.map((r) => ({ at: r.at, kind: r.kind, detail: JSON.parse(r.detail) as unknown }));
   }
 }

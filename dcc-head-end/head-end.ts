@@ -54,7 +54,13 @@ export type SubmitAnswer =
   | { readonly requestId: string; readonly code: 'I99'; readonly utrn?: string }
   | { readonly requestId: string; readonly code: 'I0'; readonly body: PlainValue }
   | { readonly requestId: string; readonly code: 'I0'; readonly preCommand: string }
-  | { readonly requestId: string; readonly code: 'I0'; readonly command: string; readonly sent: boolean; readonly utrn?: string };
+  | {
+      readonly requestId: string;
+      readonly code: 'I0';
+      readonly command: string;
+      readonly sent: boolean;
+      readonly utrn?: string;
+    };
 
 /**
  * The DCC. A request passes the named pipeline (format, the party's signature at the gateway,
@@ -90,9 +96,25 @@ export class HeadEnd {
     this.requests = new PendingRequests(db);
     this.inbox = new Inbox(db);
     this.events = new HeadEndEventLog(db);
-    this.dispatch = new CommandDispatch({ clock, crypto, link, dcc, requests: this.requests, inbox: this.inbox, events: this.events, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS });
+    this.dispatch = new CommandDispatch({
+      clock,
+      crypto,
+      link,
+      dcc,
+      requests: this.requests,
+      inbox: this.inbox,
+      events: this.events,
+      timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+    });
     this.tokens = new TokenService(db, this.counters, crypto);
-    this.withdrawals = new Withdrawals({ db, inventory: this.inventory, registration: this.registration, inbox: this.inbox, events: this.events, parties: () => this.parties.list() });
+    this.withdrawals = new Withdrawals({
+      db,
+      inventory: this.inventory,
+      registration: this.registration,
+      inbox: this.inbox,
+      events: this.events,
+      parties: () => this.parties.list(),
+    });
     this.outages = new OutageMonitor({
       clock,
       inventory: this.inventory,
@@ -102,8 +124,22 @@ export class HeadEnd {
       atomically: (writes) => this.requests.atomically(writes),
       delayMs: options.outageAlertDelayMs ?? DEFAULT_OUTAGE_DELAY_MS,
     });
-    this.webhooks = new WebhookDelivery({ db, clock, crypto, dcc, parties: this.parties, inbox: this.inbox, events: this.events, ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}) });
-    this.replacements = new Replacements({ db, inventory: this.inventory, registration: this.registration, events: this.events });
+    this.webhooks = new WebhookDelivery({
+      db,
+      clock,
+      crypto,
+      dcc,
+      parties: this.parties,
+      inbox: this.inbox,
+      events: this.events,
+      ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+    });
+    this.replacements = new Replacements({
+      db,
+      inventory: this.inventory,
+      registration: this.registration,
+      events: this.events,
+    });
     const enrolment = new Enrolment({
       inventory: this.inventory,
       registration: this.registration,
@@ -113,7 +149,14 @@ export class HeadEnd {
       consents: this.consents,
       onCommissioned: (device, now) => this.releaseHeld(device, now),
     });
-    const originated = new DccOriginated({ clock, dcc, counters: this.counters, requests: this.requests, dispatch: this.dispatch, timeoutFor: (sr, target) => this.timeoutFor(sr, target) });
+    const originated = new DccOriginated({
+      clock,
+      dcc,
+      counters: this.counters,
+      requests: this.requests,
+      dispatch: this.dispatch,
+      timeoutFor: (sr, target) => this.timeoutFor(sr, target),
+    });
     this.schedules = new Schedules(db, clock, (schedule) => this.services.run(schedule, clock.now()));
     this.services = new DccServices({
       schedules: this.schedules,
@@ -124,7 +167,18 @@ export class HeadEnd {
       parties: this.parties,
       sha256: (data) => crypto.sha256(data),
     });
-    this.traffic = new DeviceTraffic({ clock, crypto, inventory: this.inventory, registration: this.registration, requests: this.requests, inbox: this.inbox, events: this.events, dispatch: this.dispatch, enrolment, acb: dcc.acb.eui });
+    this.traffic = new DeviceTraffic({
+      clock,
+      crypto,
+      inventory: this.inventory,
+      registration: this.registration,
+      requests: this.requests,
+      inbox: this.inbox,
+      events: this.events,
+      dispatch: this.dispatch,
+      enrolment,
+      acb: dcc.acb.eui,
+    });
   }
 
   get clock(): Clock {
@@ -181,14 +235,25 @@ export class HeadEnd {
       // The signed pre-command comes back under the request id that produced it.
       const pending = this.requests.get(caller, request.requestId.counter);
       if (pending?.state !== 'precommand') {
-        throw new GatewayError('NO_PRE_COMMAND', `no pre-command is waiting under ${request.requestIdText}: send variant 4 first`, 409, 'requestId');
+        throw new GatewayError(
+          'NO_PRE_COMMAND',
+          `no pre-command is waiting under ${request.requestIdText}: send variant 4 first`,
+          409,
+          'requestId',
+        );
       }
     } else if (!this.counters.raise(counterName, request.requestId.counter)) {
-      throw new GatewayError('COUNTER_NOT_FRESH', `counter ${request.requestId.counter} is not above the last one accepted from ${caller} (${this.counters.get(counterName)})`, 409, 'requestId.counter');
+      throw new GatewayError(
+        'COUNTER_NOT_FRESH',
+        `counter ${request.requestId.counter} is not above the last one accepted from ${caller} (${this.counters.get(counterName)})`,
+        409,
+        'requestId.counter',
+      );
     }
     runAccessControl(ctx, this.pipelineDeps());
 
-    const replacement = ctx.target && !request.serviceRequest.nonDevice ? this.replacements.inProgress(ctx.target.eui) : undefined;
+    const replacement =
+      ctx.target && !request.serviceRequest.nonDevice ? this.replacements.inProgress(ctx.target.eui) : undefined;
     if (replacement) return this.holdForReplacement(ctx, replacement);
 
     switch (request.commandVariant) {
@@ -212,25 +277,49 @@ export class HeadEnd {
    */
   private holdForReplacement(ctx: RequestContext, replacement: Eui64): SubmitAnswer {
     if (ctx.request.commandVariant !== 1) {
-      throw new DuisError('E5', `${ctx.target!.eui} is being replaced by ${replacement}: only non-critical WAN requests are held; send this one to ${replacement} once it is commissioned`, 'requestId.target');
+      throw new DuisError(
+        'E5',
+        `${ctx.target!.eui} is being replaced by ${replacement}: only non-critical WAN requests are held; send this one to ${replacement} once it is commissioned`,
+        'requestId.target',
+      );
     }
     const unsigned = this.dispatch.preCommand(buildCommand(ctx, this.tokens));
     this.requests.insert({ ...this.pendingRecord(ctx, 'accepted', unsigned), state: 'held' });
-    this.events.record(ctx.now, 'request-held', { requestId: ctx.request.requestIdText, device: ctx.target!.eui, replacement });
+    this.events.record(ctx.now, 'request-held', {
+      requestId: ctx.request.requestIdText,
+      device: ctx.target!.eui,
+      replacement,
+    });
     return { requestId: ctx.request.requestIdText, code: 'I99' };
   }
 
   /** A device was commissioned: if it replaces another, close the window and deliver what was held. */
   private releaseHeld(device: Eui64, now: number): void {
-    const released = releaseHeldRequests({ replacements: this.replacements, requests: this.requests, counters: this.counters, dispatch: this.dispatch, acb: this.options.dcc.acb.eui }, device, now);
+    const released = releaseHeldRequests(
+      {
+        replacements: this.replacements,
+        requests: this.requests,
+        counters: this.counters,
+        dispatch: this.dispatch,
+        acb: this.options.dcc.acb.eui,
+      },
+      device,
+      now,
+    );
     // Published once the transaction that commissioned the device has committed.
     setImmediate(() => {
-      for (const request of released) void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, device));
+      for (const request of released)
+        void this.dispatch.publish(request, this.timeoutFor(request.serviceRequest, device));
     });
   }
 
   private pipelineDeps() {
-    return { inventory: this.inventory, registration: this.registration, consents: this.consents, withdrawn: (hub: Eui64 | undefined, at: number) => this.withdrawals.withdrawn(hub, at) };
+    return {
+      inventory: this.inventory,
+      registration: this.registration,
+      consents: this.consents,
+      withdrawn: (hub: Eui64 | undefined, at: number) => this.withdrawals.withdrawn(hub, at),
+    };
   }
 
   private async acceptForDevice(ctx: RequestContext): Promise<SubmitAnswer> {
@@ -243,9 +332,11 @@ export class HeadEnd {
     const utrn = frame.serviceRequest === '2.2' ? (frame.payload as { utrn?: string }).utrn : undefined;
     const records = utrn ? { utrn } : {};
     const requestId = ctx.request.requestIdText;
-    if (variant === 2) return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false, ...records };
+    if (variant === 2)
+      return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: false, ...records };
     await this.storeAndPublish(ctx, bytes);
-    if (variant === 3) return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true, ...records };
+    if (variant === 3)
+      return { requestId, code: 'I0', command: Buffer.from(bytes).toString('base64'), sent: true, ...records };
     return { requestId, code: 'I99', ...records };
   }
 
@@ -259,18 +350,36 @@ export class HeadEnd {
     const { request, party } = ctx;
     const pending = this.requests.get(party.eui, request.requestId.counter)!;
     if (!pending.command || !Buffer.from(pending.command).equals(Buffer.from(request.preCommand!))) {
-      throw new GatewayError('PRE_COMMAND_CHANGED', 'preCommand is not the one the DCC returned for this request id', 400, 'preCommand');
+      throw new GatewayError(
+        'PRE_COMMAND_CHANGED',
+        'preCommand is not the one the DCC returned for this request id',
+        400,
+        'preCommand',
+      );
     }
     // GBCS: a critical command carries the registered supplier's signature, checked against the key the DCC holds for it.
     if (!this.options.crypto.verify(party.keys.ds, request.preCommand!, request.signature!)) {
-      throw new GatewayError('BAD_PRE_COMMAND_SIGNATURE', `signature over the pre-command does not verify with ${party.eui}'s signing key`, 400, 'signature');
+      throw new GatewayError(
+        'BAD_PRE_COMMAND_SIGNATURE',
+        `signature over the pre-command does not verify with ${party.eui}'s signing key`,
+        400,
+        'signature',
+      );
     }
     const unsigned = decodeFrame(request.preCommand!, { unsigned: true }) as CommandFrame;
-    const signed: CommandFrame = { ...unsigned, signatures: [{ role: 'Supplier', signer: party.eui, value: request.signature! }] };
+    const signed: CommandFrame = {
+      ...unsigned,
+      signatures: [{ role: 'Supplier', signer: party.eui, value: request.signature! }],
+    };
     const bytes = this.dispatch.countersign(signed);
     const record = { ...pending, state: 'accepted' as const, command: bytes, variant: request.commandVariant };
-    this.requests.update(party.eui, pending.counter, { state: 'accepted', command: bytes, variant: request.commandVariant });
-    if (request.commandVariant === 5) await this.dispatch.publish(record, this.timeoutFor(record.serviceRequest, record.target));
+    this.requests.update(party.eui, pending.counter, {
+      state: 'accepted',
+      command: bytes,
+      variant: request.commandVariant,
+    });
+    if (request.commandVariant === 5)
+      await this.dispatch.publish(record, this.timeoutFor(record.serviceRequest, record.target));
     return { requestId: request.requestIdText, code: 'I99' };
   }
 

@@ -40,9 +40,24 @@ export class Inbox {
 
   append(party: Eui64, item: NewInboxItem, at: number): InboxItem {
     const result = this.db
-      .prepare('INSERT INTO inbox (party, kind, request_id, code, sr, alert_code, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(party, item.kind, item.requestId ?? null, item.code ?? null, item.serviceReferenceVariant ?? null, item.alertCode ?? null, JSON.stringify(item.body ?? null), at);
-    const stored: InboxItem = { ...item, cursor: String(result.lastInsertRowid), receivedAt: new Date(at).toISOString() };
+      .prepare(
+        'INSERT INTO inbox (party, kind, request_id, code, sr, alert_code, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        party,
+        item.kind,
+        item.requestId ?? null,
+        item.code ?? null,
+        item.serviceReferenceVariant ?? null,
+        item.alertCode ?? null,
+        JSON.stringify(item.body ?? null),
+        at,
+      );
+    const stored: InboxItem = {
+      ...item,
+      cursor: String(result.lastInsertRowid),
+      receivedAt: new Date(at).toISOString(),
+    };
     for (const wake of this.waiters.get(party) ?? []) wake();
     for (const listener of this.listeners) listener(party, stored);
     return stored;
@@ -54,7 +69,11 @@ export class Inbox {
   }
 
   read(party: Eui64, after: number, limit = 100): InboxItem[] {
-    return (this.db.prepare('SELECT * FROM inbox WHERE party = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(party, after, limit) as Row[]).map(fromRow);
+    return (
+      this.db
+        .prepare('SELECT * FROM inbox WHERE party = ? AND cursor > ? ORDER BY cursor LIMIT ?')
+        .all(party, after, limit) as Row[]
+    ).map(fromRow);
   }
 
   get(cursor: number): InboxItem | undefined {

@@ -85,14 +85,19 @@ export class Inventory {
   }
 
   onHub(hub: Eui64): DeviceRecord[] {
-    return (this.db.prepare('SELECT * FROM devices WHERE hub = ? ORDER BY eui').all(hub) as Row[]).map((row) => this.get(row.eui as Eui64) ?? fromRow(row));
+    return (this.db.prepare('SELECT * FROM devices WHERE hub = ? ORDER BY eui').all(hub) as Row[]).map(
+      (row) => this.get(row.eui as Eui64) ?? fromRow(row),
+    );
   }
 
   /** The meter points served by a hub: the ESME's MPAN and the GSME's MPRN. */
   pointsOfHub(hub: Eui64): { electricity: string | undefined; gas: string | undefined } {
     // A replaced meter stays in the inventory, decommissioned: the live one holds the point.
     const devices = this.onHub(hub).filter((d) => d.status !== 'Decommissioned' && d.status !== 'Withdrawn');
-    return { electricity: devices.find((d) => d.type === 'ESME')?.mpxn, gas: devices.find((d) => d.type === 'GSME')?.mpxn };
+    return {
+      electricity: devices.find((d) => d.type === 'ESME')?.mpxn,
+      gas: devices.find((d) => d.type === 'GSME')?.mpxn,
+    };
   }
 
   count(): number {

@@ -33,22 +33,53 @@ export function answerNonDevice(ctx: RequestContext, inventory: Inventory): Plai
     case '8.14.4': // CH no-fault return
       return { device: view(move(inventory, hubOf(target), 'decommission', ctx.now)) };
     default:
-      throw new GatewayError('NOT_IMPLEMENTED', `SR ${sr} (${ctx.request.serviceRequest.name}) passed access control, but the emulator does not implement it yet`, 501, 'serviceReferenceVariant');
+      throw new GatewayError(
+        'NOT_IMPLEMENTED',
+        `SR ${sr} (${ctx.request.serviceRequest.name}) passed access control, but the emulator does not implement it yet`,
+        501,
+        'serviceReferenceVariant',
+      );
   }
 }
 
 function view(d: DeviceRecord): PlainValue {
-  return { deviceId: d.eui, deviceType: d.type, status: d.status, hub: d.hub ?? null, mpxn: d.mpxn ?? null, model: d.model ?? null };
+  return {
+    deviceId: d.eui,
+    deviceType: d.type,
+    status: d.status,
+    hub: d.hub ?? null,
+    mpxn: d.mpxn ?? null,
+    model: d.model ?? null,
+  };
 }
 
 function hubOf(target: DeviceRecord | undefined): DeviceRecord {
-  if (target?.type !== 'CHF') throw new GatewayError('BAD_REQUEST', 'SR 8.14.x names the Communications Hub in requestId.target', 400, 'requestId.target');
+  if (target?.type !== 'CHF')
+    throw new GatewayError(
+      'BAD_REQUEST',
+      'SR 8.14.x names the Communications Hub in requestId.target',
+      400,
+      'requestId.target',
+    );
   return target;
 }
 
-function move(inventory: Inventory, target: DeviceRecord | undefined, event: InventoryEvent, now: number): DeviceRecord {
-  if (!target) throw new GatewayError('BAD_REQUEST', 'this SR names a device in requestId.target', 400, 'requestId.target');
-  if (!inventory.can(target.eui, event)) throw new GatewayError('INVALID_STATUS', `${target.eui} is ${target.status}: it cannot ${event}`, 409, 'requestId.target', 'E5');
+function move(
+  inventory: Inventory,
+  target: DeviceRecord | undefined,
+  event: InventoryEvent,
+  now: number,
+): DeviceRecord {
+  if (!target)
+    throw new GatewayError('BAD_REQUEST', 'this SR names a device in requestId.target', 400, 'requestId.target');
+  if (!inventory.can(target.eui, event))
+    throw new GatewayError(
+      'INVALID_STATUS',
+      `${target.eui} is ${target.status}: it cannot ${event}`,
+      409,
+      'requestId.target',
+      'E5',
+    );
   return inventory.transition(target.eui, event, now);
 }
 
@@ -58,18 +89,33 @@ function move(inventory: Inventory, target: DeviceRecord | undefined, event: Inv
  */
 function preNotify(ctx: RequestContext, inventory: Inventory): DeviceRecord[] {
   const list = (ctx.request.body as { devices?: unknown } | null)?.devices;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 16) throw new GatewayError('BAD_REQUEST', 'body.devices must list 1 to 16 devices', 400, 'body.devices');
+  if (!Array.isArray(list) || list.length === 0 || list.length > 16)
+    throw new GatewayError('BAD_REQUEST', 'body.devices must list 1 to 16 devices', 400, 'body.devices');
   const records = list.map((entry, i) => {
     const field = `body.devices[${i}]`;
     const d = (entry ?? {}) as Record<string, unknown>;
-    if (!isEuiText(d.deviceId)) throw new GatewayError('BAD_REQUEST', `${field}.deviceId must be an EUI-64`, 400, `${field}.deviceId`);
+    if (!isEuiText(d.deviceId))
+      throw new GatewayError('BAD_REQUEST', `${field}.deviceId must be an EUI-64`, 400, `${field}.deviceId`);
     const model = d.model;
     const type = typeof model === 'string' ? CERTIFIED_MODELS[model] : undefined;
-    if (!type) throw new GatewayError('UNCERTIFIED_MODEL', `${field}.model "${String(model)}" is not on the DCC's list of certified device models`, 422, `${field}.model`);
-    if (d.deviceType !== undefined && d.deviceType !== type) throw new GatewayError('BAD_REQUEST', `${field}.deviceType does not match model ${model} (a ${type})`, 400, `${field}.deviceType`);
+    if (!type)
+      throw new GatewayError(
+        'UNCERTIFIED_MODEL',
+        `${field}.model "${String(model)}" is not on the DCC's list of certified device models`,
+        422,
+        `${field}.model`,
+      );
+    if (d.deviceType !== undefined && d.deviceType !== type)
+      throw new GatewayError(
+        'BAD_REQUEST',
+        `${field}.deviceType does not match model ${String(model)} (a ${type})`,
+        400,
+        `${field}.deviceType`,
+      );
     const eui = parseEui(d.deviceId as string);
     const existing = inventory.get(eui);
-    if (existing && existing.status !== 'PreNotified') throw new GatewayError('INVALID_STATUS', `${eui} is already ${existing.status}`, 409, `${field}.deviceId`, 'E5');
+    if (existing && existing.status !== 'PreNotified')
+      throw new GatewayError('INVALID_STATUS', `${eui} is already ${existing.status}`, 409, `${field}.deviceId`, 'E5');
     return {
       eui,
       type,
@@ -87,9 +133,11 @@ function preNotify(ctx: RequestContext, inventory: Inventory): DeviceRecord[] {
 
 function updateInventory(ctx: RequestContext, inventory: Inventory): DeviceRecord {
   const target = ctx.target;
-  if (!target) throw new GatewayError('BAD_REQUEST', 'SR 8.4 names a device in requestId.target', 400, 'requestId.target');
+  if (!target)
+    throw new GatewayError('BAD_REQUEST', 'SR 8.4 names a device in requestId.target', 400, 'requestId.target');
   const hub = (ctx.request.body as { hub?: unknown } | null)?.hub;
-  if (hub !== undefined && !isEuiText(hub)) throw new GatewayError('BAD_REQUEST', 'body.hub must be an EUI-64', 400, 'body.hub');
+  if (hub !== undefined && !isEuiText(hub))
+    throw new GatewayError('BAD_REQUEST', 'body.hub must be an EUI-64', 400, 'body.hub');
   return inventory.put({ ...target, ...(hub !== undefined ? { hub: parseEui(hub as string) } : {}) }, ctx.now);
 }
 
@@ -111,4 +159,3 @@ function point(value: unknown, field: string) {
     throw new GatewayError('BAD_REQUEST', `${field} must be a base64 P-256 point`, 400, field);
   }
 }
-

@@ -74,7 +74,8 @@ export class OutageMonitor {
       ] as const) {
         if (!mpxn) continue;
         const operator = this.deps.registration.partyAt(mpxn, role, now);
-        if (operator) this.deps.inbox.append(operator, { kind: 'dccAlert', alertCode: code, body: { ...body, mpxn } }, now);
+        if (operator)
+          this.deps.inbox.append(operator, { kind: 'dccAlert', alertCode: code, body: { ...body, mpxn } }, now);
       }
     });
   }

@@ -1,4 +1,10 @@
-import { publicKeyFromPoint, type EcPublicKey, type Eui64, type PartyCategory, type UserRole } from '../protocol/index.js';
+import {
+  publicKeyFromPoint,
+  type EcPublicKey,
+  type Eui64,
+  type PartyCategory,
+  type UserRole,
+} from '../protocol/index.js';
 import { ENTRY_PROCESSES, PARTY_STATUS, type EntryProcess, type PartyEvent, type PartyStatus } from './party-status.js';
 import { DuisError } from './duis-error.js';
 import type { Db } from './storage/database.js';
@@ -74,7 +80,10 @@ export class PartyRegistry {
   }
 
   /** Add a party, in status Applied unless given. */
-  add(party: Omit<Party, 'status' | 'entry' | 'suspension' | 'webhookUrl'> & Partial<Pick<Party, 'status' | 'entry' | 'webhookUrl'>>): Party {
+  add(
+    party: Omit<Party, 'status' | 'entry' | 'suspension' | 'webhookUrl'> &
+      Partial<Pick<Party, 'status' | 'entry' | 'webhookUrl'>>,
+  ): Party {
     if (this.get(party.eui)) throw new DuisError('E1', `party ${party.eui} already exists`, 'eui');
     const full: Party = { status: 'Applied', entry: {}, suspension: undefined, webhookUrl: undefined, ...party };
     this.write(full);
@@ -93,9 +102,19 @@ export class PartyRegistry {
     const status = PARTY_STATUS.next(party.status, event);
     if (event === 'activate') {
       const missing = ENTRY_PROCESSES.filter((p) => party.entry[p] === undefined);
-      if (missing.length > 0) throw new DuisError('E3', `${eui} cannot become active before the entry processes: ${missing.join(', ')}`, 'entry');
+      if (missing.length > 0)
+        throw new DuisError(
+          'E3',
+          `${eui} cannot become active before the entry processes: ${missing.join(', ')}`,
+          'entry',
+        );
     }
-    const nextSuspension = event === 'suspend' ? { services: suspension?.services ?? 'all', keepTopUp: suspension?.keepTopUp ?? true, since: at } : status === 'Suspended' ? party.suspension : undefined;
+    const nextSuspension =
+      event === 'suspend'
+        ? { services: suspension?.services ?? 'all', keepTopUp: suspension?.keepTopUp ?? true, since: at }
+        : status === 'Suspended'
+          ? party.suspension
+          : undefined;
     return this.write({ ...party, status, suspension: nextSuspension });
   }
 

@@ -22,5 +22,10 @@ export const PARTY_STATUS = new StateMachine<PartyStatus, PartyEvent>(
 );
 
 /** The four SEC entry processes; each is recorded with its completion date before activation. */
-export const ENTRY_PROCESSES = ['security', 'communicationsTest', 'businessProcessCapability', 'financialSecurity'] as const;
+export const ENTRY_PROCESSES = [
+  'security',
+  'communicationsTest',
+  'businessProcessCapability',
+  'financialSecurity',
+] as const;
 export type EntryProcess = (typeof ENTRY_PROCESSES)[number];

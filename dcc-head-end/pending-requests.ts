@@ -69,11 +69,17 @@ export class PendingRequests {
   }
 
   get(party: Eui64, counter: bigint): PendingRequest | undefined {
-    const row = this.db.prepare('SELECT * FROM requests WHERE party = ? AND counter = ?').get(party, counter.toString()) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM requests WHERE party = ? AND counter = ?')
+      .get(party, counter.toString()) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
-  update(party: Eui64, counter: bigint, changes: { state: RequestState; command?: Uint8Array; deadline?: number; variant?: number }): void {
+  update(
+    party: Eui64,
+    counter: bigint,
+    changes: { state: RequestState; command?: Uint8Array; deadline?: number; variant?: number },
+  ): void {
     const current = this.get(party, counter);
     if (!current) return;
     this.db
@@ -94,23 +100,35 @@ export class PendingRequests {
    * to the party's request through the relay record.
    */
   relay(party: Eui64, counter: bigint, acbCounter: bigint, target: Eui64, command: Uint8Array): void {
-    this.db.prepare("UPDATE requests SET target = ?, command = ?, state = 'accepted' WHERE party = ? AND counter = ?").run(target, Buffer.from(command), party, counter.toString());
-    this.db.prepare('INSERT INTO relays (acb_counter, party, counter) VALUES (?, ?, ?)').run(acbCounter.toString(), party, counter.toString());
+    this.db
+      .prepare("UPDATE requests SET target = ?, command = ?, state = 'accepted' WHERE party = ? AND counter = ?")
+      .run(target, Buffer.from(command), party, counter.toString());
+    this.db
+      .prepare('INSERT INTO relays (acb_counter, party, counter) VALUES (?, ?, ?)')
+      .run(acbCounter.toString(), party, counter.toString());
   }
 
   /** The party's request a device answer to the ACB belongs to, if it was relayed. */
   relayed(acbCounter: bigint): { party: Eui64; counter: bigint } | undefined {
-    const row = this.db.prepare('SELECT party, counter FROM relays WHERE acb_counter = ?').get(acbCounter.toString()) as { party: string; counter: string } | undefined;
+    const row = this.db
+      .prepare('SELECT party, counter FROM relays WHERE acb_counter = ?')
+      .get(acbCounter.toString()) as { party: string; counter: string } | undefined;
     return row ? { party: row.party as Eui64, counter: BigInt(row.counter) } : undefined;
   }
 
   held(target: Eui64): PendingRequest[] {
-    return (this.db.prepare("SELECT * FROM requests WHERE state = 'held' AND target = ? ORDER BY created_at").all(target) as Row[]).map(fromRow);
+    return (
+      this.db
+        .prepare("SELECT * FROM requests WHERE state = 'held' AND target = ? ORDER BY created_at")
+        .all(target) as Row[]
+    ).map(fromRow);
   }
 
   /** Everything still open, oldest first: what a restart picks up. */
   open(): PendingRequest[] {
-    return (this.db.prepare("SELECT * FROM requests WHERE state IN ('accepted', 'sent') ORDER BY created_at").all() as Row[]).map(fromRow);
+    return (
+      this.db.prepare("SELECT * FROM requests WHERE state IN ('accepted', 'sent') ORDER BY created_at").all() as Row[]
+    ).map(fromRow);
   }
 
   /**

@@ -6,7 +6,14 @@ import type { Db } from './storage/database.js';
  * (the data the DCC consults for Type A and B checks). History is kept: registering a new party
  * closes the current period at the new one's start.
  */
-export const REGISTRATION_ROLES = ['importSupplier', 'exportSupplier', 'gasSupplier', 'electricityDistributor', 'gasTransporter', 'meterOperator'] as const;
+export const REGISTRATION_ROLES = [
+  'importSupplier',
+  'exportSupplier',
+  'gasSupplier',
+  'electricityDistributor',
+  'gasTransporter',
+  'meterOperator',
+] as const;
 export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
 
 export interface RegistrationPeriod {
@@ -31,22 +38,34 @@ export class Registration {
   /** `party` holds `role` for `mpxn` from `from` (ms); an open period before it ends there. */
   register(mpxn: string, role: RegistrationRole, party: Eui64, from: number): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE registrations SET valid_to = ? WHERE mpxn = ? AND role = ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)').run(from, mpxn, role, from, from);
-      this.db.prepare('DELETE FROM registrations WHERE mpxn = ? AND role = ? AND valid_from >= ?').run(mpxn, role, from);
-      this.db.prepare('INSERT INTO registrations (mpxn, role, party, valid_from, valid_to) VALUES (?, ?, ?, ?, NULL)').run(mpxn, role, party, from);
+      this.db
+        .prepare(
+          'UPDATE registrations SET valid_to = ? WHERE mpxn = ? AND role = ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)',
+        )
+        .run(from, mpxn, role, from, from);
+      this.db
+        .prepare('DELETE FROM registrations WHERE mpxn = ? AND role = ? AND valid_from >= ?')
+        .run(mpxn, role, from);
+      this.db
+        .prepare('INSERT INTO registrations (mpxn, role, party, valid_from, valid_to) VALUES (?, ?, ?, ?, NULL)')
+        .run(mpxn, role, party, from);
     })();
   }
 
   /** The party holding `role` for `mpxn` at `time`, if any. */
   partyAt(mpxn: string, role: RegistrationRole, time: number): Eui64 | undefined {
     const row = this.db
-      .prepare('SELECT party FROM registrations WHERE mpxn = ? AND role = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC LIMIT 1')
+      .prepare(
+        'SELECT party FROM registrations WHERE mpxn = ? AND role = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC LIMIT 1',
+      )
       .get(mpxn, role, time, time) as { party: string } | undefined;
     return row?.party as Eui64 | undefined;
   }
 
   history(mpxn: string): RegistrationPeriod[] {
-    return (this.db.prepare('SELECT * FROM registrations WHERE mpxn = ? ORDER BY role, valid_from').all(mpxn) as Row[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT * FROM registrations WHERE mpxn = ? ORDER BY role, valid_from').all(mpxn) as Row[]
+    ).map((r) => ({
       mpxn: r.mpxn,
       role: r.role as RegistrationRole,
       party: r.party as Eui64,
@@ -58,7 +77,11 @@ export class Registration {
   /** Meter points where `party` holds `role` at `time`. */
   pointsOf(party: Eui64, role: RegistrationRole, time: number): string[] {
     return (
-      this.db.prepare('SELECT mpxn FROM registrations WHERE party = ? AND role = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)').all(party, role, time, time) as { mpxn: string }[]
+      this.db
+        .prepare(
+          'SELECT mpxn FROM registrations WHERE party = ? AND role = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)',
+        )
+        .all(party, role, time, time) as { mpxn: string }[]
     ).map((r) => r.mpxn);
   }
 }

@@ -29,32 +29,52 @@ export class Replacements {
 
   /** The device replacing `old` while the replacement is under way. */
   inProgress(old: Eui64): Eui64 | undefined {
-    const row = this.deps.db.prepare('SELECT new_device FROM replacements WHERE old_device = ? AND completed_at IS NULL').get(old) as { new_device: string } | undefined;
+    const row = this.deps.db
+      .prepare('SELECT new_device FROM replacements WHERE old_device = ? AND completed_at IS NULL')
+      .get(old) as { new_device: string } | undefined;
     return row?.new_device as Eui64 | undefined;
   }
 
   /** The device `replacement` replaces, if a replacement is under way. */
   replacing(replacement: Eui64): Eui64 | undefined {
-    const row = this.deps.db.prepare('SELECT old_device FROM replacements WHERE new_device = ? AND completed_at IS NULL').get(replacement) as { old_device: string } | undefined;
+    const row = this.deps.db
+      .prepare('SELECT old_device FROM replacements WHERE new_device = ? AND completed_at IS NULL')
+      .get(replacement) as { old_device: string } | undefined;
     return row?.old_device as Eui64 | undefined;
   }
 
   start(party: Party, role: UserRole, old: Eui64, replacement: Eui64, now: number): void {
     if (party.status !== 'Active') throw new DuisError('E3', `${party.eui} is ${party.status}, not Active`, 'party');
-    if (!party.categories.includes(ROLE_CATEGORY[role])) throw new DuisError('E1', `${party.eui} does not hold ${ROLE_CATEGORY[role]}`, 'role');
+    if (!party.categories.includes(ROLE_CATEGORY[role]))
+      throw new DuisError('E1', `${party.eui} does not hold ${ROLE_CATEGORY[role]}`, 'role');
     const device = this.deps.inventory.get(old);
     if (!device) throw new DuisError('E19', `device ${old} does not exist`, 'oldDevice');
     const allowed = device.type === 'GSME' ? 'GS' : 'IS';
-    if (role !== allowed) throw new DuisError('E2', `only the ${allowed === 'IS' ? 'import' : 'gas'} supplier replaces a ${device.type}`, 'role');
-    if (device.status !== 'Commissioned') throw new DuisError('E5', `${old} is ${device.status}: only a commissioned device is replaced`, 'oldDevice');
-    const registered = device.mpxn ? this.deps.registration.partyAt(device.mpxn, role === 'IS' ? 'importSupplier' : 'gasSupplier', now) : undefined;
-    if (registered !== party.eui) throw new DuisError('E4', `${party.eui} is not the registered supplier of ${device.mpxn ?? old}`, 'oldDevice');
+    if (role !== allowed)
+      throw new DuisError(
+        'E2',
+        `only the ${allowed === 'IS' ? 'import' : 'gas'} supplier replaces a ${device.type}`,
+        'role',
+      );
+    if (device.status !== 'Commissioned')
+      throw new DuisError('E5', `${old} is ${device.status}: only a commissioned device is replaced`, 'oldDevice');
+    const registered = device.mpxn
+      ? this.deps.registration.partyAt(device.mpxn, role === 'IS' ? 'importSupplier' : 'gasSupplier', now)
+      : undefined;
+    if (registered !== party.eui)
+      throw new DuisError('E4', `${party.eui} is not the registered supplier of ${device.mpxn ?? old}`, 'oldDevice');
     const next = this.deps.inventory.get(replacement);
     if (!next || next.status !== 'PreNotified' || next.type !== device.type) {
-      throw new DuisError('E11', `the replacement ${replacement} must be a pre-notified ${device.type} (SR 12.2 first)`, 'newDevice');
+      throw new DuisError(
+        'E11',
+        `the replacement ${replacement} must be a pre-notified ${device.type} (SR 12.2 first)`,
+        'newDevice',
+      );
     }
     if (this.inProgress(old)) throw new DuisError('E5', `${old} is already being replaced`, 'oldDevice');
-    this.deps.db.prepare('INSERT INTO replacements (old_device, new_device, started_at, requested_by) VALUES (?, ?, ?, ?)').run(old, replacement, now, party.eui);
+    this.deps.db
+      .prepare('INSERT INTO replacements (old_device, new_device, started_at, requested_by) VALUES (?, ?, ?, ?)')
+      .run(old, replacement, now, party.eui);
     this.deps.events.record(now, 'replacement-started', { old, replacement, by: party.eui });
   }
 
@@ -64,8 +84,17 @@ export class Replacements {
     if (!old) return undefined;
     this.deps.db.prepare('UPDATE replacements SET completed_at = ? WHERE old_device = ?').run(now, old);
     if (this.deps.inventory.can(old, 'decommission')) this.deps.inventory.transition(old, 'decommission', now);
-    const started = (this.deps.db.prepare('SELECT started_at FROM replacements WHERE old_device = ?').get(old) as { started_at: number }).started_at;
-    this.deps.events.record(now, 'replacement-completed', { old, replacement, windowMs: now - started, startedAt: started });
+    const started = (
+      this.deps.db.prepare('SELECT started_at FROM replacements WHERE old_device = ?').get(old) as {
+        started_at: number;
+      }
+    ).started_at;
+    this.deps.events.record(now, 'replacement-completed', {
+      old,
+      replacement,
+      windowMs: now - started,
+      startedAt: started,
+    });
     return old;
   }
 }
@@ -78,7 +107,13 @@ export class Replacements {
  * requests to publish once the current transaction commits.
  */
 export function releaseHeldRequests(
-  deps: { readonly replacements: Replacements; readonly requests: PendingRequests; readonly counters: DurableCounters; readonly dispatch: CommandDispatch; readonly acb: Eui64 },
+  deps: {
+    readonly replacements: Replacements;
+    readonly requests: PendingRequests;
+    readonly counters: DurableCounters;
+    readonly dispatch: CommandDispatch;
+    readonly acb: Eui64;
+  },
   device: Eui64,
   now: number,
 ): PendingRequest[] {
@@ -87,7 +122,10 @@ export function releaseHeldRequests(
   return deps.requests.held(old).map((request) => {
     const acbCounter = deps.counters.next('acb');
     const frame = decodeFrame(request.command!, { unsigned: true }) as CommandFrame;
-    const command = deps.dispatch.countersign({ ...frame, header: { ...frame.header, originator: deps.acb, recipient: device, counter: acbCounter } });
+    const command = deps.dispatch.countersign({
+      ...frame,
+      header: { ...frame.header, originator: deps.acb, recipient: device, counter: acbCounter },
+    });
     deps.requests.relay(request.party, request.counter, acbCounter, device, command);
     return { ...request, target: device, command, state: 'accepted' as const };
   });

@@ -42,25 +42,40 @@ export class Schedules {
 
   create(schedule: Omit<Schedule, 'id' | 'runs'>): Schedule {
     const result = this.db
-      .prepare('INSERT INTO schedules (owner, role, sr, target, body, interval_ms, next_run) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(schedule.owner, schedule.role, schedule.serviceRequest, schedule.target, JSON.stringify(schedule.body), schedule.intervalMs, schedule.nextRun);
+      .prepare(
+        'INSERT INTO schedules (owner, role, sr, target, body, interval_ms, next_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        schedule.owner,
+        schedule.role,
+        schedule.serviceRequest,
+        schedule.target,
+        JSON.stringify(schedule.body),
+        schedule.intervalMs,
+        schedule.nextRun,
+      );
     const created = this.get(Number(result.lastInsertRowid))!;
     this.arm(created);
     return created;
   }
 
   get(id: number): Schedule | undefined {
-    const row = this.db.prepare('SELECT * FROM schedules WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM schedules WHERE id = ? AND deleted_at IS NULL').get(id) as
+      Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   ofOwner(owner: Eui64): Schedule[] {
-    return (this.db.prepare('SELECT * FROM schedules WHERE owner = ? AND deleted_at IS NULL ORDER BY id').all(owner) as Row[]).map(fromRow);
+    return (
+      this.db.prepare('SELECT * FROM schedules WHERE owner = ? AND deleted_at IS NULL ORDER BY id').all(owner) as Row[]
+    ).map(fromRow);
   }
 
   /** Delete an owner's schedule; false when it is not theirs or does not exist. */
   delete(id: number, owner: Eui64): boolean {
-    const changed = this.db.prepare('UPDATE schedules SET deleted_at = ? WHERE id = ? AND owner = ? AND deleted_at IS NULL').run(this.clock.now(), id, owner).changes;
+    const changed = this.db
+      .prepare('UPDATE schedules SET deleted_at = ? WHERE id = ? AND owner = ? AND deleted_at IS NULL')
+      .run(this.clock.now(), id, owner).changes;
     const timer = this.timers.get(id);
     if (timer) this.clock.clearTimeout(timer);
     this.timers.delete(id);
@@ -68,7 +83,8 @@ export class Schedules {
   }
 
   resume(): void {
-    for (const row of this.db.prepare('SELECT * FROM schedules WHERE deleted_at IS NULL').all() as Row[]) this.arm(fromRow(row));
+    for (const row of this.db.prepare('SELECT * FROM schedules WHERE deleted_at IS NULL').all() as Row[])
+      this.arm(fromRow(row));
   }
 
   stop(): void {

@@ -34,7 +34,21 @@ export function targetTypes(sr: ServiceRequest): readonly DeviceType[] {
  * SRs a device may take before it is commissioned: what an installer needs (BPM 01.01). Any other
  * device SR to a device that is not commissioned gets E5.
  */
-export const INSTALL_PHASE_SRS: ReadonlySet<string> = new Set(['6.20.1', '6.20.2', '8.1.1', '8.7.1', '8.7.2', '8.11', '8.9', '6.2.4', '6.2.7', '11.2', '6.11', '6.15.2', '6.23']);
+export const INSTALL_PHASE_SRS: ReadonlySet<string> = new Set([
+  '6.20.1',
+  '6.20.2',
+  '8.1.1',
+  '8.7.1',
+  '8.7.2',
+  '8.11',
+  '8.9',
+  '6.2.4',
+  '6.2.7',
+  '11.2',
+  '6.11',
+  '6.15.2',
+  '6.23',
+]);
 
 /** Non-device SRs that need no existing device as target (the DCC answers about itself or creates one). */
 export const NO_TARGET_SRS: ReadonlySet<string> = new Set(['12.1', '12.2', '5.2', '5.3', '8.6']);

@@ -1,4 +1,12 @@
-import { generateUtrn, privateKeyFromScalar, type CryptoProvider, type EcPrivateKey, type EcPublicKey, type Eui64, type UtrnValueClass } from '../protocol/index.js';
+import {
+  generateUtrn,
+  privateKeyFromScalar,
+  type CryptoProvider,
+  type EcPrivateKey,
+  type EcPublicKey,
+  type Eui64,
+  type UtrnValueClass,
+} from '../protocol/index.js';
 import { DuisError } from './duis-error.js';
 import type { DurableCounters } from './durable-counters.js';
 import type { Db } from './storage/database.js';
@@ -19,7 +27,11 @@ export class TokenService {
 
   /** Hold a supplier's prepayment key (idempotent). */
   holdKey(supplier: Eui64, key: EcPrivateKey): void {
-    this.db.prepare('INSERT INTO token_keys (supplier, pp_private) VALUES (?, ?) ON CONFLICT (supplier) DO UPDATE SET pp_private = excluded.pp_private').run(supplier, Buffer.from(key.scalar));
+    this.db
+      .prepare(
+        'INSERT INTO token_keys (supplier, pp_private) VALUES (?, ?) ON CONFLICT (supplier) DO UPDATE SET pp_private = excluded.pp_private',
+      )
+      .run(supplier, Buffer.from(key.scalar));
   }
 
   holds(supplier: Eui64): boolean {
@@ -27,13 +39,31 @@ export class TokenService {
   }
 
   /** A fresh UTRN for `value` of `valueClass`, from `supplier` to the meter with KA key `meterKa`. */
-  issue(supplier: Eui64, meter: Eui64, meterKa: EcPublicKey, value: number, valueClass: UtrnValueClass): { utrn: string; counter: bigint } {
-    const row = this.db.prepare('SELECT pp_private FROM token_keys WHERE supplier = ?').get(supplier) as { pp_private: Buffer } | undefined;
-    if (!row) throw new DuisError('E3', `the DCC token service holds no prepayment key for ${supplier}: send a UTRN in body.utrn, or register the key`, 'body');
+  issue(
+    supplier: Eui64,
+    meter: Eui64,
+    meterKa: EcPublicKey,
+    value: number,
+    valueClass: UtrnValueClass,
+  ): { utrn: string; counter: bigint } {
+    const row = this.db.prepare('SELECT pp_private FROM token_keys WHERE supplier = ?').get(supplier) as
+      { pp_private: Buffer } | undefined;
+    if (!row)
+      throw new DuisError(
+        'E3',
+        `the DCC token service holds no prepayment key for ${supplier}: send a UTRN in body.utrn, or register the key`,
+        'body',
+      );
     // The UTRN counter is the top 32 bits of a 64-bit counter whose low 32 bits are zero.
     const n = this.counters.next(`utrn:${supplier}:${meter}`);
     const counter = n << 32n;
-    const utrn = generateUtrn(this.crypto, privateKeyFromScalar(row.pp_private), meterKa, { originator: supplier, target: meter, counter, value, valueClass });
+    const utrn = generateUtrn(this.crypto, privateKeyFromScalar(row.pp_private), meterKa, {
+      originator: supplier,
+      target: meter,
+      counter,
+      value,
+      valueClass,
+    });
     return { utrn, counter };
   }
 }

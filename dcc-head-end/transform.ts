@@ -13,13 +13,15 @@ export function jsonToPayload(value: unknown, path: string, depth = 0, key = '')
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return value;
   if (typeof value === 'string') {
     if (!BYTE_FIELDS.has(key)) return value;
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) throw new GatewayError('BAD_REQUEST', `${path}: must be base64`, 400, path);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0)
+      throw new GatewayError('BAD_REQUEST', `${path}: must be base64`, 400, path);
     return Buffer.from(value, 'base64');
   }
   if (Array.isArray(value)) return value.map((v, i) => jsonToPayload(v, `${path}[${i}]`, depth + 1));
   if (typeof value === 'object') {
     const out: Record<string, PlainValue> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = jsonToPayload(v, `${path}.${k}`, depth + 1, k);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      out[k] = jsonToPayload(v, `${path}.${k}`, depth + 1, k);
     return out;
   }
   throw new GatewayError('BAD_REQUEST', `${path}: unsupported JSON value`, 400, path);

@@ -1,4 +1,10 @@
-import { signGatewayRequest, type Clock, type CryptoProvider, type Eui64, type TimerHandle } from '../protocol/index.js';
+import {
+  signGatewayRequest,
+  type Clock,
+  type CryptoProvider,
+  type Eui64,
+  type TimerHandle,
+} from '../protocol/index.js';
 import type { DccIdentity } from './dcc-identity.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inbox, InboxItem } from './inbox.js';
@@ -44,7 +50,9 @@ export class WebhookDelivery {
 
   /** Pick up deliveries a previous run left undelivered. */
   resume(): void {
-    const parties = this.deps.db.prepare('SELECT DISTINCT party FROM webhook_deliveries WHERE delivered_at IS NULL').all() as { party: string }[];
+    const parties = this.deps.db
+      .prepare('SELECT DISTINCT party FROM webhook_deliveries WHERE delivered_at IS NULL')
+      .all() as { party: string }[];
     for (const { party } of parties) void this.pump(party as Eui64);
   }
 
@@ -55,13 +63,19 @@ export class WebhookDelivery {
   }
 
   pendingCount(): number {
-    return (this.deps.db.prepare('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivered_at IS NULL').get() as { n: number }).n;
+    return (
+      this.deps.db.prepare('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivered_at IS NULL').get() as {
+        n: number;
+      }
+    ).n;
   }
 
   private enqueue(party: Eui64, item: InboxItem): void {
     // N30 reports a webhook failure: pushing it down the same failing webhook would only loop.
     if (item.alertCode === 'N30' || !this.deps.parties.get(party)?.webhookUrl) return;
-    this.deps.db.prepare('INSERT OR IGNORE INTO webhook_deliveries (cursor, party, attempts, next_at) VALUES (?, ?, 0, ?)').run(Number(item.cursor), party, this.deps.clock.now());
+    this.deps.db
+      .prepare('INSERT OR IGNORE INTO webhook_deliveries (cursor, party, attempts, next_at) VALUES (?, ?, 0, ?)')
+      .run(Number(item.cursor), party, this.deps.clock.now());
     void this.pump(party);
   }
 
@@ -71,27 +85,56 @@ export class WebhookDelivery {
     this.busy.add(party);
     try {
       for (;;) {
-        const next = this.deps.db.prepare('SELECT * FROM webhook_deliveries WHERE party = ? AND delivered_at IS NULL ORDER BY cursor LIMIT 1').get(party) as DeliveryRow | undefined;
+        const next = this.deps.db
+          .prepare('SELECT * FROM webhook_deliveries WHERE party = ? AND delivered_at IS NULL ORDER BY cursor LIMIT 1')
+          .get(party) as DeliveryRow | undefined;
         if (!next) return;
         const now = this.deps.clock.now();
         if (next.next_at > now) return this.later(party, next.next_at - now);
         const item = this.deps.inbox.get(next.cursor);
         if (!item || now - Date.parse(item.receivedAt) > KEEP_MS) {
-          this.deps.db.prepare('UPDATE webhook_deliveries SET delivered_at = -1, last_error = ? WHERE cursor = ? AND party = ?').run('expired after 2 days', next.cursor, party);
+          this.deps.db
+            .prepare('UPDATE webhook_deliveries SET delivered_at = -1, last_error = ? WHERE cursor = ? AND party = ?')
+            .run('expired after 2 days', next.cursor, party);
           this.deps.events.record(now, 'webhook-expired', { party, cursor: next.cursor });
           // The item stays readable in the inbox; the party hears (there) that push gave up on it.
-          this.deps.inbox.append(party, { kind: 'dccAlert', alertCode: 'N30', body: { cursor: String(next.cursor), reason: 'webhook delivery gave up after 2 days; the item is still in the inbox' } }, now);
+          this.deps.inbox.append(
+            party,
+            {
+              kind: 'dccAlert',
+              alertCode: 'N30',
+              body: {
+                cursor: String(next.cursor),
+                reason: 'webhook delivery gave up after 2 days; the item is still in the inbox',
+              },
+            },
+            now,
+          );
           continue;
         }
         const error = await this.post(party, item);
         if (error === undefined) {
-          this.deps.db.prepare('UPDATE webhook_deliveries SET delivered_at = ?, attempts = attempts + 1 WHERE cursor = ? AND party = ?').run(this.deps.clock.now(), next.cursor, party);
+          this.deps.db
+            .prepare(
+              'UPDATE webhook_deliveries SET delivered_at = ?, attempts = attempts + 1 WHERE cursor = ? AND party = ?',
+            )
+            .run(this.deps.clock.now(), next.cursor, party);
           continue;
         }
         const delays = this.deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
         const delay = delays[Math.min(next.attempts, delays.length - 1)]!;
-        this.deps.db.prepare('UPDATE webhook_deliveries SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE cursor = ? AND party = ?').run(this.deps.clock.now() + delay, error, next.cursor, party);
-        this.deps.events.record(this.deps.clock.now(), 'webhook-failed', { party, cursor: next.cursor, attempt: next.attempts + 1, error, retryInMs: delay });
+        this.deps.db
+          .prepare(
+            'UPDATE webhook_deliveries SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE cursor = ? AND party = ?',
+          )
+          .run(this.deps.clock.now() + delay, error, next.cursor, party);
+        this.deps.events.record(this.deps.clock.now(), 'webhook-failed', {
+          party,
+          cursor: next.cursor,
+          attempt: next.attempts + 1,
+          error,
+          retryInMs: delay,
+        });
         return this.later(party, delay);
       }
     } finally {
@@ -103,10 +146,13 @@ export class WebhookDelivery {
     if (this.stopped) return;
     const existing = this.timers.get(party);
     if (existing) this.deps.clock.clearTimeout(existing);
-    this.timers.set(party, this.deps.clock.setTimeout(() => {
-      this.timers.delete(party);
-      void this.pump(party);
-    }, delayMs));
+    this.timers.set(
+      party,
+      this.deps.clock.setTimeout(() => {
+        this.timers.delete(party);
+        void this.pump(party);
+      }, delayMs),
+    );
   }
 
   /** One POST; the error text on failure, undefined on a 2xx. */
@@ -115,9 +161,22 @@ export class WebhookDelivery {
     if (!url) return 'no webhook';
     const body = JSON.stringify({ party, ...item });
     const target = new URL(url);
-    const headers = signGatewayRequest(this.deps.crypto, this.deps.dcc.acb.eui, this.deps.dcc.acb.ds, 'POST', `${target.pathname}${target.search}`, body, new Date(this.deps.clock.now()));
+    const headers = signGatewayRequest(
+      this.deps.crypto,
+      this.deps.dcc.acb.eui,
+      this.deps.dcc.acb.ds,
+      'POST',
+      `${target.pathname}${target.search}`,
+      body,
+      new Date(this.deps.clock.now()),
+    );
     try {
-      const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
       await response.arrayBuffer();
       return response.ok ? undefined : `HTTP ${response.status}`;
     } catch (error) {

@@ -6,7 +6,6 @@ import {
   type CryptoProvider,
   type DeviceTrustRole,
   type Eui64,
-  type UnsignedFrame,
 } from '../protocol/index.js';
 import type { DeviceStatus } from './device-status.js';
 import type { TrustStore } from './trust-store.js';
@@ -15,7 +14,9 @@ import type { TrustStore } from './trust-store.js';
 export const ALERT_NO_AUTHORITY = 0x8f30;
 export const ALERT_AUTHENTICATION_FAILED = 0x8f3d;
 
-export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonly status: DeviceStatus; readonly alert?: number; readonly reason: string };
+export type GuardVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: DeviceStatus; readonly alert?: number; readonly reason: string };
 
 export interface GuardContext {
   readonly self: Eui64;
@@ -37,11 +38,15 @@ export interface GuardContext {
  * authenticating the source. Emulator choice, documented in docs/ARCHITECTURE.md.
  * The counter is recorded only when every check has passed.
  */
-export function guardCommand(ctx: GuardContext, command: CommandFrame, authority: DeviceTrustRole | undefined): GuardVerdict {
+export function guardCommand(
+  ctx: GuardContext,
+  command: CommandFrame,
+  authority: DeviceTrustRole | undefined,
+): GuardVerdict {
   if (command.header.recipient !== ctx.self) {
     return { ok: false, status: 'NOT_FOR_THIS_DEVICE', reason: `addressed to ${command.header.recipient}` };
   }
-  const content = signedContent(command as UnsignedFrame);
+  const content = signedContent(command);
   const acb = checkSignature(ctx, command, 'AccessControlBroker', content);
   if (!acb.ok) return acb;
   if (authority) {
@@ -59,7 +64,12 @@ export function guardCommand(ctx: GuardContext, command: CommandFrame, authority
   return { ok: true };
 }
 
-function checkSignature(ctx: GuardContext, command: CommandFrame, role: DeviceTrustRole, content: Uint8Array): GuardVerdict {
+function checkSignature(
+  ctx: GuardContext,
+  command: CommandFrame,
+  role: DeviceTrustRole,
+  content: Uint8Array,
+): GuardVerdict {
   const anchor = ctx.trust.get(role);
   const signature = signatureBy(command, role);
   if (!anchor || !signature || signature.signer !== anchor.eui) {
@@ -67,11 +77,18 @@ function checkSignature(ctx: GuardContext, command: CommandFrame, role: DeviceTr
       ok: false,
       status: 'REFUSED_AUTHORITY',
       alert: ALERT_NO_AUTHORITY,
-      reason: !signature ? `no ${role} signature` : `${role} signature by ${signature.signer}, not the trusted ${anchor?.eui ?? '(none installed)'}`,
+      reason: !signature
+        ? `no ${role} signature`
+        : `${role} signature by ${signature.signer}, not the trusted ${anchor?.eui ?? '(none installed)'}`,
     };
   }
   if (!ctx.crypto.verify(anchor.ds, content, signature.value)) {
-    return { ok: false, status: 'REFUSED_AUTHENTICATION', alert: ALERT_AUTHENTICATION_FAILED, reason: `${role} signature does not verify` };
+    return {
+      ok: false,
+      status: 'REFUSED_AUTHENTICATION',
+      alert: ALERT_AUTHENTICATION_FAILED,
+      reason: `${role} signature does not verify`,
+    };
   }
   return { ok: true };
 }

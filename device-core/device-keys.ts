@@ -8,5 +8,8 @@ export interface DeviceKeys {
 
 /** Keys derived from a named PRNG stream: a seeded fleet has the same keys every run. */
 export function seededDeviceKeys(crypto: CryptoProvider, rng: Prng): DeviceKeys {
-  return { ds: crypto.keyPairFromSeed(rng.stream('ds').bytes(32)), ka: crypto.keyPairFromSeed(rng.stream('ka').bytes(32)) };
+  return {
+    ds: crypto.keyPairFromSeed(rng.stream('ds').bytes(32)),
+    ka: crypto.keyPairFromSeed(rng.stream('ka').bytes(32)),
+  };
 }

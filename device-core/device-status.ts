@@ -5,7 +5,9 @@
 export const DEVICE_STATUS = {
   OK: { meaning: 'executed' },
   SCHEDULED: { meaning: 'future-dated: held until its execution time, then alert 0x8F66 or 0x8F67' },
-  REFUSED_AUTHORITY: { meaning: 'a required signature is missing or from a party the device does not trust (alert 0x8F30)' },
+  REFUSED_AUTHORITY: {
+    meaning: 'a required signature is missing or from a party the device does not trust (alert 0x8F30)',
+  },
   REFUSED_AUTHENTICATION: { meaning: 'a signature from a trusted party does not verify (alert 0x8F3D)' },
   REFUSED_REPLAY: { meaning: 'counter not above the last accepted from that originator (alert 0x8F3D)' },
   NOT_FOR_THIS_DEVICE: { meaning: 'addressed to another device' },

@@ -109,7 +109,10 @@ export abstract class DeviceFirmware {
   }
 
   /** Strict decode; a refused frame is counted (malformed) and dropped, never thrown. */
-  protected decodeOrCount(bytes: Uint8Array, onMalformed: () => void = () => this.stats.malformed++): Frame | undefined {
+  protected decodeOrCount(
+    bytes: Uint8Array,
+    onMalformed: () => void = () => this.stats.malformed++,
+  ): Frame | undefined {
     try {
       return decodeFrame(bytes);
     } catch (error) {
@@ -145,11 +148,20 @@ export abstract class DeviceFirmware {
   }
 
   private receiveCommand(command: CommandFrame): void {
-    const verdict = guardCommand({ self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters }, command, this.authorityFor(command));
+    const verdict = guardCommand(
+      { self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters },
+      command,
+      this.authorityFor(command),
+    );
     if (!verdict.ok) {
       this.stats.refused++;
       if (verdict.status !== 'NOT_FOR_THIS_DEVICE') this.respond(command, verdict.status, { reason: verdict.reason });
-      if (verdict.alert !== undefined) this.raiseAlert(verdict.alert, { serviceRequest: command.serviceRequest, originator: command.header.originator, reason: verdict.reason });
+      if (verdict.alert !== undefined)
+        this.raiseAlert(verdict.alert, {
+          serviceRequest: command.serviceRequest,
+          originator: command.header.originator,
+          reason: verdict.reason,
+        });
       return;
     }
     const executeAt = command.header.executeAt;
@@ -179,14 +191,17 @@ export abstract class DeviceFirmware {
 
   /** Execute, turning refusals into statuses: nothing a command carries can crash the device. */
   private run(command: CommandFrame): Execution {
-    if (this.lifecycle === 'Decommissioned') return { status: 'INVALID_STATE', payload: { reason: 'device is decommissioned' } };
+    if (this.lifecycle === 'Decommissioned')
+      return { status: 'INVALID_STATE', payload: { reason: 'device is decommissioned' } };
     try {
       const result = this.execute(command);
       if (result.status === 'OK') this.stats.executed++;
       return result;
     } catch (error) {
-      if (error instanceof PayloadError) return { status: 'BAD_PAYLOAD', payload: { field: error.field ?? null, reason: error.message } };
-      if (error instanceof IllegalTransitionError) return { status: 'INVALID_STATE', payload: { reason: error.message } };
+      if (error instanceof PayloadError)
+        return { status: 'BAD_PAYLOAD', payload: { field: error.field ?? null, reason: error.message } };
+      if (error instanceof IllegalTransitionError)
+        return { status: 'INVALID_STATE', payload: { reason: error.message } };
       this.stats.internalErrors++;
       this.onInternalError(error);
       return { status: 'INTERNAL_ERROR', payload: { reason: error instanceof Error ? error.message : String(error) } };
@@ -196,13 +211,22 @@ export abstract class DeviceFirmware {
   /** SR 8.1.1: commissioning moves the lifecycle on; a common handler for every device type. */
   protected commission(): Execution {
     this.lifecycle = DEVICE_LIFECYCLE.next(this.lifecycle, 'commission');
-    return { status: 'OK', payload: { lifecycle: this.lifecycle }, alerts: [{ code: 0x8f69, payload: { device: this.eui } }] };
+    return {
+      status: 'OK',
+      payload: { lifecycle: this.lifecycle },
+      alerts: [{ code: 0x8f69, payload: { device: this.eui } }],
+    };
   }
 
   protected respond(command: CommandFrame, status: DeviceStatus, payload: PlainValue): void {
     const response: ResponseFrame = {
       kind: 'response',
-      header: { originator: this.eui, recipient: command.header.originator, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() },
+      header: {
+        originator: this.eui,
+        recipient: command.header.originator,
+        counter: this.ownCounter.next(),
+        createdAt: this.deps.clock.now(),
+      },
       serviceRequest: command.serviceRequest,
       inResponseTo: command.header.counter,
       status,
@@ -219,7 +243,12 @@ export abstract class DeviceFirmware {
     if (!acb) return;
     const alert: AlertFrame = {
       kind: 'alert',
-      header: { originator: this.eui, recipient: acb.eui, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() },
+      header: {
+        originator: this.eui,
+        recipient: acb.eui,
+        counter: this.ownCounter.next(),
+        createdAt: this.deps.clock.now(),
+      },
       alertCode: code,
       payload,
       signatures: [],

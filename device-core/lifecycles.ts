@@ -25,7 +25,13 @@ export const SUPPLY_SWITCH = new StateMachine<SupplyState, SupplyEvent>(
   {
     Enabled: { enable: 'Enabled', disable: 'Disabled', creditExhausted: 'Disabled' },
     Disabled: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', creditExhausted: 'Disabled' },
-    Armed: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', buttonPress: 'Enabled', creditExhausted: 'Disabled' },
+    Armed: {
+      enable: 'Enabled',
+      disable: 'Disabled',
+      arm: 'Armed',
+      buttonPress: 'Enabled',
+      creditExhausted: 'Disabled',
+    },
   },
   ['enable', 'disable', 'arm', 'creditExhausted', 'buttonPress'],
 );

@@ -1,9 +1,17 @@
 import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle, UtrnCheckContext } from '../protocol/index.js';
-import { ConsumptionModel, HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
+import type { ConsumptionModel } from './consumption-model.js';
+import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
 import { EventLog } from './event-log.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from './firmware.js';
 import { HAN_MESSAGES } from './han-messages.js';
-import { JOIN_STATE, PAYMENT_MODE, SUPPLY_SWITCH, type PaymentMode, type SupplyEvent, type SupplyState } from './lifecycles.js';
+import {
+  JOIN_STATE,
+  PAYMENT_MODE,
+  SUPPLY_SWITCH,
+  type PaymentMode,
+  type SupplyEvent,
+  type SupplyState,
+} from './lifecycles.js';
 import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome } from './prepayment.js';
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
 import { METER_HANDLER_ALIASES } from './meter-handler-aliases.js';
@@ -80,7 +88,11 @@ export abstract class MeterFirmware extends DeviceFirmware {
   protected execute(command: CommandFrame): Execution {
     const code = METER_HANDLER_ALIASES[command.serviceRequest] ?? command.serviceRequest;
     const handler = this.handlerFor(code);
-    if (!handler) return { status: 'NOT_SUPPORTED', payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` } };
+    if (!handler)
+      return {
+        status: 'NOT_SUPPORTED',
+        payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` },
+      };
     return handler(command);
   }
 
@@ -113,7 +125,9 @@ export abstract class MeterFirmware extends DeviceFirmware {
     this.registerUnits += units;
     while (this.touUnits.length <= register) this.touUnits.push(0);
     this.touUnits[register]! += units;
-    const cost = this.kwhOf(units) * (this.tariff.unitRatesPencePerKwh[register] ?? 0) + this.tariff.standingChargePencePerDay / HALF_HOURS_PER_DAY;
+    const cost =
+      this.kwhOf(units) * (this.tariff.unitRatesPencePerKwh[register] ?? 0) +
+      this.tariff.standingChargePencePerDay / HALF_HOURS_PER_DAY;
     this.accruedCostPence += cost;
     if (this.paymentMode === 'Prepayment') {
       const debt = this.prepayment.recoverDebt(1 / HALF_HOURS_PER_DAY);
@@ -130,7 +144,7 @@ export abstract class MeterFirmware extends DeviceFirmware {
       // GBCS: new credit arms the supply; the consumer's button press enables it.
       this.switchSupply('arm');
     }
-    for (const alert of outcome.alerts) this.raiseAlert(alert.code, (alert.payload as PlainValue) ?? null);
+    for (const alert of outcome.alerts) this.raiseAlert(alert.code, alert.payload ?? null);
   }
 
   switchSupply(event: SupplyEvent): SupplyState {
@@ -191,14 +205,26 @@ export abstract class MeterFirmware extends DeviceFirmware {
     if (!supplier?.prepaymentKa) return { ok: false, reason: 'NO_SUPPLIER_PREPAYMENT_KEY' };
     const result = this.prepayment.applyUtrn(
       utrn,
-      { crypto: this.deps.crypto, device: this.eui, deviceKeyAgreement: this.deps.keys.ka, supplier: supplier.eui, supplierPrepaymentKey: supplier.prepaymentKa, siblings: this.utrnSiblings },
+      {
+        crypto: this.deps.crypto,
+        device: this.eui,
+        deviceKeyAgreement: this.deps.keys.ka,
+        supplier: supplier.eui,
+        supplierPrepaymentKey: supplier.prepaymentKa,
+        siblings: this.utrnSiblings,
+      },
       source,
       this.deps.clock.now(),
     );
-    this.events.record(this.deps.clock.now(), result.ok ? 'utrn accepted' : 'utrn rejected', result.ok ? `${result.amountPence}p` : result.reason);
+    this.events.record(
+      this.deps.clock.now(),
+      result.ok ? 'utrn accepted' : 'utrn rejected',
+      result.ok ? `${result.amountPence}p` : result.reason,
+    );
     this.applyPrepayment(result.outcome);
     // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier.
-    if (result.ok && source === 'local') this.raiseAlert(ALERT_UTRN_ACCEPTED_LOCALLY, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
+    if (result.ok && source === 'local')
+      this.raiseAlert(ALERT_UTRN_ACCEPTED_LOCALLY, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
     return result.ok ? { ok: true, amountPence: result.amountPence } : { ok: false, reason: result.reason };
   }
 
@@ -228,7 +254,8 @@ export abstract class MeterFirmware extends DeviceFirmware {
     const out: { day: number; units: number }[] = [];
     for (let d = today - days; d < today; d++) {
       const start = d * HALF_HOURS_PER_DAY * HALF_HOUR_MS;
-      if (start >= since) out.push({ day: start, units: round(this.model.sum(d * HALF_HOURS_PER_DAY, (d + 1) * HALF_HOURS_PER_DAY)) });
+      if (start >= since)
+        out.push({ day: start, units: round(this.model.sum(d * HALF_HOURS_PER_DAY, (d + 1) * HALF_HOURS_PER_DAY)) });
     }
     return out;
   }
@@ -305,6 +332,17 @@ export abstract class MeterFirmware extends DeviceFirmware {
   }
 
   protected localFrame(to: Eui64, code: string, payload: PlainValue): Frame {
-    return { kind: 'command', header: { originator: this.eui, recipient: to, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() }, serviceRequest: code, payload, signatures: [] };
+    return {
+      kind: 'command',
+      header: {
+        originator: this.eui,
+        recipient: to,
+        counter: this.ownCounter.next(),
+        createdAt: this.deps.clock.now(),
+      },
+      serviceRequest: code,
+      payload,
+      signatures: [],
+    };
   }
 }

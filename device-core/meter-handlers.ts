@@ -10,7 +10,8 @@ import type { PartyCredential } from './trust-store.js';
  * Service requests that the ESME and the GSME execute alike. Each entry is one SR; the device
  * models add their own (TOU and export for the ESME, gas conversion for the GSME).
  */
-const ok = (payload: PlainValue = null, alerts?: Execution['alerts']): Execution => (alerts ? { status: 'OK', payload, alerts } : { status: 'OK', payload });
+const ok = (payload: PlainValue = null, alerts?: Execution['alerts']): Execution =>
+  alerts ? { status: 'OK', payload, alerts } : { status: 'OK', payload };
 const body = (command: CommandFrame): PayloadMap => asMap(command.payload);
 
 function prepayValues(meter: MeterFirmware): PlainValue {
@@ -29,7 +30,12 @@ function credential(map: PayloadMap, field: string): PartyCredential {
       throw new PayloadError(`${field}.${name} is not a P-256 point`, `${field}.${name}`);
     }
   };
-  return { eui, ds: key('ds'), ...(entry.ka !== undefined ? { ka: key('ka') } : {}), ...(entry.prepaymentKa !== undefined ? { prepaymentKa: key('prepaymentKa') } : {}) };
+  return {
+    eui,
+    ds: key('ds'),
+    ...(entry.ka !== undefined ? { ka: key('ka') } : {}),
+    ...(entry.prepaymentKa !== undefined ? { prepaymentKa: key('prepaymentKa') } : {}),
+  };
 }
 
 function deviceArg(map: PayloadMap): Eui64 {
@@ -47,7 +53,10 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
   // 1.2.1 Update Price (Primary Element): new unit rates, same switching
   '1.2.1': (m, c) => {
     m.accrue();
-    const next = tariffFromPayload({ ...body(c), switching: m.tariff.switching.map((s) => [s.fromHalfHour, s.register]) }, m.tariff);
+    const next = tariffFromPayload(
+      { ...body(c), switching: m.tariff.switching.map((s) => [s.fromHalfHour, s.register]) },
+      m.tariff,
+    );
     m.tariff = next;
     return ok({ unitRates: [...next.unitRatesPencePerKwh] });
   },
@@ -67,7 +76,13 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
   '2.1': (m, c) => {
     const b = body(c);
     const config = m.prepayment.config;
-    for (const key of ['lowCreditThreshold', 'disablementThreshold', 'emergencyCreditLimit', 'emergencyCreditThreshold', 'maxCredit'] as const) {
+    for (const key of [
+      'lowCreditThreshold',
+      'disablementThreshold',
+      'emergencyCreditLimit',
+      'emergencyCreditThreshold',
+      'maxCredit',
+    ] as const) {
       const value = optNum(b, key, -100_000, 1_000_000);
       if (value !== undefined) config[key] = value;
     }
@@ -76,7 +91,9 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
   // 2.2 Top Up Device: a UTRN over the WAN
   '2.2': (m, c) => {
     const result = m.enterUtrn(str(body(c), 'utrn'), 'remote');
-    return result.ok ? ok({ creditedPence: result.amountPence ?? 0, ...(prepayValues(m) as object) }) : { status: 'UTRN_REJECTED', payload: { reason: result.reason ?? 'UNKNOWN' } };
+    return result.ok
+      ? ok({ creditedPence: result.amountPence ?? 0, ...(prepayValues(m) as object) })
+      : { status: 'UTRN_REJECTED', payload: { reason: result.reason ?? 'UNKNOWN' } };
   },
   // 2.3 Update Debt
   '2.3': (m, c) => {
@@ -89,7 +106,9 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
   // 2.5 Activate Emergency Credit
   '2.5': (m) => {
     const result = m.takeEmergencyCredit();
-    return result.ok ? ok(prepayValues(m)) : { status: 'INVALID_STATE', payload: { reason: result.reason ?? 'refused' } };
+    return result.ok
+      ? ok(prepayValues(m))
+      : { status: 'INVALID_STATE', payload: { reason: result.reason ?? 'refused' } };
   },
   // 3.2 Restrict Access For Change Of Tenancy
   '3.2': (m, c) => {
@@ -115,7 +134,8 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
     return ok({ balancePence: round(m.prepayment.balance), emergencyCreditActive: m.prepayment.emergencyCreditActive });
   },
   // 6.2.4 Read Device Configuration (Identity Exc MPxN)
-  '6.2.4': (m) => ok({ eui: m.eui, type: m.identity.type, firmwareVersion: m.identity.firmwareVersion, lifecycle: m.lifecycle }),
+  '6.2.4': (m) =>
+    ok({ eui: m.eui, type: m.identity.type, firmwareVersion: m.identity.firmwareVersion, lifecycle: m.lifecycle }),
   // 6.2.7 Read Device Configuration (MPxN)
   '6.2.7': (m) => ok(m.mpxnConfig()),
   // 6.11 Synchronise Clock: the emulated meter keeps DCC time; the request is logged and confirmed
@@ -138,7 +158,10 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
     const b = body(c);
     const codes = (key: string): number[] => {
       const list = b[key] ?? [];
-      if (!Array.isArray(list) || !list.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffff)) {
+      if (
+        !Array.isArray(list) ||
+        !list.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffff)
+      ) {
         throw new PayloadError(`${key} must be a list of 2-byte alert codes`, key);
       }
       return list as number[];
@@ -199,11 +222,17 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
   // 11.3 Activate Firmware (immediate or future-dated): needs a verified image; then 0x8F43
   '11.3': (m) => {
     const pending = m.pendingFirmware;
-    if (!pending?.verified) return { status: 'INVALID_STATE', payload: { reason: 'no verified firmware image to activate (send 11.1 first)' } };
+    if (!pending?.verified)
+      return {
+        status: 'INVALID_STATE',
+        payload: { reason: 'no verified firmware image to activate (send 11.1 first)' },
+      };
     const previous = m.identity.firmwareVersion;
     m.identity.firmwareVersion = pending.version;
     m.pendingFirmware = undefined;
     m.events.record(m.now(), 'firmware activated', pending.version);
-    return ok({ firmwareVersion: pending.version }, [{ code: 0x8f43, payload: { from: previous, to: pending.version } }]);
+    return ok({ firmwareVersion: pending.version }, [
+      { code: 0x8f43, payload: { from: previous, to: pending.version } },
+    ]);
   },
 };

@@ -20,7 +20,10 @@ export function asMap(payload: PlainValue, field = 'payload'): PayloadMap {
 export function num(map: PayloadMap, key: string, min = -Infinity, max = Infinity): number {
   const value = map[key];
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new PayloadError(`${key} must be a number${min > -Infinity ? ` from ${min}` : ''}${max < Infinity ? ` to ${max}` : ''}`, key);
+    throw new PayloadError(
+      `${key} must be a number${min > -Infinity ? ` from ${min}` : ''}${max < Infinity ? ` to ${max}` : ''}`,
+      key,
+    );
   }
   return value;
 }
@@ -39,7 +42,8 @@ export function str(map: PayloadMap, key: string, pattern?: RegExp): string {
 
 export function oneOf<T extends string>(map: PayloadMap, key: string, values: readonly T[]): T {
   const value = map[key];
-  if (typeof value !== 'string' || !values.includes(value as T)) throw new PayloadError(`${key} must be one of ${values.join(', ')}`, key);
+  if (typeof value !== 'string' || !values.includes(value as T))
+    throw new PayloadError(`${key} must be one of ${values.join(', ')}`, key);
   return value as T;
 }
 
@@ -53,7 +57,12 @@ export function bytes(map: PayloadMap, key: string, length?: number): Uint8Array
 
 export function numArray(map: PayloadMap, key: string, min: number, max: number, maxLength = 48): number[] {
   const value = map[key];
-  if (!Array.isArray(value) || value.length === 0 || value.length > maxLength || !value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.length > maxLength ||
+    !value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)
+  ) {
     throw new PayloadError(`${key} must be 1..${maxLength} numbers from ${min} to ${max}`, key);
   }
   return value as number[];

@@ -68,7 +68,11 @@ const UTRN_ALERT: Record<UtrnRefusal, number> = {
 
 export type UtrnResult =
   | { readonly ok: true; readonly amountPence: number; readonly outcome: PrepaymentOutcome }
-  | { readonly ok: false; readonly reason: UtrnRefusal | 'EXCEEDS_MAXIMUM_CREDIT' | 'ENTRY_SUSPENDED' | 'ENTRY_LOCKED_OUT'; readonly outcome: PrepaymentOutcome };
+  | {
+      readonly ok: false;
+      readonly reason: UtrnRefusal | 'EXCEEDS_MAXIMUM_CREDIT' | 'ENTRY_SUSPENDED' | 'ENTRY_LOCKED_OUT';
+      readonly outcome: PrepaymentOutcome;
+    };
 
 /** A meter's credit: balance, emergency credit, debt, thresholds and UTRN entry. */
 export class PrepaymentAccount {
@@ -86,7 +90,9 @@ export class PrepaymentAccount {
 
   /** The floor the balance may fall to before the supply is disabled. */
   private get floor(): number {
-    return this.emergencyCreditActive ? this.config.disablementThreshold - this.config.emergencyCreditLimit : this.config.disablementThreshold;
+    return this.emergencyCreditActive
+      ? this.config.disablementThreshold - this.config.emergencyCreditLimit
+      : this.config.disablementThreshold;
   }
 
   get exhausted(): boolean {
@@ -104,7 +110,9 @@ export class PrepaymentAccount {
     }
     if (!wasExhausted && this.exhausted) {
       outcome.alerts.push({
-        code: this.emergencyCreditActive ? PREPAYMENT_ALERTS.emergencyCreditExhausted : PREPAYMENT_ALERTS.belowDisablementThreshold,
+        code: this.emergencyCreditActive
+          ? PREPAYMENT_ALERTS.emergencyCreditExhausted
+          : PREPAYMENT_ALERTS.belowDisablementThreshold,
         payload: { balancePence: round(this.balance) },
       });
       outcome.supply = 'creditExhausted';
@@ -123,20 +131,30 @@ export class PrepaymentAccount {
   credit(pence: number): PrepaymentOutcome {
     const wasExhausted = this.exhausted;
     this.balance += pence;
-    if (this.emergencyCreditActive && this.balance > this.config.disablementThreshold) this.emergencyCreditActive = false;
+    if (this.emergencyCreditActive && this.balance > this.config.disablementThreshold)
+      this.emergencyCreditActive = false;
     if (this.balance >= this.config.lowCreditThreshold) this.lowCreditAlerted = false;
     return { alerts: [], ...(wasExhausted && !this.exhausted ? { supply: 'creditRestored' as const } : {}) };
   }
 
   /** SR 2.5 or the consumer's button: refused when credit is not low or emergency credit is on. */
   activateEmergencyCredit(): { ok: boolean; reason?: string; outcome: PrepaymentOutcome } {
-    if (this.emergencyCreditActive) return { ok: false, reason: 'emergency credit is already active', outcome: { alerts: [] } };
+    if (this.emergencyCreditActive)
+      return { ok: false, reason: 'emergency credit is already active', outcome: { alerts: [] } };
     if (this.balance >= this.config.emergencyCreditThreshold) {
-      return { ok: false, reason: `balance ${round(this.balance)}p is not below the emergency credit threshold`, outcome: { alerts: [] } };
+      return {
+        ok: false,
+        reason: `balance ${round(this.balance)}p is not below the emergency credit threshold`,
+        outcome: { alerts: [] },
+      };
     }
     const wasExhausted = this.exhausted;
     this.emergencyCreditActive = true;
-    const outcome: PrepaymentOutcome = { alerts: [{ code: PREPAYMENT_ALERTS.emergencyCreditActivated, payload: { limitPence: this.config.emergencyCreditLimit } }] };
+    const outcome: PrepaymentOutcome = {
+      alerts: [
+        { code: PREPAYMENT_ALERTS.emergencyCreditActivated, payload: { limitPence: this.config.emergencyCreditLimit } },
+      ],
+    };
     if (wasExhausted && !this.exhausted) outcome.supply = 'creditRestored';
     return { ok: true, outcome };
   }
@@ -151,12 +169,27 @@ export class PrepaymentAccount {
     }
     const verdict = validateUtrn(utrn, { ...check, cache: this.utrnCache });
     if (!verdict.ok) {
-      const outcome: PrepaymentOutcome = { alerts: [{ code: UTRN_ALERT[verdict.reason], payload: { utrn: String(utrn).slice(0, 20), reason: verdict.reason, source } }] };
+      const outcome: PrepaymentOutcome = {
+        alerts: [
+          {
+            code: UTRN_ALERT[verdict.reason],
+            payload: { utrn: String(utrn).slice(0, 20), reason: verdict.reason, source },
+          },
+        ],
+      };
       if (source === 'local') this.countBadEntry(now, outcome);
       return { ok: false, reason: verdict.reason, outcome };
     }
     if (this.balance + verdict.amountPence > this.config.maxCredit) {
-      return { ok: false, reason: 'EXCEEDS_MAXIMUM_CREDIT', outcome: { alerts: [{ code: PREPAYMENT_ALERTS.utrnExceedsMaximumCredit, payload: { amountPence: verdict.amountPence, source } }] } };
+      return {
+        ok: false,
+        reason: 'EXCEEDS_MAXIMUM_CREDIT',
+        outcome: {
+          alerts: [
+            { code: PREPAYMENT_ALERTS.utrnExceedsMaximumCredit, payload: { amountPence: verdict.amountPence, source } },
+          ],
+        },
+      };
     }
     this.utrnCache.accept(verdict.counter);
     if (source === 'local') this.badEntries = 0;

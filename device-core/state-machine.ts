@@ -12,7 +12,9 @@ export class IllegalTransitionError extends SmetsimError {
 }
 
 /** A transition table: for each state, the events it accepts and the state each leads to. */
-export type TransitionTable<S extends string, E extends string> = { readonly [state in S]: { readonly [event in E]?: S } };
+export type TransitionTable<S extends string, E extends string> = {
+  readonly [state in S]: { readonly [event in E]?: S };
+};
 
 /**
  * One enum plus a frozen transition table; an illegal transition throws (STYLE: a state machine

@@ -10,7 +10,11 @@ export interface Tariff {
   readonly switching: readonly { readonly fromHalfHour: number; readonly register: number }[];
 }
 
-export const DEFAULT_TARIFF: Tariff = { standingChargePencePerDay: 50, unitRatesPencePerKwh: [25], switching: [{ fromHalfHour: 0, register: 0 }] };
+export const DEFAULT_TARIFF: Tariff = {
+  standingChargePencePerDay: 50,
+  unitRatesPencePerKwh: [25],
+  switching: [{ fromHalfHour: 0, register: 0 }],
+};
 
 /** The TOU register in force in a half-hour slot of the day. */
 export function registerAt(tariff: Tariff, slot: number): number {
@@ -26,13 +30,19 @@ export function tariffFromPayload(body: PayloadMap, current: Tariff): Tariff {
   const raw = body.switching;
   let switching: { fromHalfHour: number; register: number }[] = [{ fromHalfHour: 0, register: 0 }];
   if (raw !== undefined) {
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > HALF_HOURS_PER_DAY) throw new PayloadError('switching must be 1..48 [halfHour, register] pairs', 'switching');
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > HALF_HOURS_PER_DAY)
+      throw new PayloadError('switching must be 1..48 [halfHour, register] pairs', 'switching');
     switching = raw.map((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2) throw new PayloadError(`switching[${i}] must be [halfHour, register]`, 'switching');
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new PayloadError(`switching[${i}] must be [halfHour, register]`, 'switching');
       const [from, register] = pair as unknown[];
-      if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from >= HALF_HOURS_PER_DAY) throw new PayloadError(`switching[${i}] half-hour must be 0..47`, 'switching');
+      if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from >= HALF_HOURS_PER_DAY)
+        throw new PayloadError(`switching[${i}] half-hour must be 0..47`, 'switching');
       if (typeof register !== 'number' || !Number.isInteger(register) || register < 0 || register >= unitRates.length) {
-        throw new PayloadError(`switching[${i}] register must name one of the ${unitRates.length} unit rates`, 'switching');
+        throw new PayloadError(
+          `switching[${i}] register must name one of the ${unitRates.length} unit rates`,
+          'switching',
+        );
       }
       return { fromHalfHour: from, register };
     });

@@ -1,4 +1,12 @@
-import { decodeFrame, encodeFrame, signFrame, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
+import {
+  decodeFrame,
+  encodeFrame,
+  signFrame,
+  type CommandFrame,
+  type Eui64,
+  type Frame,
+  type PlainValue,
+} from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import type { HubLink } from '../smwan/link.js';
 import { DeviceLog, deviceLogChange } from './device-log.js';
@@ -32,7 +40,15 @@ export interface ChfStats {
  */
 export class CommsHub extends DeviceFirmware {
   readonly deviceLog = new DeviceLog();
-  readonly routing: ChfStats = { routedDown: 0, routedUp: 0, malformedDown: 0, droppedNotInLog: 0, buffered: 0, bufferOverflows: 0, upBufferOverflows: 0 };
+  readonly routing: ChfStats = {
+    routedDown: 0,
+    routedUp: 0,
+    malformedDown: 0,
+    droppedNotInLog: 0,
+    buffered: 0,
+    bufferOverflows: 0,
+    upBufferOverflows: 0,
+  };
   /** The GPF on this hub; set when the premises is wired. */
   gpf: Eui64 | undefined;
   private readonly held = new Map<Eui64, Uint8Array[]>();
@@ -95,7 +111,10 @@ export class CommsHub extends DeviceFirmware {
       return;
     }
     // FACTS: only devices in the device log may join the HAN, whoever asks for the join.
-    const joining = frame.serviceRequest === '8.7.1' || frame.serviceRequest === '8.7.2' ? (frame.payload as { device?: unknown } | null)?.device : undefined;
+    const joining =
+      frame.serviceRequest === '8.7.1' || frame.serviceRequest === '8.7.2'
+        ? (frame.payload as { device?: unknown } | null)?.device
+        : undefined;
     if (typeof joining === 'string' && !this.deviceLog.has(joining.toUpperCase() as Eui64)) {
       this.refuse(frame, 'NOT_IN_DEVICE_LOG', `${joining} cannot join: it is not in the device log of hub ${this.eui}`);
       return;
@@ -189,16 +208,31 @@ export class CommsHub extends DeviceFirmware {
           this.deviceLog.remove(device);
           this.held.delete(device);
         }
-        return { status: 'OK', payload: { deviceLog: this.deviceLogPayload() }, alerts: [{ code: ALERT_CHF_DEVICE_LOG_CHANGED, payload: { added: change.add.length, removed: change.remove.length } }] };
+        return {
+          status: 'OK',
+          payload: { deviceLog: this.deviceLogPayload() },
+          alerts: [
+            {
+              code: ALERT_CHF_DEVICE_LOG_CHANGED,
+              payload: { added: change.add.length, removed: change.remove.length },
+            },
+          ],
+        };
       }
       case '8.9':
         return { status: 'OK', payload: { deviceLog: this.deviceLogPayload() } };
       case '6.2.4':
-        return { status: 'OK', payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion } };
+        return {
+          status: 'OK',
+          payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion },
+        };
       case '11.2':
         return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
       default:
-        return { status: 'NOT_SUPPORTED', payload: { reason: `the CHF does not implement SR ${command.serviceRequest}` } };
+        return {
+          status: 'NOT_SUPPORTED',
+          payload: { reason: `the CHF does not implement SR ${command.serviceRequest}` },
+        };
     }
   }
 

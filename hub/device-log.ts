@@ -38,14 +38,18 @@ export function deviceLogChange(payload: PlainValue): DeviceLogChange {
   const body = asMap(payload);
   const list = (key: string): readonly PlainValue[] => {
     const value = body[key] ?? [];
-    if (!Array.isArray(value) || value.length > 16) throw new PayloadError(`${key} must be a list of at most 16 entries`, key);
-    return value;
+    if (!Array.isArray(value) || value.length > 16)
+      throw new PayloadError(`${key} must be a list of at most 16 entries`, key);
+    return value as readonly PlainValue[];
   };
   const add = list('add').map((entry, i) => {
     const map: PayloadMap = asMap(entry, `add[${i}]`);
     const type = map.type;
     if (typeof type !== 'string' || !(DEVICE_TYPES as readonly string[]).includes(type) || type === 'CHF') {
-      throw new PayloadError(`add[${i}].type must be one of ${DEVICE_TYPES.filter((t) => t !== 'CHF').join(', ')}`, `add[${i}].type`);
+      throw new PayloadError(
+        `add[${i}].type must be one of ${DEVICE_TYPES.filter((t) => t !== 'CHF').join(', ')}`,
+        `add[${i}].type`,
+      );
     }
     return { device: euiField(map.device, `add[${i}].device`), type: type as DeviceType };
   });

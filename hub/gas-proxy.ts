@@ -1,4 +1,12 @@
-import { encodeFrame, isServiceReferenceVariant, CounterWindow, type CommandFrame, type Eui64, type Frame, type PlainValue } from '../protocol/index.js';
+import {
+  encodeFrame,
+  isServiceReferenceVariant,
+  CounterWindow,
+  type CommandFrame,
+  type Eui64,
+  type Frame,
+  type PlainValue,
+} from '../protocol/index.js';
 import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES } from '../device-core/han-messages.js';
@@ -76,14 +84,19 @@ export class GasProxy extends DeviceFirmware {
   }
 
   private forGasMeter(gsme: Eui64, bytes: Uint8Array, frame: CommandFrame): void {
-    if (isServiceReferenceVariant(frame.serviceRequest) && MIRRORED.has(frame.serviceRequest) && this.mirrors.has(gsme)) {
+    if (
+      isServiceReferenceVariant(frame.serviceRequest) &&
+      MIRRORED.has(frame.serviceRequest) &&
+      this.mirrors.has(gsme)
+    ) {
       this.answerFromMirror(gsme, frame);
       return;
     }
     const mailbox = this.mailboxes.get(gsme) ?? [];
     if (mailbox.length >= this.mailboxLimit) {
       this.mailboxOverflows++;
-      if (isServiceReferenceVariant(frame.serviceRequest)) this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
+      if (isServiceReferenceVariant(frame.serviceRequest))
+        this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
       return;
     }
     mailbox.push(bytes);
@@ -94,14 +107,23 @@ export class GasProxy extends DeviceFirmware {
   private answerFromMirror(gsme: Eui64, command: CommandFrame): void {
     let counters = this.proxyCounters.get(gsme);
     if (!counters) this.proxyCounters.set(gsme, (counters = new CounterWindow()));
-    const verdict = guardCommand({ self: gsme, crypto: this.deps.crypto, trust: this.deps.trust, counters }, command, undefined);
+    const verdict = guardCommand(
+      { self: gsme, crypto: this.deps.crypto, trust: this.deps.trust, counters },
+      command,
+      undefined,
+    );
     if (!verdict.ok) {
       this.respond(command, verdict.status, { reason: verdict.reason });
-      if (verdict.alert !== undefined) this.raiseAlert(verdict.alert, { serviceRequest: command.serviceRequest, reason: verdict.reason });
+      if (verdict.alert !== undefined)
+        this.raiseAlert(verdict.alert, { serviceRequest: command.serviceRequest, reason: verdict.reason });
       return;
     }
     const mirror = this.mirrors.get(gsme)!;
-    this.respond(command, 'OK', { ...(mirror.reads[command.serviceRequest] as object), mirroredAt: mirror.at, meter: gsme });
+    this.respond(command, 'OK', {
+      ...(mirror.reads[command.serviceRequest] as object),
+      mirroredAt: mirror.at,
+      meter: gsme,
+    });
   }
 
   private fromGasMeter(gsme: Eui64, frame: CommandFrame): void {
@@ -126,11 +148,23 @@ export class GasProxy extends DeviceFirmware {
   /** Displays joined to the GPF read gas data from the mirror. */
   protected override receiveLocal(from: Eui64, frame: Frame): void {
     if (frame.kind !== 'command' || frame.serviceRequest !== HAN_MESSAGES.READ || !this.joined.has(from)) return;
-    for (const mirror of this.mirrors.values()) this.deps.han.send(from, encodeFrame(this.local(from, HAN_MESSAGES.READING, mirror.display)));
+    for (const mirror of this.mirrors.values())
+      this.deps.han.send(from, encodeFrame(this.local(from, HAN_MESSAGES.READING, mirror.display)));
   }
 
   private local(to: Eui64, code: string, payload: PlainValue): Frame {
-    return { kind: 'command', header: { originator: this.eui, recipient: to, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() }, serviceRequest: code, payload, signatures: [] };
+    return {
+      kind: 'command',
+      header: {
+        originator: this.eui,
+        recipient: to,
+        counter: this.ownCounter.next(),
+        createdAt: this.deps.clock.now(),
+      },
+      serviceRequest: code,
+      payload,
+      signatures: [],
+    };
   }
 
   /** The GPF's own service requests: joins for displays, identity, firmware version. */
@@ -148,11 +182,17 @@ export class GasProxy extends DeviceFirmware {
       case '8.1.1':
         return this.commission();
       case '6.2.4':
-        return { status: 'OK', payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion } };
+        return {
+          status: 'OK',
+          payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion },
+        };
       case '11.2':
         return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
       default:
-        return { status: 'NOT_SUPPORTED', payload: { reason: `the GPF does not implement SR ${command.serviceRequest}` } };
+        return {
+          status: 'NOT_SUPPORTED',
+          payload: { reason: `the GPF does not implement SR ${command.serviceRequest}` },
+        };
     }
   }
 }

@@ -34,9 +34,20 @@ export class Ihd extends DeviceFirmware {
         return this.commission();
       case '6.2.4':
       case '11.2':
-        return { status: 'OK', payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion, lifecycle: this.lifecycle } };
+        return {
+          status: 'OK',
+          payload: {
+            eui: this.eui,
+            type: this.identity.type,
+            firmwareVersion: this.identity.firmwareVersion,
+            lifecycle: this.lifecycle,
+          },
+        };
       default:
-        return { status: 'NOT_SUPPORTED', payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` } };
+        return {
+          status: 'NOT_SUPPORTED',
+          payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` },
+        };
     }
   }
 
@@ -55,7 +66,18 @@ export class Ihd extends DeviceFirmware {
   }
 
   protected request(to: Eui64, code: string, payload: PlainValue): Frame {
-    return { kind: 'command', header: { originator: this.eui, recipient: to, counter: this.ownCounter.next(), createdAt: this.deps.clock.now() }, serviceRequest: code, payload, signatures: [] };
+    return {
+      kind: 'command',
+      header: {
+        originator: this.eui,
+        recipient: to,
+        counter: this.ownCounter.next(),
+        createdAt: this.deps.clock.now(),
+      },
+      serviceRequest: code,
+      payload,
+      signatures: [],
+    };
   }
 
   protected override receiveLocal(from: Eui64, frame: Frame): void {
@@ -77,7 +99,8 @@ export class Ihd extends DeviceFirmware {
         const data = frame.payload;
         if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Uint8Array) return;
         const map = data as { readonly [key: string]: PlainValue };
-        if (typeof map.fuel === 'string') this.readings.set(map.fuel, { at: this.deps.clock.now(), data: { ...map, via: from } });
+        if (typeof map.fuel === 'string')
+          this.readings.set(map.fuel, { at: this.deps.clock.now(), data: { ...map, via: from } });
         return;
       }
     }

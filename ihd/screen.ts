@@ -6,6 +6,10 @@ export interface MeterReading {
   readonly data: { readonly [key: string]: PlainValue };
 }
 
+/** A reading's value as the display writes it: a number or a word, never `[object Object]`. */
+const show = (value: PlainValue | undefined): string =>
+  typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? String(value) : '—';
+
 const money = (pence: PlainValue | undefined) => (typeof pence === 'number' ? `£${(pence / 100).toFixed(2)}` : '—');
 
 /**
@@ -19,10 +23,19 @@ export function renderScreen(readings: ReadonlyMap<string, MeterReading>, now: n
     if (!reading) continue;
     const d = reading.data;
     const age = Math.max(0, Math.round((now - reading.at) / 1000));
-    if (fuel === 'electricity') lines.push(`ELEC  ${d.importKwh} kWh  ${d.powerW} W  cost ${money(d.costPence)}`);
-    else lines.push(`GAS   ${d.volumeM3} m3  ${d.energyKwh} kWh  cost ${money(d.costPence)}  battery ${d.batteryPercent}%`);
-    const credit = d.paymentMode === 'Prepayment' ? `  balance ${money(d.balancePence)}${d.emergencyCreditActive ? '  EMERGENCY CREDIT' : ''}` : '';
-    lines.push(`      supply ${String(d.supply).toUpperCase()}  ${String(d.paymentMode).toLowerCase()}${credit}  (${age}s ago)`);
+    if (fuel === 'electricity')
+      lines.push(`ELEC  ${show(d.importKwh)} kWh  ${show(d.powerW)} W  cost ${money(d.costPence)}`);
+    else
+      lines.push(
+        `GAS   ${show(d.volumeM3)} m3  ${show(d.energyKwh)} kWh  cost ${money(d.costPence)}  battery ${show(d.batteryPercent)}%`,
+      );
+    const credit =
+      d.paymentMode === 'Prepayment'
+        ? `  balance ${money(d.balancePence)}${d.emergencyCreditActive ? '  EMERGENCY CREDIT' : ''}`
+        : '';
+    lines.push(
+      `      supply ${show(d.supply).toUpperCase()}  ${show(d.paymentMode).toLowerCase()}${credit}  (${age}s ago)`,
+    );
   }
   if (lines.length === 0) lines.push('NOT JOINED');
   return lines;

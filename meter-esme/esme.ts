@@ -1,5 +1,6 @@
 import { parseMpan, ValidationError, type CommandFrame, type PlainValue } from '../protocol/index.js';
-import { ConsumptionModel, halfHourIndex, HALF_HOUR_MS } from '../device-core/consumption-model.js';
+import type { ConsumptionModel } from '../device-core/consumption-model.js';
+import { halfHourIndex, HALF_HOUR_MS } from '../device-core/consumption-model.js';
 import type { FirmwareDeps } from '../device-core/firmware.js';
 import { MeterFirmware, type MeterHandler, type MeterOptions } from '../device-core/meter-firmware.js';
 import { METER_HANDLERS } from '../device-core/meter-handlers.js';

@@ -1,4 +1,12 @@
-import { parseMprn, ValidationError, type CommandFrame, type Eui64, type Frame, type PlainValue, type TimerHandle } from '../protocol/index.js';
+import {
+  parseMprn,
+  ValidationError,
+  type CommandFrame,
+  type Eui64,
+  type Frame,
+  type PlainValue,
+  type TimerHandle,
+} from '../protocol/index.js';
 import type { FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES } from '../device-core/han-messages.js';
 import { MeterFirmware, type MeterHandler, type MeterOptions } from '../device-core/meter-firmware.js';
@@ -41,7 +49,10 @@ const GSME_HANDLERS: Readonly<Record<string, MeterHandler<Gsme>>> = {
   '6.6': (m, c) => {
     const b = asMap(c.payload);
     m.accrue();
-    m.conversion = { calorificValue: num(b, 'calorificValue', 30, 50), conversionFactor: num(b, 'conversionFactor', 0.9, 1.1) };
+    m.conversion = {
+      calorificValue: num(b, 'calorificValue', 30, 50),
+      conversionFactor: num(b, 'conversionFactor', 0.9, 1.1),
+    };
     return { status: 'OK', payload: { ...m.conversion } };
   },
 };
@@ -95,7 +106,11 @@ export class Gsme extends MeterFirmware {
   }
 
   importRegisters(): PlainValue {
-    return { volumeM3: round(this.registerUnits / 1000), energyKwh: round(this.kwhOf(this.registerUnits)), touM3: this.touUnits.map((u) => round(u / 1000)) };
+    return {
+      volumeM3: round(this.registerUnits / 1000),
+      energyKwh: round(this.kwhOf(this.registerUnits)),
+      touM3: this.touUnits.map((u) => round(u / 1000)),
+    };
   }
 
   /**
@@ -140,7 +155,15 @@ export class Gsme extends MeterFirmware {
     const reads: Record<string, PlainValue> = {};
     for (const sr of MIRRORED_READS) {
       const handler = GSME_HANDLERS[sr];
-      if (handler) reads[sr] = handler(this, { kind: 'command', header: { originator: this.eui, recipient: this.eui, counter: 0n, createdAt: this.now() }, serviceRequest: sr, payload: null, signatures: [] }).payload ?? null;
+      if (handler)
+        reads[sr] =
+          handler(this, {
+            kind: 'command',
+            header: { originator: this.eui, recipient: this.eui, counter: 0n, createdAt: this.now() },
+            serviceRequest: sr,
+            payload: null,
+            signatures: [],
+          }).payload ?? null;
     }
     return { at: this.now(), reads, display: this.displayData(), batteryPercent: round(this.batteryPercent) };
   }

@@ -66,7 +66,10 @@ export const DCC_ALERTS = {
   N10: { meaning: 'meter point enrolled and available', confirmed: false },
   N11: { meaning: 'smart metering system can communicate', confirmed: false },
   N20: { meaning: 'change of supplier credentials update result', confirmed: false },
-  N30: { meaning: 'webhook delivery of an inbox item gave up after 2 days (the item stays in the inbox)', confirmed: false },
+  N30: {
+    meaning: 'webhook delivery of an inbox item gave up after 2 days (the item stays in the inbox)',
+    confirmed: false,
+  },
   N40: { meaning: 'smart metering system withdrawn', confirmed: false },
   AD1: { meaning: 'device alert delivered on behalf of the DCC', confirmed: false },
 } as const;

@@ -6,13 +6,7 @@ import { FrameError } from './frame-error.js';
  * non-string keys, no undefined, no bigints: a decoded value can be walked without surprises.
  */
 export type PlainValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Uint8Array
-  | readonly PlainValue[]
-  | { readonly [key: string]: PlainValue };
+  null | boolean | number | string | Uint8Array | readonly PlainValue[] | { readonly [key: string]: PlainValue };
 
 export interface PlainLimits {
   /** Deepest nesting of arrays and maps. */
@@ -47,25 +41,37 @@ export function decodeCbor(bytes: Uint8Array, limits: PlainLimits = DEFAULT_PLAI
   return value;
 }
 
-export function assertPlain(value: unknown, limits: PlainLimits, path: string, depth: number): asserts value is PlainValue {
+export function assertPlain(
+  value: unknown,
+  limits: PlainLimits,
+  path: string,
+  depth: number,
+): asserts value is PlainValue {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new FrameError('NOT_PLAIN', `${path} is not a finite number`, path);
     return;
   }
-  if (typeof value !== 'object') throw new FrameError('NOT_PLAIN', `${path} has a ${typeof value}, which frames do not carry`, path);
+  if (typeof value !== 'object')
+    throw new FrameError('NOT_PLAIN', `${path} has a ${typeof value}, which frames do not carry`, path);
   if (depth >= limits.maxDepth) throw new FrameError('TOO_DEEP', `${path} nests deeper than ${limits.maxDepth}`, path);
   if (value instanceof Uint8Array) return;
   if (Array.isArray(value)) {
-    if (value.length > limits.maxEntries) throw new FrameError('BAD_VALUE', `${path} has more than ${limits.maxEntries} entries`, path);
+    if (value.length > limits.maxEntries)
+      throw new FrameError('BAD_VALUE', `${path} has more than ${limits.maxEntries} entries`, path);
     for (let i = 0; i < value.length; i++) assertPlain(value[i], limits, `${path}[${i}]`, depth + 1);
     return;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) {
-    throw new FrameError('NOT_PLAIN', `${path} is a ${value.constructor?.name ?? 'tagged value'}, not a plain map`, path);
+    throw new FrameError(
+      'NOT_PLAIN',
+      `${path} is a ${value.constructor?.name ?? 'tagged value'}, not a plain map`,
+      path,
+    );
   }
   const keys = Object.keys(value);
-  if (keys.length > limits.maxEntries) throw new FrameError('BAD_VALUE', `${path} has more than ${limits.maxEntries} entries`, path);
+  if (keys.length > limits.maxEntries)
+    throw new FrameError('BAD_VALUE', `${path} has more than ${limits.maxEntries} entries`, path);
   for (const key of keys) assertPlain((value as Record<string, unknown>)[key], limits, `${path}.${key}`, depth + 1);
 }
 

@@ -18,13 +18,7 @@ export class SmetsimError extends Error {
 
 /** Why an identity, argument or table lookup was refused. */
 export type ValidationCode =
-  | 'BAD_EUI'
-  | 'BAD_MPAN'
-  | 'BAD_MPRN'
-  | 'BAD_REQUEST_ID'
-  | 'BAD_COUNTER'
-  | 'UNKNOWN_SERVICE_REQUEST'
-  | 'BAD_ARGUMENT';
+  'BAD_EUI' | 'BAD_MPAN' | 'BAD_MPRN' | 'BAD_REQUEST_ID' | 'BAD_COUNTER' | 'UNKNOWN_SERVICE_REQUEST' | 'BAD_ARGUMENT';
 
 export class ValidationError extends SmetsimError {
   declare readonly code: ValidationCode;

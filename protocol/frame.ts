@@ -77,7 +77,16 @@ function counterBytes(counter: bigint): Uint8Array {
   if (counter < 0n || counter > MAX_COUNTER) throw new FrameError('BAD_VALUE', 'counter must be 0..2^64-1', 'counter');
   const high = Number(counter >> 32n);
   const low = Number(counter & 0xffffffffn);
-  return Uint8Array.of(high >>> 24, (high >>> 16) & 0xff, (high >>> 8) & 0xff, high & 0xff, low >>> 24, (low >>> 16) & 0xff, (low >>> 8) & 0xff, low & 0xff);
+  return Uint8Array.of(
+    high >>> 24,
+    (high >>> 16) & 0xff,
+    (high >>> 8) & 0xff,
+    high & 0xff,
+    low >>> 24,
+    (low >>> 16) & 0xff,
+    (low >>> 8) & 0xff,
+    low & 0xff,
+  );
 }
 
 function toWire(frame: UnsignedFrame): Record<string, PlainValue> {
@@ -124,7 +133,8 @@ export interface DecodeOptions {
 export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Frame {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FRAME_BYTES;
   if (!(bytes instanceof Uint8Array)) throw new FrameError('WRONG_TYPE', 'a frame must be bytes');
-  if (bytes.length > maxBytes) throw new FrameError('OVERSIZE', `frame of ${bytes.length} bytes is over the ${maxBytes}-byte limit`);
+  if (bytes.length > maxBytes)
+    throw new FrameError('OVERSIZE', `frame of ${bytes.length} bytes is over the ${maxBytes}-byte limit`);
   const wire = decodeCbor(bytes);
   if (wire === null || typeof wire !== 'object' || Array.isArray(wire) || wire instanceof Uint8Array) {
     throw new FrameError('WRONG_TYPE', 'a frame must be a CBOR map');
@@ -139,7 +149,8 @@ function fromWire(wire: Readonly<Record<string, PlainValue>>, unsigned: boolean)
   for (const key of Object.keys(wire)) {
     if (!allowed.includes(key)) throw new FrameError('UNKNOWN_FIELD', `unknown frame field "${key}"`, key);
   }
-  if (wire.v !== FRAME_VERSION) throw new FrameError('BAD_VALUE', `unsupported frame version ${String(wire.v)}`, 'v');
+  if (wire.v !== FRAME_VERSION)
+    throw new FrameError('BAD_VALUE', `unsupported frame version ${JSON.stringify(wire.v)}`, 'v');
   const header: FrameHeader = {
     originator: eui(wire, 'o'),
     recipient: eui(wire, 'r'),
@@ -148,7 +159,8 @@ function fromWire(wire: Readonly<Record<string, PlainValue>>, unsigned: boolean)
     ...(wire.x !== undefined ? { executeAt: timestamp(wire, 'x') } : {}),
   };
   const payload = required(wire, 'p');
-  if (unsigned && wire.s !== undefined) throw new FrameError('UNKNOWN_FIELD', 'signed content carries no signatures', 's');
+  if (unsigned && wire.s !== undefined)
+    throw new FrameError('UNKNOWN_FIELD', 'signed content carries no signatures', 's');
   const signatures = unsigned ? [] : signatureList(wire);
   switch (kind) {
     case 'command':
@@ -190,7 +202,8 @@ function str(wire: Readonly<Record<string, PlainValue>>, key: string): string {
 function bytesOf(value: PlainValue | undefined, length: number, field: string): Uint8Array {
   if (value === undefined) throw new FrameError('MISSING_FIELD', `frame field "${field}" is missing`, field);
   if (!(value instanceof Uint8Array)) throw new FrameError('WRONG_TYPE', `"${field}" must be a byte string`, field);
-  if (value.length !== length) throw new FrameError('BAD_VALUE', `"${field}" must be ${length} bytes, got ${value.length}`, field);
+  if (value.length !== length)
+    throw new FrameError('BAD_VALUE', `"${field}" must be ${length} bytes, got ${value.length}`, field);
   return value;
 }
 
@@ -221,7 +234,8 @@ function signatureList(wire: Readonly<Record<string, PlainValue>>): FrameSignatu
   if (list.length > 4) throw new FrameError('BAD_VALUE', 'a frame carries at most 4 signatures', 's');
   return list.map((entry: PlainValue, i: number) => {
     const field = `s[${i}]`;
-    if (!Array.isArray(entry) || entry.length !== 3) throw new FrameError('WRONG_TYPE', `${field} must be [role, signer, value]`, field);
+    if (!Array.isArray(entry) || entry.length !== 3)
+      throw new FrameError('WRONG_TYPE', `${field} must be [role, signer, value]`, field);
     const [role, signer, value] = entry as readonly PlainValue[];
     if (typeof role !== 'string' || !SIGNER_ROLE_SET.has(role)) {
       throw new FrameError('BAD_VALUE', `${field} role must be one of ${SIGNER_ROLES.join(', ')}`, field);

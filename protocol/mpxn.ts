@@ -24,7 +24,11 @@ export function parseMpan(text: string, field = 'mpan'): Mpan {
   }
   const expected = mpanCheckDigit(text.slice(0, 12));
   if (Number(text[12]) !== expected) {
-    throw new ValidationError('BAD_MPAN', `${field} ${text} fails its check digit: the last digit should be ${expected}`, field);
+    throw new ValidationError(
+      'BAD_MPAN',
+      `${field} ${text} fails its check digit: the last digit should be ${expected}`,
+      field,
+    );
   }
   return text as Mpan;
 }

@@ -2,9 +2,16 @@
  * The GBCS UTRN check digit (GBCS 14.8): Verhoeff-style, with GBCS's own tables. The inverse table
  * is not the textbook Verhoeff one, and the walk starts at k = 4, left to right.
  */
-const P = ['0123456789', '1576283094', '5803796142', '8916043527', '9453126870', '4286573901', '2793806415', '7046913258'].map(
-  (row) => [...row].map(Number),
-);
+const P = [
+  '0123456789',
+  '1576283094',
+  '5803796142',
+  '8916043527',
+  '9453126870',
+  '4286573901',
+  '2793806415',
+  '7046913258',
+].map((row) => [...row].map(Number));
 const D = [
   '0123456789',
   '1234067895',

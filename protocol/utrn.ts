@@ -45,7 +45,12 @@ function utrnMac(
   counter: bigint,
   high: number,
 ): number {
-  const key = deriveMessageKey(crypto, ownKey, peerKey, { originator, recipient: target, messageType: 'command', counter });
+  const key = deriveMessageKey(crypto, ownKey, peerKey, {
+    originator,
+    recipient: target,
+    messageType: 'command',
+    counter,
+  });
   const aad = Buffer.alloc(6 + 8 + 8 + 1 + 8 + 4);
   aad.set([0x11, 0, 0, 0, 0, 0], 0);
   aad.set(euiToBytes(originator), 6);
@@ -58,10 +63,19 @@ function utrnMac(
 }
 
 /** Make a UTRN: 19 digits of PTUT + offset, then the GBCS check digit. */
-export function generateUtrn(crypto: CryptoProvider, supplierPrepaymentKey: EcPrivateKey, deviceKeyAgreement: EcPublicKey, params: UtrnParams): string {
+export function generateUtrn(
+  crypto: CryptoProvider,
+  supplierPrepaymentKey: EcPrivateKey,
+  deviceKeyAgreement: EcPublicKey,
+  params: UtrnParams,
+): string {
   const { counter, value, valueClass } = params;
   if (counter < 0n || counter >= 1n << 64n || (counter & 0xffffffffn) !== 0n) {
-    throw new ValidationError('BAD_COUNTER', 'a UTRN counter is a 64-bit value whose low 32 bits are 0 (e.g. 0x100000000)', 'counter');
+    throw new ValidationError(
+      'BAD_COUNTER',
+      'a UTRN counter is a 64-bit value whose low 32 bits are 0 (e.g. 0x100000000)',
+      'counter',
+    );
   }
   if (!Number.isInteger(value) || value < 0 || value > UTRN_MAX_VALUE) {
     throw new ValidationError('BAD_ARGUMENT', `a UTRN value is an integer from 0 to ${UTRN_MAX_VALUE}`, 'value');
@@ -70,7 +84,15 @@ export function generateUtrn(crypto: CryptoProvider, supplierPrepaymentKey: EcPr
     throw new ValidationError('BAD_ARGUMENT', 'the value class is "pennies" or "pounds"', 'class');
   }
   const high = highWord(counter, valueClass, value);
-  const low = utrnMac(crypto, supplierPrepaymentKey, deviceKeyAgreement, params.originator, params.target, counter, high);
+  const low = utrnMac(
+    crypto,
+    supplierPrepaymentKey,
+    deviceKeyAgreement,
+    params.originator,
+    params.target,
+    counter,
+    high,
+  );
   const digits = ((BigInt(high) << 32n) + BigInt(low) + UTRN_OFFSET).toString().padStart(19, '0');
   return `${digits}${utrnCheckDigit(digits)}`;
 }
@@ -93,7 +115,8 @@ export type UtrnVerdict =
  * device on the same HAN (0x8F64); DUPLICATE: already accepted (0x8F51); OUT_OF_WINDOW: older than
  * every counter the meter still remembers, so it cannot be told from a replay.
  */
-export type UtrnRefusal = 'MALFORMED' | 'BAD_CHECK_DIGIT' | 'NOT_AUTHENTIC' | 'WRONG_DEVICE' | 'DUPLICATE' | 'OUT_OF_WINDOW';
+export type UtrnRefusal =
+  'MALFORMED' | 'BAD_CHECK_DIGIT' | 'NOT_AUTHENTIC' | 'WRONG_DEVICE' | 'DUPLICATE' | 'OUT_OF_WINDOW';
 
 export interface UtrnCheckContext {
   readonly crypto: CryptoProvider;
@@ -133,10 +156,19 @@ export function validateUtrn(utrn: string, ctx: UtrnCheckContext): UtrnVerdict {
 
   const counter = ctx.cache.reconstruct(truncated);
   if (counter < 0n) return { ok: false, reason: 'NOT_AUTHENTIC' };
-  const mac = utrnMac(ctx.crypto, ctx.deviceKeyAgreement, ctx.supplierPrepaymentKey, ctx.supplier, ctx.device, counter, high);
+  const mac = utrnMac(
+    ctx.crypto,
+    ctx.deviceKeyAgreement,
+    ctx.supplierPrepaymentKey,
+    ctx.supplier,
+    ctx.device,
+    counter,
+    high,
+  );
   if (mac !== low) {
     const forSibling = ctx.siblings?.some(
-      (s) => utrnMac(ctx.crypto, s.keyAgreement, ctx.supplierPrepaymentKey, ctx.supplier, s.device, counter, high) === low,
+      (s) =>
+        utrnMac(ctx.crypto, s.keyAgreement, ctx.supplierPrepaymentKey, ctx.supplier, s.device, counter, high) === low,
     );
     return { ok: false, reason: forSibling ? 'WRONG_DEVICE' : 'NOT_AUTHENTIC' };
   }

@@ -9,7 +9,13 @@ import { HeadEnd } from '../dcc-head-end/head-end.js';
 import { ENTRY_PROCESSES } from '../dcc-head-end/party-status.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
-import { DCC_PARTIES, DEFAULT_PARTIES, partyIdentity, type DefaultPartyName, type PartyIdentity } from './default-parties.js';
+import {
+  DCC_PARTIES,
+  DEFAULT_PARTIES,
+  partyIdentity,
+  type DefaultPartyName,
+  type PartyIdentity,
+} from './default-parties.js';
 import type { GatewayTransport } from './gateway-client.js';
 
 export interface DccOptions {
@@ -41,7 +47,12 @@ export interface PremisesRecord {
   readonly hub: Eui64;
   readonly mpan: string;
   readonly mprn: string;
-  readonly devices: readonly { readonly eui: Eui64; readonly type: DeviceType; readonly ds: EcPublicKey; readonly ka: EcPublicKey }[];
+  readonly devices: readonly {
+    readonly eui: Eui64;
+    readonly type: DeviceType;
+    readonly ds: EcPublicKey;
+    readonly ka: EcPublicKey;
+  }[];
 }
 
 /** The credentials devices carry: the DCC's from manufacture, the parties' from commissioning. */
@@ -69,15 +80,22 @@ export interface Dcc {
 export function createDcc(options: DccOptions): Dcc {
   const { clock, crypto, seed } = options;
   const credentials = new SmwanCredentials(options.smwanSecret);
-  const parties = Object.fromEntries(DEFAULT_PARTIES.map((spec) => [spec.name, partyIdentity(crypto, seed, spec, options.partyKeysDir)])) as Record<DefaultPartyName, PartyIdentity>;
-  const dccKeys = (name: keyof typeof DCC_PARTIES) => partyIdentity(crypto, seed, { name, eui: DCC_PARTIES[name], categories: ['DCC'] }, options.partyKeysDir);
+  const parties = Object.fromEntries(
+    DEFAULT_PARTIES.map((spec) => [spec.name, partyIdentity(crypto, seed, spec, options.partyKeysDir)]),
+  ) as Record<DefaultPartyName, PartyIdentity>;
+  const dccKeys = (name: keyof typeof DCC_PARTIES) =>
+    partyIdentity(crypto, seed, { name, eui: DCC_PARTIES[name], categories: ['DCC'] }, options.partyKeysDir);
   const acb = dccKeys('acb');
   const transCoS = dccKeys('transCoS');
   const recovery = dccKeys('recovery');
   const dcc: DccIdentity = { acb: { eui: acb.eui, ds: acb.ds }, transCoS: { eui: transCoS.eui, ds: transCoS.ds } };
 
   const db: Db = openDatabase(options.dataDir ? { dataDir: options.dataDir } : 'memory');
-  const link = new MqttHeadEndLink({ url: options.brokerUrl, secret: credentials.headEndSecret, clientId: `dcc-head-end-${String(seed)}` });
+  const link = new MqttHeadEndLink({
+    url: options.brokerUrl,
+    secret: credentials.headEndSecret,
+    clientId: `dcc-head-end-${String(seed)}`,
+  });
   const headEnd = new HeadEnd({
     db,
     clock,
@@ -90,11 +108,21 @@ export function createDcc(options: DccOptions): Dcc {
   });
   registerParties(headEnd, Object.values(parties), clock.now());
   // The token service holds each supplier's prepayment key (emulator choice, token-service.ts).
-  for (const p of Object.values(parties)) if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
+  for (const p of Object.values(parties))
+    if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
 
-  const credential = (p: PartyIdentity) => ({ eui: p.eui, ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey });
+  const credential = (p: PartyIdentity) => ({
+    eui: p.eui,
+    ds: p.ds.publicKey,
+    ka: p.ka.publicKey,
+    prepaymentKa: p.prepaymentKa.publicKey,
+  });
   const anchors: DeviceAnchors = {
-    manufacture: { AccessControlBroker: credential(acb), TransitionalCoS: credential(transCoS), Recovery: credential(recovery) },
+    manufacture: {
+      AccessControlBroker: credential(acb),
+      TransitionalCoS: credential(transCoS),
+      Recovery: credential(recovery),
+    },
     commissioning: { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) },
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
@@ -123,18 +151,31 @@ export function createDcc(options: DccOptions): Dcc {
 function registerParties(headEnd: HeadEnd, parties: readonly PartyIdentity[], now: number): void {
   for (const p of parties) {
     if (headEnd.parties.get(p.eui)) continue;
-    headEnd.parties.add({ eui: p.eui, name: p.name, categories: p.categories, keys: { ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey } });
+    headEnd.parties.add({
+      eui: p.eui,
+      name: p.name,
+      categories: p.categories,
+      keys: { ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey },
+    });
     headEnd.parties.transition(p.eui, 'accede', now);
     for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(p.eui, process, now);
     headEnd.parties.transition(p.eui, 'activate', now);
   }
 }
 
-function enrolPremises(headEnd: HeadEnd, home: PremisesRecord, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
+function enrolPremises(
+  headEnd: HeadEnd,
+  home: PremisesRecord,
+  parties: Record<DefaultPartyName, PartyIdentity>,
+  now: number,
+): void {
   for (const device of home.devices) {
     if (headEnd.inventory.get(device.eui)) continue;
     const mpxn = device.type === 'ESME' ? home.mpan : device.type === 'GSME' ? home.mprn : undefined;
-    headEnd.inventory.put({ eui: device.eui, type: device.type, status: 'Commissioned', hub: home.hub, mpxn, ds: device.ds, ka: device.ka }, now);
+    headEnd.inventory.put(
+      { eui: device.eui, type: device.type, status: 'Commissioned', hub: home.hub, mpxn, ds: device.ds, ka: device.ka },
+      now,
+    );
   }
   registerMeterPoints(headEnd, home, parties, now);
 }
@@ -143,10 +184,16 @@ function enrolPremises(headEnd: HeadEnd, home: PremisesRecord, parties: Record<D
  * The default registration: the first supplier supplies electricity and gas, the network operator
  * runs both networks, the meter operator is registered; the second supplier supplies nothing.
  */
-function registerMeterPoints(headEnd: HeadEnd, home: PremisesRecord, parties: Record<DefaultPartyName, PartyIdentity>, now: number): void {
+function registerMeterPoints(
+  headEnd: HeadEnd,
+  home: PremisesRecord,
+  parties: Record<DefaultPartyName, PartyIdentity>,
+  now: number,
+): void {
   if (headEnd.registration.history(home.mpan).length > 0) return;
   const since = now - 24 * 3600_000;
-  const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) => headEnd.registration.register(mpxn, role, party, since);
+  const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) =>
+    headEnd.registration.register(mpxn, role, party, since);
   register(home.mpan, 'importSupplier', parties.supplier.eui);
   register(home.mprn, 'gasSupplier', parties.supplier.eui);
   register(home.mpan, 'electricityDistributor', parties.networkOperator.eui);
@@ -162,7 +209,12 @@ function registerMeterPoints(headEnd: HeadEnd, home: PremisesRecord, parties: Re
  */
 export function injectTransport(gateway: FastifyInstance, gatewayUrl: string): GatewayTransport {
   return async (method, url, headers, body) => {
-    const reply = await gateway.inject({ method: method as 'GET' | 'POST', url: url.slice(gatewayUrl.length), headers, ...(body === undefined ? {} : { payload: body }) });
-    return { status: reply.statusCode, json: reply.json() as unknown };
+    const reply = await gateway.inject({
+      method: method as 'GET' | 'POST',
+      url: url.slice(gatewayUrl.length),
+      headers,
+      ...(body === undefined ? {} : { payload: body }),
+    });
+    return { status: reply.statusCode, json: reply.json<unknown>() };
   };
 }

@@ -53,7 +53,9 @@ export interface World {
 export async function startWorld(options: WorldOptions): Promise<World> {
   const { clock, crypto, seed } = options;
   const credentials = new SmwanCredentials(options.smwanSecret);
-  const broker = options.brokerUrl ? undefined : await startEmbeddedBroker({ credentials, port: options.mqttPort ?? 0 });
+  const broker = options.brokerUrl
+    ? undefined
+    : await startEmbeddedBroker({ credentials, port: options.mqttPort ?? 0 });
   const brokerUrl = options.brokerUrl ?? broker!.url;
   const dcc = createDcc({
     clock,
@@ -61,7 +63,16 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     seed,
     brokerUrl,
     smwanSecret: options.smwanSecret,
-    ...pick(options, ['dataDir', 'httpPort', 'httpHost', 'partyKeysDir', 'adminToken', 'timeouts', 'webhookRetryDelaysMs', 'outageAlertDelayMs']),
+    ...pick(options, [
+      'dataDir',
+      'httpPort',
+      'httpHost',
+      'partyKeysDir',
+      'adminToken',
+      'timeouts',
+      'webhookRetryDelaysMs',
+      'outageAlertDelayMs',
+    ]),
   });
   const premises: Premises[] = [];
   const installedFrom = options.premises + 1;

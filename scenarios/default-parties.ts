@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { euiToFileStem, parseEui, Prng, type CryptoProvider, type EcPrivateKey, type Eui64, type PartyCategory } from '../protocol/index.js';
+import {
+  euiToFileStem,
+  parseEui,
+  Prng,
+  type CryptoProvider,
+  type EcPrivateKey,
+  type Eui64,
+  type PartyCategory,
+} from '../protocol/index.js';
 import { readPrivateKeyFile } from './key-files.js';
 
 /** A party the built-in world plays, with its private keys (the stub acts for it). */
@@ -29,7 +37,11 @@ export const DEFAULT_PARTIES = [
   { name: 'exportSupplier', eui: '90-B3-D5-1F-30-06-00-00', categories: ['ExportSupplier'] },
 ] as const satisfies readonly { name: string; eui: string; categories: readonly PartyCategory[] }[];
 
-export const DCC_PARTIES = { acb: '90-B3-D5-1F-30-00-00-02', transCoS: '90-B3-D5-1F-30-00-00-03', recovery: '90-B3-D5-1F-30-00-00-04' } as const;
+export const DCC_PARTIES = {
+  acb: '90-B3-D5-1F-30-00-00-02',
+  transCoS: '90-B3-D5-1F-30-00-00-03',
+  recovery: '90-B3-D5-1F-30-00-00-04',
+} as const;
 
 export type DefaultPartyName = (typeof DEFAULT_PARTIES)[number]['name'];
 
@@ -37,7 +49,12 @@ export type DefaultPartyName = (typeof DEFAULT_PARTIES)[number]['name'];
  * Keys for a party: `<eui-hex>-ds.key`, `-ka.key` and `-pp-ka.key` from `keyDir` where present
  * (a team's own keys, or the DCC test PKI), otherwise generated from the seed.
  */
-export function partyIdentity(crypto: CryptoProvider, seed: string | number, spec: { name: string; eui: string; categories: readonly PartyCategory[] }, keyDir?: string): PartyIdentity {
+export function partyIdentity(
+  crypto: CryptoProvider,
+  seed: string | number,
+  spec: { name: string; eui: string; categories: readonly PartyCategory[] },
+  keyDir?: string,
+): PartyIdentity {
   const eui = parseEui(spec.eui);
   const rng = new Prng(seed).stream(`party/${eui}`);
   const load = (suffix: string, label: string): [EcPrivateKey, string] => {
@@ -48,5 +65,13 @@ export function partyIdentity(crypto: CryptoProvider, seed: string | number, spe
   const [ds, dsSource] = load('ds', 'ds');
   const [ka, kaSource] = load('ka', 'ka');
   const [prepaymentKa, ppSource] = load('pp-ka', 'pp-ka');
-  return { name: spec.name, eui, categories: spec.categories, ds, ka, prepaymentKa, keySources: { ds: dsSource, ka: kaSource, prepaymentKa: ppSource } };
+  return {
+    name: spec.name,
+    eui,
+    categories: spec.categories,
+    ds,
+    ka,
+    prepaymentKa,
+    keySources: { ds: dsSource, ka: kaSource, prepaymentKa: ppSource },
+  };
 }

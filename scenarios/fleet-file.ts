@@ -28,7 +28,13 @@ export function writeFleetFile(world: World, dataDir: string): string {
       writeFileSync(file, privateKeyToPem(key), { mode: 0o600 });
       files[kind] = file;
     }
-    return { name: party.name, eui: party.eui, categories: party.categories, status: world.headEnd.parties.get(party.eui)?.status, keyFiles: files };
+    return {
+      name: party.name,
+      eui: party.eui,
+      categories: party.categories,
+      status: world.headEnd.parties.get(party.eui)?.status,
+      keyFiles: files,
+    };
   });
   const premises = world.premises.map((p) => ({
     index: p.index,
@@ -37,7 +43,13 @@ export function writeFleetFile(world: World, dataDir: string): string {
     devices: Object.fromEntries(p.devices.map((d) => [d.identity.type, d.eui])),
     registration: world.headEnd.registration.history(p.mpan).concat(world.headEnd.registration.history(p.mprn)),
   }));
-  const fleet = { gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, dcc: { acb: world.headEnd.dcc.acb.eui, transCoS: world.headEnd.dcc.transCoS.eui }, parties, premises };
+  const fleet = {
+    gatewayUrl: world.gatewayUrl,
+    brokerUrl: world.brokerUrl,
+    dcc: { acb: world.headEnd.dcc.acb.eui, transCoS: world.headEnd.dcc.transCoS.eui },
+    parties,
+    premises,
+  };
   const file = join(dataDir, 'fleet.json');
   writeFileSync(file, `${JSON.stringify(fleet, null, 2)}\n`);
   return file;

@@ -1,4 +1,10 @@
-import { signGatewayRequest, type Clock, type CryptoProvider, type EcPrivateKey, type Eui64 } from '../protocol/index.js';
+import {
+  signGatewayRequest,
+  type Clock,
+  type CryptoProvider,
+  type EcPrivateKey,
+  type Eui64,
+} from '../protocol/index.js';
 
 export interface GatewayReply<T = unknown> {
   readonly status: number;
@@ -17,7 +23,12 @@ export interface InboxEntry {
 }
 
 /** How a call reaches the gateway: real HTTP by default, or in process (fastify inject) for fast runs. */
-export type GatewayTransport = (method: string, url: string, headers: Record<string, string>, body: string | undefined) => Promise<GatewayReply>;
+export type GatewayTransport = (
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+) => Promise<GatewayReply>;
 
 export const httpTransport: GatewayTransport = async (method, url, headers, body) => {
   const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
@@ -55,8 +66,21 @@ export class GatewayClient {
 
   async call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GatewayReply<T>> {
     const text = body === undefined ? '' : JSON.stringify(body);
-    const headers = signGatewayRequest(this.crypto, this.party, this.key, method, path, text, new Date(this.clock.now()));
-    const reply = await this.transport(method, `${this.baseUrl}${path}`, { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body === undefined ? undefined : text);
+    const headers = signGatewayRequest(
+      this.crypto,
+      this.party,
+      this.key,
+      method,
+      path,
+      text,
+      new Date(this.clock.now()),
+    );
+    const reply = await this.transport(
+      method,
+      `${this.baseUrl}${path}`,
+      { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body === undefined ? undefined : text,
+    );
     return reply as GatewayReply<T>;
   }
 
@@ -65,7 +89,10 @@ export class GatewayClient {
   }
 
   async inbox(after = '0', waitMs = 0): Promise<{ items: InboxEntry[]; next: string }> {
-    const reply = await this.call<{ items: InboxEntry[]; next: string }>('GET', `/v1/parties/${this.party}/inbox?after=${after}&waitMs=${waitMs}`);
+    const reply = await this.call<{ items: InboxEntry[]; next: string }>(
+      'GET',
+      `/v1/parties/${this.party}/inbox?after=${after}&waitMs=${waitMs}`,
+    );
     if (reply.status !== 200) throw new Error(`inbox read failed: ${reply.status} ${JSON.stringify(reply.json)}`);
     return reply.json;
   }

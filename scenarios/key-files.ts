@@ -15,6 +15,10 @@ function readPem(path: string, field: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ValidationError('BAD_ARGUMENT', `${field}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, field);
+    throw new ValidationError(
+      'BAD_ARGUMENT',
+      `${field}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      field,
+    );
   }
 }

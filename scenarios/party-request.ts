@@ -3,14 +3,15 @@ import type { DefaultPartyName } from './default-parties.js';
 import type { GatewayClient, GatewayReply } from './gateway-client.js';
 
 /** The role a built-in party acts in by default, by the fuel of the target device. */
-export const DEFAULT_ROLE: Readonly<Record<DefaultPartyName, { readonly electricity: string; readonly gas: string }>> = {
-  supplier: { electricity: 'IS', gas: 'GS' },
-  supplier2: { electricity: 'IS', gas: 'GS' },
-  networkOperator: { electricity: 'ED', gas: 'GT' },
-  otherUser: { electricity: 'OU', gas: 'OU' },
-  meterOperator: { electricity: 'RSA', gas: 'RSA' },
-  exportSupplier: { electricity: 'ES', gas: 'ES' },
-};
+export const DEFAULT_ROLE: Readonly<Record<DefaultPartyName, { readonly electricity: string; readonly gas: string }>> =
+  {
+    supplier: { electricity: 'IS', gas: 'GS' },
+    supplier2: { electricity: 'IS', gas: 'GS' },
+    networkOperator: { electricity: 'ED', gas: 'GT' },
+    otherUser: { electricity: 'OU', gas: 'OU' },
+    meterOperator: { electricity: 'RSA', gas: 'RSA' },
+    exportSupplier: { electricity: 'ES', gas: 'ES' },
+  };
 
 export interface PartyRequest {
   readonly requestId: string;
@@ -28,7 +29,11 @@ export interface PartyRequest {
  * party signs the DCC's pre-command with `signer` (its own key, or another's to forge) and sends
  * variant 5. Resolves to the last synchronous answer. The scenario runner and soak both use it.
  */
-export async function submitPartyRequest(client: GatewayClient, signer: EcPrivateKey, request: PartyRequest): Promise<GatewayReply<Record<string, unknown>>> {
+export async function submitPartyRequest(
+  client: GatewayClient,
+  signer: EcPrivateKey,
+  request: PartyRequest,
+): Promise<GatewayReply<Record<string, unknown>>> {
   const sr = findServiceRequest(request.sr);
   const variant = request.commandVariant ?? (sr?.nonDevice ? 8 : sr?.critical ? 4 : 1);
   const base = {
@@ -40,6 +45,8 @@ export async function submitPartyRequest(client: GatewayClient, signer: EcPrivat
   };
   const answer = await client.submit({ ...base, commandVariant: variant });
   if (variant !== 4 || answer.status !== 200 || typeof answer.json.preCommand !== 'string') return answer;
-  const signature = Buffer.from(nodeCrypto.sign(signer, Buffer.from(answer.json.preCommand, 'base64'))).toString('base64');
+  const signature = Buffer.from(nodeCrypto.sign(signer, Buffer.from(answer.json.preCommand, 'base64'))).toString(
+    'base64',
+  );
   return client.submit({ ...base, commandVariant: 5, preCommand: answer.json.preCommand, signature });
 }

@@ -15,7 +15,14 @@ import type { HubLink } from '../smwan/link.js';
 import type { PremisesRecord } from './dcc-side.js';
 
 /** The last byte of a premises device's EUI says what it is. */
-export const DEVICE_ROLE_BYTE: Readonly<Record<DeviceType, number>> = { CHF: 0x01, GPF: 0x02, ESME: 0x03, GSME: 0x04, IHD: 0x05, PPMID: 0x06 };
+export const DEVICE_ROLE_BYTE: Readonly<Record<DeviceType, number>> = {
+  CHF: 0x01,
+  GPF: 0x02,
+  ESME: 0x03,
+  GSME: 0x04,
+  IHD: 0x05,
+  PPMID: 0x06,
+};
 
 /** 00-DB-12-<premises index, 4 bytes>-<role>: stable, readable, unique per fleet. */
 export function premisesEui(index: number, type: DeviceType, generation = 0): Eui64 {
@@ -108,7 +115,9 @@ export function buildPremises(options: PremisesOptions): Premises {
   const hub = new CommsHub(deps('CHF'), options.link, bus);
   const gpf = new GasProxy(deps('GPF'));
   const meterSeed = (kind: string) => seedOf(`${options.seed}/${index}/${kind}`);
-  const esme = new Esme(deps('ESME'), { model: new ConsumptionModel(meterSeed('elec'), options.meanDailyWh ?? 8_000, ELECTRICITY_SHAPE) });
+  const esme = new Esme(deps('ESME'), {
+    model: new ConsumptionModel(meterSeed('elec'), options.meanDailyWh ?? 8_000, ELECTRICITY_SHAPE),
+  });
   const gsme = new Gsme(deps('GSME'), {
     model: new ConsumptionModel(meterSeed('gas'), options.meanDailyGasLitres ?? 3_000, GAS_SHAPE),
     gpf: gpf.eui,
@@ -132,7 +141,8 @@ export function buildPremises(options: PremisesOptions): Premises {
 
   if (options.commissioning && options.state !== 'installed') {
     // The state after a completed install (BPM 01.01): logged, MPxNs set, commissioned, joined.
-    for (const device of [esme, gsme, ihd, ...(ppmid ? [ppmid] : [])]) hub.deviceLog.add(device.eui, device.identity.type);
+    for (const device of [esme, gsme, ihd, ...(ppmid ? [ppmid] : [])])
+      hub.deviceLog.add(device.eui, device.identity.type);
     esme.setMpxn(mpan);
     gsme.setMpxn(mprn);
     for (const device of [esme, gsme, gpf, ihd, ...(ppmid ? [ppmid] : [])]) device.lifecycle = 'Commissioned';
@@ -165,7 +175,9 @@ export function buildPremises(options: PremisesOptions): Premises {
     replaceEsme() {
       esme.powerOff();
       esme.stopTimers();
-      const replacement = new Esme(deps('ESME', 1), { model: new ConsumptionModel(meterSeed('elec/1'), options.meanDailyWh ?? 8_000, ELECTRICITY_SHAPE) });
+      const replacement = new Esme(deps('ESME', 1), {
+        model: new ConsumptionModel(meterSeed('elec/1'), options.meanDailyWh ?? 8_000, ELECTRICITY_SHAPE),
+      });
       return replacement;
     },
     async start() {
@@ -183,9 +195,11 @@ export function buildPremises(options: PremisesOptions): Premises {
 
 /** What the DCC is told of a premises at enrolment (public keys only): see dcc-side.ts. */
 export function premisesRecord(home: Premises): PremisesRecord {
-  const devices = [home.hub, home.gpf, home.esme, home.gsme, home.ihd, ...(home.ppmid ? [home.ppmid] : [])].map((device) => {
-    const keys = home.keys.get(device.eui)!;
-    return { eui: device.eui, type: device.identity.type, ds: keys.ds.publicKey, ka: keys.ka.publicKey };
-  });
+  const devices = [home.hub, home.gpf, home.esme, home.gsme, home.ihd, ...(home.ppmid ? [home.ppmid] : [])].map(
+    (device) => {
+      const keys = home.keys.get(device.eui)!;
+      return { eui: device.eui, type: device.identity.type, ds: keys.ds.publicKey, ka: keys.ka.publicKey };
+    },
+  );
   return { index: home.index, hub: home.hub.eui, mpan: home.mpan, mprn: home.mprn, devices };
 }

@@ -16,7 +16,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const csvPath = join(root, 'reference', 'service-requests.csv');
 const outPath = join(root, 'protocol', 'catalogue.generated.ts');
 
-const COLUMNS = ['variant', 'name', 'critical', 'on_demand', 'dcc_scheduled', 'non_device', 'future_dated_pattern', 'eligible_roles'];
+const COLUMNS = [
+  'variant',
+  'name',
+  'critical',
+  'on_demand',
+  'dcc_scheduled',
+  'non_device',
+  'future_dated_pattern',
+  'eligible_roles',
+];
 const ROLES = new Set(['IS', 'ES', 'GS', 'ED', 'GT', 'OU', 'RSA']);
 
 function yesNo(value, line) {
@@ -32,7 +41,8 @@ export function renderCatalogue(csvText) {
   const seen = new Set();
   const rows = lines.map((line, i) => {
     const cells = line.split(',');
-    if (cells.length !== COLUMNS.length) throw new Error(`line ${i + 2}: ${cells.length} cells, expected ${COLUMNS.length}`);
+    if (cells.length !== COLUMNS.length)
+      throw new Error(`line ${i + 2}: ${cells.length} cells, expected ${COLUMNS.length}`);
     const [variant, name, critical, onDemand, dccScheduled, nonDevice, futureDated, roles] = cells;
     if (!/^\d+(\.\d+)+$/.test(variant)) throw new Error(`line ${i + 2}: bad variant "${variant}"`);
     if (seen.has(variant)) throw new Error(`line ${i + 2}: duplicate variant ${variant}`);

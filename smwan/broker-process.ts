@@ -15,9 +15,11 @@ export interface BrokerProcess {
  */
 export async function startBrokerProcess(smwanSecret: string): Promise<BrokerProcess> {
   const bin = fileURLToPath(new URL('../bin/smetsim.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'broker', '--port', '0', '--smwan-secret', smwanSecret], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'broker', '--port', '0', '--smwan-secret', smwanSecret], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the broker process exited with ${code}`)));
   });
   return {

@@ -22,7 +22,8 @@ const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 
 function authError(returnCode: number, message: string): AuthenticateError {
-  return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+  const error: AuthenticateError = Object.assign(new Error(message), { returnCode });
+  return error;
 }
 
 /**

@@ -68,7 +68,7 @@ export class MemorySmwan {
 
   /** @internal */
   publishDown(hub: Eui64, frame: Uint8Array): void {
-    let session = this.hubSessions.get(hub);
+    const session = this.hubSessions.get(hub);
     if (!session) {
       // A hub that never connected has no session; a broker would drop the frame. Keep the same.
       return;

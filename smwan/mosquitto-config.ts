@@ -16,12 +16,20 @@ export interface MosquittoConfig {
  * broker: the derived per-hub passwords, a hub's client id is its user name, and a hub may
  * publish only to its own up and state and read only its own down; the head-end has smwan/v1/#.
  */
-export function writeMosquittoConfig(options: { dir: string; port: number; hubs: readonly Eui64[]; credentials: SmwanCredentials }): MosquittoConfig {
+export function writeMosquittoConfig(options: {
+  dir: string;
+  port: number;
+  hubs: readonly Eui64[];
+  credentials: SmwanCredentials;
+}): MosquittoConfig {
   mkdirSync(options.dir, { recursive: true });
   const passwords = join(options.dir, 'passwords');
   const acl = join(options.dir, 'acl');
   const conf = join(options.dir, 'mosquitto.conf');
-  const users = [[HEAD_END_USER, options.credentials.headEndSecret], ...options.hubs.map((hub) => [hub, options.credentials.hubSecret(hub)])];
+  const users = [
+    [HEAD_END_USER, options.credentials.headEndSecret],
+    ...options.hubs.map((hub) => [hub, options.credentials.hubSecret(hub)]),
+  ];
   writeFileSync(passwords, users.map(([user, password]) => `${user}:${password}`).join('\n') + '\n', { mode: 0o600 });
   writeFileSync(
     acl,

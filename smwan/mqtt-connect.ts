@@ -31,12 +31,20 @@ export function connectMqtt(
     };
     const onError = (error: Error & { code?: number | string }) => {
       if (typeof error.code === 'number' && AUTH_CODES.has(error.code)) {
-        fail(new LinkError('AUTH_FAILED', `the broker refused the credentials for ${String(options.username)}: ${error.message}`));
+        fail(
+          new LinkError(
+            'AUTH_FAILED',
+            `the broker refused the credentials for ${String(options.username)}: ${error.message}`,
+          ),
+        );
       } else if (!client.connected) {
         fail(new LinkError('CONNECT_FAILED', `cannot connect to ${url}: ${error.message}`));
       }
     };
-    const timer = setTimeout(() => fail(new LinkError('CONNECT_FAILED', `no CONNACK from ${url} within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const timer = setTimeout(
+      () => fail(new LinkError('CONNECT_FAILED', `no CONNACK from ${url} within ${connectTimeoutMs} ms`)),
+      connectTimeoutMs,
+    );
     const cleanup = () => {
       clearTimeout(timer);
       client.off('connect', onConnect);
@@ -57,7 +65,12 @@ export function disableNagle(client: MqttClient): void {
   client.on('connect', apply);
 }
 
-export function publishQos1(client: MqttClient, topic: string, payload: Uint8Array | string, retain = false): Promise<void> {
+export function publishQos1(
+  client: MqttClient,
+  topic: string,
+  payload: Uint8Array | string,
+  retain = false,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     client.publish(topic, Buffer.isBuffer(payload) ? payload : Buffer.from(payload), { qos: 1, retain }, (error) =>
       error ? reject(new LinkError('NOT_OPEN', `publish to ${topic} failed: ${error.message}`)) : resolve(),
@@ -71,7 +84,12 @@ export function subscribeQos1(client: MqttClient, topics: readonly string[]): Pr
       if (error) return reject(new LinkError('NOT_AUTHORISED', `subscribe failed: ${error.message}`));
       const refused = (granted ?? []).filter((g) => g.qos === 128);
       if (refused.length > 0) {
-        return reject(new LinkError('NOT_AUTHORISED', `the broker refused the subscription to ${refused.map((g) => g.topic).join(', ')}`));
+        return reject(
+          new LinkError(
+            'NOT_AUTHORISED',
+            `the broker refused the subscription to ${refused.map((g) => g.topic).join(', ')}`,
+          ),
+        );
       }
       resolve();
     });

@@ -26,7 +26,11 @@ export class MqttHubLink implements HubLink {
 
   constructor(private readonly options: MqttHubLinkOptions) {
     this.hub = options.hub;
-    this.topics = { down: smwanTopic(this.hub, 'down'), up: smwanTopic(this.hub, 'up'), state: smwanTopic(this.hub, 'state') };
+    this.topics = {
+      down: smwanTopic(this.hub, 'down'),
+      up: smwanTopic(this.hub, 'up'),
+      state: smwanTopic(this.hub, 'state'),
+    };
   }
 
   get isOpen(): boolean {
@@ -39,16 +43,19 @@ export class MqttHubLink implements HubLink {
 
   async open(): Promise<void> {
     if (this.client) throw new LinkError('NOT_OPEN', `hub ${this.hub} link is already open`);
-    const deliver = safely((frame: Uint8Array) => this.downHandler?.(frame), (error) => this.options.onError?.(error));
+    const deliver = safely(
+      (frame: Uint8Array) => this.downHandler?.(frame),
+      (error) => this.options.onError?.(error),
+    );
     const client = await connectMqtt(
       this.options.url,
       {
-      clientId: this.hub,
-      username: this.hub,
-      password: this.options.secret,
-      clean: false,
-      keepalive: this.options.keepaliveSeconds ?? 60,
-      reconnectPeriod: 1000,
+        clientId: this.hub,
+        username: this.hub,
+        password: this.options.secret,
+        clean: false,
+        keepalive: this.options.keepaliveSeconds ?? 60,
+        reconnectPeriod: 1000,
         will: { topic: this.topics.state, payload: Buffer.from('offline'), qos: 1, retain: true },
       },
       // The broker replays queued QoS 1 frames right after CONNACK, so listen before connecting.

@@ -13,17 +13,28 @@ interface AdminOptions {
 class AdminCallError extends SmetsimError {
   constructor(status: number, body: unknown) {
     const detail = body && typeof body === 'object' ? (body as { code?: string; message?: string }) : {};
-    super('ADMIN_CALL_FAILED', `HTTP ${status}${detail.code ? ` ${detail.code}` : ''}: ${detail.message ?? JSON.stringify(body)}`);
+    super(
+      'ADMIN_CALL_FAILED',
+      `HTTP ${status}${detail.code ? ` ${detail.code}` : ''}: ${detail.message ?? JSON.stringify(body)}`,
+    );
   }
 }
 
 async function call(options: AdminOptions, method: string, path: string, body?: unknown): Promise<void> {
   const tokenFile = join(options.dataDir, 'admin-token');
   const token = options.token ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
-  if (!token) throw new SmetsimError('NO_ADMIN_TOKEN', `no admin token: pass --token, or --data-dir of the running smetsim serve (looked in ${tokenFile})`, 'token');
+  if (!token)
+    throw new SmetsimError(
+      'NO_ADMIN_TOKEN',
+      `no admin token: pass --token, or --data-dir of the running smetsim serve (looked in ${tokenFile})`,
+      'token',
+    );
   const response = await fetch(`${options.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await response.json()) as unknown;
@@ -54,21 +65,38 @@ export function registerAdminCommand(program: Command): void {
     .option('--services <list>', 'suspend only these SRs (comma-separated); default all')
     .option('--no-keep-top-up', 'suspend top-up (2.2) too')
     .action((eui: string, event: string, o: { services?: string; keepTopUp: boolean }, command: Command) =>
-      runCommand('admin', () => call(opts(command), 'POST', `/v1/admin/parties/${eui}/status`, { event, services: o.services ? o.services.split(',') : 'all', keepTopUp: o.keepTopUp })),
+      runCommand('admin', () =>
+        call(opts(command), 'POST', `/v1/admin/parties/${eui}/status`, {
+          event,
+          services: o.services ? o.services.split(',') : 'all',
+          keepTopUp: o.keepTopUp,
+        }),
+      ),
     );
 
   admin
     .command('register <mpxn> <role> <party>')
-    .description('register a party for a meter point: importSupplier | exportSupplier | gasSupplier | electricityDistributor | gasTransporter | meterOperator')
+    .description(
+      'register a party for a meter point: importSupplier | exportSupplier | gasSupplier | electricityDistributor | gasTransporter | meterOperator',
+    )
     .option('--from <date>', 'RFC 3339; default now')
     .action((mpxn: string, role: string, party: string, o: { from?: string }, command: Command) =>
-      runCommand('admin', () => call(opts(command), 'POST', '/v1/admin/registrations', { mpxn, role, party, ...(o.from ? { from: o.from } : {}) })),
+      runCommand('admin', () =>
+        call(opts(command), 'POST', '/v1/admin/registrations', {
+          mpxn,
+          role,
+          party,
+          ...(o.from ? { from: o.from } : {}),
+        }),
+      ),
     );
 
   admin
     .command('registration <mpxn>')
     .description('show the registration history of a meter point')
-    .action((mpxn: string, _o, command: Command) => runCommand('admin', () => call(opts(command), 'GET', `/v1/admin/registrations/${mpxn}`)));
+    .action((mpxn: string, _o, command: Command) =>
+      runCommand('admin', () => call(opts(command), 'GET', `/v1/admin/registrations/${mpxn}`)),
+    );
 
   admin
     .command('consent <party> <mpxn>')
@@ -76,14 +104,25 @@ export function registerAdminCommand(program: Command): void {
     .requiredOption('--expires <date>', 'RFC 3339')
     .option('--scope <list>', 'SR variants (comma-separated); default all', '*')
     .action((party: string, mpxn: string, o: { expires: string; scope: string }, command: Command) =>
-      runCommand('admin', () => call(opts(command), 'POST', '/v1/admin/consents', { party, mpxn, expiresAt: o.expires, scope: o.scope === '*' ? '*' : o.scope.split(',') })),
+      runCommand('admin', () =>
+        call(opts(command), 'POST', '/v1/admin/consents', {
+          party,
+          mpxn,
+          expiresAt: o.expires,
+          scope: o.scope === '*' ? '*' : o.scope.split(','),
+        }),
+      ),
     );
 
   admin
     .command('events')
     .description('the DCC event log')
     .option('--kind <kind>', 'only this kind')
-    .action((o: { kind?: string }, command: Command) => runCommand('admin', () => call(opts(command), 'GET', `/v1/admin/events${o.kind ? `?kind=${encodeURIComponent(o.kind)}` : ''}`)));
+    .action((o: { kind?: string }, command: Command) =>
+      runCommand('admin', () =>
+        call(opts(command), 'GET', `/v1/admin/events${o.kind ? `?kind=${encodeURIComponent(o.kind)}` : ''}`),
+      ),
+    );
 
   admin
     .command('call <method> <path> [json]')

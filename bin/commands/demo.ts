@@ -10,7 +10,13 @@ import {
   type Eui64,
   type HubState,
 } from '../../protocol/index.js';
-import { MqttHeadEndLink, MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../../smwan/index.js';
+import {
+  MqttHeadEndLink,
+  MqttHubLink,
+  SmwanCredentials,
+  startEmbeddedBroker,
+  type EmbeddedBroker,
+} from '../../smwan/index.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
 
@@ -32,7 +38,10 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('Start the embedded broker, connect one hub, and exchange signed frames with the head-end over MQTT')
-    .option('--broker <url>', 'use this MQTT broker instead of the embedded one (it must accept the derived hub credentials)')
+    .option(
+      '--broker <url>',
+      'use this MQTT broker instead of the embedded one (it must accept the derived hub credentials)',
+    )
     .option('--seed <seed>', 'seed for the keys', '1')
     .addOption(smwanSecretOption())
     .action((options: DemoOptions) => runCommand('demo', () => runDemo(options)));
@@ -54,7 +63,11 @@ async function runDemo(options: DemoOptions): Promise<number> {
 
   const states: [Eui64, HubState][] = [];
   const upFrames: Uint8Array[] = [];
-  const headEnd = new MqttHeadEndLink({ url, secret: credentials.headEndSecret, clientId: `demo-head-end-${process.pid}` });
+  const headEnd = new MqttHeadEndLink({
+    url,
+    secret: credentials.headEndSecret,
+    clientId: `demo-head-end-${process.pid}`,
+  });
   headEnd.onHubState((hub, state) => states.push([hub, state]));
   headEnd.onUp((_, frame) => upFrames.push(frame));
   const hub = new MqttHubLink({ url, hub: HUB, secret: credentials.hubSecret(HUB) });
@@ -63,11 +76,20 @@ async function runDemo(options: DemoOptions): Promise<number> {
   try {
     await headEnd.open();
     await hub.open();
-    step(`hub ${HUB} connected and reported online`, await until(() => states.some(([h, s]) => h === HUB && s === 'online')));
+    step(
+      `hub ${HUB} connected and reported online`,
+      await until(() => states.some(([h, s]) => h === HUB && s === 'online')),
+    );
 
     const alert = signFrame(
       nodeCrypto,
-      { kind: 'alert', header: { originator: HUB, recipient: DCC_ACB, counter: 1n, createdAt: Date.now() }, alertCode: 0x8f12, payload: { log: 'changed' }, signatures: [] },
+      {
+        kind: 'alert',
+        header: { originator: HUB, recipient: DCC_ACB, counter: 1n, createdAt: Date.now() },
+        alertCode: 0x8f12,
+        payload: { log: 'changed' },
+        signatures: [],
+      },
       'Device',
       HUB,
       hubKey,
@@ -75,11 +97,20 @@ async function runDemo(options: DemoOptions): Promise<number> {
     await hub.sendUp(encodeFrame(alert));
     const upOk = await until(() => upFrames.length > 0);
     const upFrame = upOk ? decodeFrame(upFrames[0]!) : undefined;
-    step('signed alert 0x8F12 reached the head-end and its signature verifies', !!upFrame && verifyFrameSignature(nodeCrypto, upFrame, 'Device', hubKey.publicKey));
+    step(
+      'signed alert 0x8F12 reached the head-end and its signature verifies',
+      !!upFrame && verifyFrameSignature(nodeCrypto, upFrame, 'Device', hubKey.publicKey),
+    );
 
     const command = signFrame(
       nodeCrypto,
-      { kind: 'command', header: { originator: DCC_ACB, recipient: HUB, counter: 1n, createdAt: Date.now() }, serviceRequest: '8.9', payload: null, signatures: [] },
+      {
+        kind: 'command',
+        header: { originator: DCC_ACB, recipient: HUB, counter: 1n, createdAt: Date.now() },
+        serviceRequest: '8.9',
+        payload: null,
+        signatures: [],
+      },
       'AccessControlBroker',
       DCC_ACB,
       acbKey,
@@ -87,10 +118,16 @@ async function runDemo(options: DemoOptions): Promise<number> {
     await headEnd.sendDown(HUB, encodeFrame(command));
     const downOk = await until(() => downFrames.length > 0);
     const downFrame = downOk ? decodeFrame(downFrames[0]!) : undefined;
-    step('ACB-signed command SR 8.9 reached the hub and its signature verifies', !!downFrame && verifyFrameSignature(nodeCrypto, downFrame, 'AccessControlBroker', acbKey.publicKey));
+    step(
+      'ACB-signed command SR 8.9 reached the hub and its signature verifies',
+      !!downFrame && verifyFrameSignature(nodeCrypto, downFrame, 'AccessControlBroker', acbKey.publicKey),
+    );
 
     await hub.close({ graceful: false });
-    step('power cut: the broker published the hub\u2019s last will (offline)', await until(() => states.at(-1)?.[1] === 'offline'));
+    step(
+      'power cut: the broker published the hub\u2019s last will (offline)',
+      await until(() => states.at(-1)?.[1] === 'offline'),
+    );
   } finally {
     await hub.close({ graceful: false });
     await headEnd.close();

@@ -21,7 +21,9 @@ interface RunCliOptions {
 export function registerRunCommand(program: Command): void {
   program
     .command('run [paths...]')
-    .description('Run scenario files (YAML; folders are searched; default: the built-in scenarios) and report pass or fail; exits 1 if any failed')
+    .description(
+      'Run scenario files (YAML; folders are searched; default: the built-in scenarios) and report pass or fail; exits 1 if any failed',
+    )
     .option('--seed <seed>', 'seed for keys and consumption: the same seed replays the same report', '1')
     .option('--clock <clock>', 'virtual (default: time moves only when a scenario advances it) or real', 'virtual')
     .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
@@ -29,7 +31,9 @@ export function registerRunCommand(program: Command): void {
     .option('--junit <file>', 'write a JUnit XML report here')
     .option('--http', 'party stubs call the User Gateway over real HTTP instead of in process')
     .addOption(smwanSecretOption())
-    .action((paths: string[], options: RunCliOptions) => runCommand('run', () => run(paths.length > 0 ? paths : [BUILTIN], options)));
+    .action((paths: string[], options: RunCliOptions) =>
+      runCommand('run', () => run(paths.length > 0 ? paths : [BUILTIN], options)),
+    );
 }
 
 /** The built-in scenarios ship beside dist/: found from this file, wherever smetsim is run from. */
@@ -42,9 +46,13 @@ const consoleProgress: Progress = {
     process.stdout.write(`\n${scenario.name}  (${scenario.file})\n`);
   },
   step(_scenario, result, wallMs) {
-    process.stdout.write(`  ${mark[result.status]}  ${String(result.index).padStart(2)}. ${result.name}  ${result.status === 'skipped' ? '' : `${wallMs} ms`}\n`);
+    process.stdout.write(
+      `  ${mark[result.status]}  ${String(result.index).padStart(2)}. ${result.name}  ${result.status === 'skipped' ? '' : `${wallMs} ms`}\n`,
+    );
     if (result.failure) {
-      process.stdout.write(`        ${result.failure.message}\n        expected: ${JSON.stringify(result.failure.expected)}\n        seen:     ${JSON.stringify(result.failure.seen)}\n`);
+      process.stdout.write(
+        `        ${result.failure.message}\n        expected: ${JSON.stringify(result.failure.expected)}\n        seen:     ${JSON.stringify(result.failure.seen)}\n`,
+      );
     }
   },
   scenarioEnd() {},
@@ -57,14 +65,26 @@ async function run(paths: string[], options: RunCliOptions): Promise<number> {
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     results.push(
-      await runScenario(scenario, { seed: options.seed, clock: options.clock, smwanSecret: options.smwanSecret, ...(options.broker ? { brokerUrl: options.broker } : {}), ...(options.http ? { http: true } : {}) }, consoleProgress),
+      await runScenario(
+        scenario,
+        {
+          seed: options.seed,
+          clock: options.clock,
+          smwanSecret: options.smwanSecret,
+          ...(options.broker ? { brokerUrl: options.broker } : {}),
+          ...(options.http ? { http: true } : {}),
+        },
+        consoleProgress,
+      ),
     );
   }
   const width = Math.max(...results.map((r) => r.name.length));
   process.stdout.write('\nSummary\n');
   for (const r of results) {
     const passedSteps = r.steps.filter((s) => s.status === 'passed').length;
-    process.stdout.write(`  ${mark[r.status]}  ${r.name.padEnd(width)}  ${passedSteps}/${r.steps.length} steps  ${r.wallMs} ms\n`);
+    process.stdout.write(
+      `  ${mark[r.status]}  ${r.name.padEnd(width)}  ${passedSteps}/${r.steps.length} steps  ${r.wallMs} ms\n`,
+    );
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   process.stdout.write(`\n${results.length - failed} passed, ${failed} failed\n`);

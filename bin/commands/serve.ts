@@ -24,15 +24,24 @@ interface ServeOptions {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Run the integration harness: embedded broker, DCC head-end, User Gateway and N premises; point your own head-end at it')
+    .description(
+      'Run the integration harness: embedded broker, DCC head-end, User Gateway and N premises; point your own head-end at it',
+    )
     .option('--premises <n>', 'number of premises', '1')
     .option('--http-port <port>', 'User Gateway port (0 picks a free one)', '8080')
     .option('--mqtt-port <port>', 'embedded broker port (0 picks a free one)', '1883')
     .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
-    .option('--data-dir <dir>', 'where the head-end keeps its state; a restart with the same folder resumes', '.smetsim-data')
+    .option(
+      '--data-dir <dir>',
+      'where the head-end keeps its state; a restart with the same folder resumes',
+      '.smetsim-data',
+    )
     .option('--party-keys <dir>', 'load party keys named <eui-hex>-ds.key, -ka.key, -pp-ka.key (e.g. the DCC test PKI)')
     .option('--seed <seed>', 'seed for generated keys and consumption', '1')
-    .option('--response-timeout-ms <ms>', `answer E21 when a device is silent this long (default ${DEFAULT_TIMEOUTS.nonCriticalMs}, critical ${DEFAULT_TIMEOUTS.criticalMs})`)
+    .option(
+      '--response-timeout-ms <ms>',
+      `answer E21 when a device is silent this long (default ${DEFAULT_TIMEOUTS.nonCriticalMs}, critical ${DEFAULT_TIMEOUTS.criticalMs})`,
+    )
     .addOption(smwanSecretOption())
     .action((options: ServeOptions) => runCommand('serve', () => serve(options)));
 }
@@ -56,7 +65,9 @@ async function serve(options: ServeOptions): Promise<void> {
     smwanSecret: options.smwanSecret,
     ...(options.partyKeys ? { partyKeysDir: options.partyKeys } : {}),
     adminToken,
-    ...(timeout ? { timeouts: { nonCriticalMs: timeout, criticalMs: timeout, gasWakeMs: DEFAULT_TIMEOUTS.gasWakeMs } } : {}),
+    ...(timeout
+      ? { timeouts: { nonCriticalMs: timeout, criticalMs: timeout, gasWakeMs: DEFAULT_TIMEOUTS.gasWakeMs } }
+      : {}),
   });
   const fleetFile = writeFleetFile(world, dataDir);
   const supplier = world.parties.supplier.eui;
@@ -74,7 +85,9 @@ async function serve(options: ServeOptions): Promise<void> {
     ].join('\n'),
   );
   // One machine-readable line for tools that start the harness as a child process.
-  process.stdout.write(`ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile })}\n`);
+  process.stdout.write(
+    `ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile })}\n`,
+  );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

@@ -32,10 +32,28 @@ export function registerSignCommand(program: Command): void {
     .action((options: SignOptions) =>
       runCommand('sign', () => {
         const body = options.bodyFile ? readFileSync(options.bodyFile) : Buffer.from(options.body ?? '', 'utf8');
-        const headers = signGatewayRequest(nodeCrypto, parseEui(options.party, '--party'), readPrivateKeyFile(options.key, '--key'), options.method, options.path, body, new Date());
+        const headers = signGatewayRequest(
+          nodeCrypto,
+          parseEui(options.party, '--party'),
+          readPrivateKeyFile(options.key, '--key'),
+          options.method,
+          options.path,
+          body,
+          new Date(),
+        );
         if (options.format === 'json') process.stdout.write(`${JSON.stringify(headers)}\n`);
-        else if (options.format === 'headers') process.stdout.write(Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
-        else process.stdout.write(Object.entries(headers).map(([k, v]) => `-H '${k}: ${v}'`).join(' ') + '\n');
+        else if (options.format === 'headers')
+          process.stdout.write(
+            Object.entries(headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n') + '\n',
+          );
+        else
+          process.stdout.write(
+            Object.entries(headers)
+              .map(([k, v]) => `-H '${k}: ${v}'`)
+              .join(' ') + '\n',
+          );
       }),
     );
 }

@@ -1,4 +1,10 @@
-import { gatewaySigningString, parseEui, verifyGatewaySignature, type CryptoProvider, type Eui64 } from '../../protocol/index.js';
+import {
+  gatewaySigningString,
+  parseEui,
+  verifyGatewaySignature,
+  type CryptoProvider,
+  type Eui64,
+} from '../../protocol/index.js';
 import { GatewayError } from '../duis-error.js';
 import type { PartyRegistry } from '../parties.js';
 
@@ -15,7 +21,8 @@ export interface SignedCall {
 
 function header(call: SignedCall, name: string): string {
   const value = call.headers[name.toLowerCase()];
-  if (typeof value !== 'string' || value.length === 0) throw new GatewayError('MISSING_HEADER', `the ${name} header is required`, 401, name);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new GatewayError('MISSING_HEADER', `the ${name} header is required`, 401, name);
   return value;
 }
 
@@ -32,21 +39,43 @@ export function authenticate(call: SignedCall, parties: PartyRegistry, crypto: C
     throw new GatewayError('BAD_HEADER', (error as Error).message, 401, 'X-Smetsim-Party');
   }
   const date = header(call, 'X-Smetsim-Date');
-  if (!RFC3339_UTC.test(date)) throw new GatewayError('BAD_HEADER', 'X-Smetsim-Date must be an RFC 3339 UTC date-time, e.g. 2026-11-28T12:00:00Z', 401, 'X-Smetsim-Date');
+  if (!RFC3339_UTC.test(date))
+    throw new GatewayError(
+      'BAD_HEADER',
+      'X-Smetsim-Date must be an RFC 3339 UTC date-time, e.g. 2026-11-28T12:00:00Z',
+      401,
+      'X-Smetsim-Date',
+    );
   const skew = Math.abs(Date.parse(date) - now);
   if (skew > MAX_CLOCK_SKEW_MS) {
-    throw new GatewayError('STALE_DATE', `X-Smetsim-Date is ${Math.round(skew / 1000)} s from the DCC clock (${new Date(now).toISOString()}); the limit is 300 s`, 401, 'X-Smetsim-Date');
+    throw new GatewayError(
+      'STALE_DATE',
+      `X-Smetsim-Date is ${Math.round(skew / 1000)} s from the DCC clock (${new Date(now).toISOString()}); the limit is 300 s`,
+      401,
+      'X-Smetsim-Date',
+    );
   }
   const signatureText = header(call, 'X-Smetsim-Signature');
   const signature = Buffer.from(signatureText, 'base64');
   if (signature.length !== 64 || signature.toString('base64') !== signatureText) {
-    throw new GatewayError('BAD_SIGNATURE', 'X-Smetsim-Signature must be the base64 of a 64-byte r||s ECDSA signature', 401, 'X-Smetsim-Signature');
+    throw new GatewayError(
+      'BAD_SIGNATURE',
+      'X-Smetsim-Signature must be the base64 of a 64-byte r||s ECDSA signature',
+      401,
+      'X-Smetsim-Signature',
+    );
   }
   const record = parties.get(party);
-  if (!record) throw new GatewayError('UNKNOWN_PARTY', `${party} is not a SEC party known to this DCC`, 401, 'X-Smetsim-Party');
+  if (!record)
+    throw new GatewayError('UNKNOWN_PARTY', `${party} is not a SEC party known to this DCC`, 401, 'X-Smetsim-Party');
   const signed = gatewaySigningString(crypto, call.method, call.url, date, call.body);
   if (!verifyGatewaySignature(crypto, record.keys.ds, signed, signature)) {
-    throw new GatewayError('BAD_SIGNATURE', `X-Smetsim-Signature does not verify with ${party}'s signing key over "${call.method}\\n${call.url}\\n${date}\\n<sha256 of body>"`, 401, 'X-Smetsim-Signature');
+    throw new GatewayError(
+      'BAD_SIGNATURE',
+      `X-Smetsim-Signature does not verify with ${party}'s signing key over "${call.method}\\n${call.url}\\n${date}\\n<sha256 of body>"`,
+      401,
+      'X-Smetsim-Signature',
+    );
   }
   return party;
 }

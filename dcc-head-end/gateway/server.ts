@@ -7,7 +7,15 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
-import { INBOX_ANSWER_SCHEMA, INBOX_QUERY_SCHEMA, REQUEST_BODY_SCHEMA, SUBMIT_ANSWER_SCHEMA, ERROR_SCHEMA, WITHDRAWAL_BODY_SCHEMA, REPLACEMENT_BODY_SCHEMA } from './schemas.js';
+import {
+  INBOX_ANSWER_SCHEMA,
+  INBOX_QUERY_SCHEMA,
+  REQUEST_BODY_SCHEMA,
+  SUBMIT_ANSWER_SCHEMA,
+  ERROR_SCHEMA,
+  WITHDRAWAL_BODY_SCHEMA,
+  REPLACEMENT_BODY_SCHEMA,
+} from './schemas.js';
 
 export interface GatewayOptions {
   readonly headEnd: HeadEnd;
@@ -48,12 +56,28 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     }
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'NOT_FOUND', field: 'path', message: `no route ${request.method} ${request.url}; see /openapi.json` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      code: 'NOT_FOUND',
+      field: 'path',
+      message: `no route ${request.method} ${request.url}; see /openapi.json`,
+    }),
+  );
 
   // Pipeline step 2 runs before the schema check: an unauthenticated caller learns nothing about the API.
   const authenticated = {
     preValidation: async (request: FastifyRequest) => {
-      request.caller = authenticate({ method: request.method, url: request.url, headers: request.headers, body: request.rawBody ?? new Uint8Array(0) }, headEnd.parties, headEnd.crypto, headEnd.clock.now());
+      request.caller = authenticate(
+        {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.rawBody ?? new Uint8Array(0),
+        },
+        headEnd.parties,
+        headEnd.crypto,
+        headEnd.clock.now(),
+      );
     },
   };
   const caller = (request: FastifyRequest): Eui64 => request.caller!;
@@ -69,13 +93,19 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
 
   app.post(
     '/v1/requests',
-    { ...authenticated, schema: { body: REQUEST_BODY_SCHEMA, response: { 200: SUBMIT_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    {
+      ...authenticated,
+      schema: { body: REQUEST_BODY_SCHEMA, response: { 200: SUBMIT_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } },
+    },
     async (request) => headEnd.submit(caller(request), request.body),
   );
 
   app.get<{ Params: { eui: string }; Querystring: { after: string; waitMs: string; limit: string } }>(
     '/v1/parties/:eui/inbox',
-    { ...authenticated, schema: { querystring: INBOX_QUERY_SCHEMA, response: { 200: INBOX_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } } },
+    {
+      ...authenticated,
+      schema: { querystring: INBOX_QUERY_SCHEMA, response: { 200: INBOX_ANSWER_SCHEMA, '4xx': ERROR_SCHEMA } },
+    },
     async (request) => {
       const party = caller(request);
       let owner;
@@ -84,7 +114,8 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       } catch {
         throw new GatewayError('BAD_REQUEST', 'the inbox path takes a party EUI-64', 400, 'eui');
       }
-      if (owner !== party) throw new GatewayError('FORBIDDEN', `${party} may read only its own inbox, not ${owner}'s`, 403, 'eui');
+      if (owner !== party)
+        throw new GatewayError('FORBIDDEN', `${party} may read only its own inbox, not ${owner}'s`, 403, 'eui');
       const after = Number(request.query.after);
       const waitMs = Math.min(Number(request.query.waitMs), 30_000);
       const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
@@ -100,9 +131,15 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       const party = headEnd.parties.get(caller(request))!;
       const body = request.body as { hub: string; role: string; effectiveFrom?: string };
       const hub = parseEuiField(body.hub, 'hub');
-      const effectiveFrom = body.effectiveFrom === undefined ? headEnd.clock.now() : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
+      const effectiveFrom =
+        body.effectiveFrom === undefined ? headEnd.clock.now() : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
       const result = headEnd.withdrawals.request(party, body.role as UserRole, hub, effectiveFrom, headEnd.clock.now());
-      return { code: 'I0', hub: result.hub, points: result.points, effectiveFrom: new Date(result.effectiveFrom).toISOString() };
+      return {
+        code: 'I0',
+        hub: result.hub,
+        points: result.points,
+        effectiveFrom: new Date(result.effectiveFrom).toISOString(),
+      };
     },
   );
 

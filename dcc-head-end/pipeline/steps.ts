@@ -52,7 +52,11 @@ export const checkRoleForServiceRequest: PipelineStep = {
   run({ request }) {
     const sr = request.serviceRequest;
     if (!isEligible(sr, request.role)) {
-      throw new DuisError('E2', `role ${request.role} may not use SR ${sr.variant} (${sr.name}); eligible: ${sr.eligibleRoles.join(' ') || 'none'}`, 'role');
+      throw new DuisError(
+        'E2',
+        `role ${request.role} may not use SR ${sr.variant} (${sr.name}); eligible: ${sr.eligibleRoles.join(' ') || 'none'}`,
+        'role',
+      );
     }
   },
 };
@@ -64,11 +68,16 @@ export const resolveTarget: PipelineStep = {
     const sr = ctx.request.serviceRequest;
     if (sr.nonDevice && NO_TARGET_SRS.has(sr.variant)) return;
     const target = inventory.get(ctx.request.requestId.target);
-    if (!target) throw new DuisError('E19', `device ${ctx.request.requestId.target} does not exist`, 'requestId.target');
+    if (!target)
+      throw new DuisError('E19', `device ${ctx.request.requestId.target} does not exist`, 'requestId.target');
     ctx.target = target;
     // SEC §144: once a system is withdrawn, every party gets E5 for every device on it.
     if (withdrawn?.(target.type === 'CHF' ? target.eui : target.hub, ctx.now)) {
-      throw new DuisError('E5', `the smart metering system on hub ${target.hub ?? target.eui} is withdrawn`, 'requestId.target');
+      throw new DuisError(
+        'E5',
+        `the smart metering system on hub ${target.hub ?? target.eui} is withdrawn`,
+        'requestId.target',
+      );
     }
     if (sr.nonDevice) return; // the DCC answers about the device; its status and type do not matter
     if (target.status === 'Commissioned') {
@@ -76,10 +85,18 @@ export const resolveTarget: PipelineStep = {
     } else if (target.status === 'Installed' && INSTALL_PHASE_SRS.has(sr.variant)) {
       // installers' SRs work before commissioning
     } else {
-      throw new DuisError('E5', `device ${target.eui} is ${target.status}: SR ${sr.variant} is not allowed`, 'requestId.target');
+      throw new DuisError(
+        'E5',
+        `device ${target.eui} is ${target.status}: SR ${sr.variant} is not allowed`,
+        'requestId.target',
+      );
     }
     if (!targetTypes(sr).includes(target.type)) {
-      throw new DuisError('E11', `SR ${sr.variant} is not valid for a ${target.type}; it applies to ${targetTypes(sr).join(', ')}`, 'requestId.target');
+      throw new DuisError(
+        'E11',
+        `SR ${sr.variant} is not valid for a ${target.type}; it applies to ${targetTypes(sr).join(', ')}`,
+        'requestId.target',
+      );
     }
   },
 };
@@ -90,7 +107,11 @@ export const checkCommandVariant: PipelineStep = {
   run({ request }) {
     const allowed = allowedCommandVariants(request.serviceRequest);
     if (!allowed.includes(request.commandVariant)) {
-      throw new DuisError('E12', `SR ${request.serviceRequest.variant} takes command variant ${allowed.join(' or ')}, not ${request.commandVariant}`, 'commandVariant');
+      throw new DuisError(
+        'E12',
+        `SR ${request.serviceRequest.variant} takes command variant ${allowed.join(' or ')}, not ${request.commandVariant}`,
+        'commandVariant',
+      );
     }
     if (request.commandVariant === 5 && (!request.preCommand || !request.signature)) {
       throw new DuisError('E12', 'command variant 5 carries "preCommand" and "signature"', 'preCommand');
@@ -106,7 +127,13 @@ const ROLE_REGISTRATION: Readonly<Partial<Record<UserRole, RegistrationRole>>> =
   GT: 'gasTransporter',
   RSA: 'meterOperator',
 };
-const ROLE_FUEL: Readonly<Partial<Record<UserRole, 'electricity' | 'gas'>>> = { IS: 'electricity', ES: 'electricity', ED: 'electricity', GS: 'gas', GT: 'gas' };
+const ROLE_FUEL: Readonly<Partial<Record<UserRole, 'electricity' | 'gas'>>> = {
+  IS: 'electricity',
+  ES: 'electricity',
+  ED: 'electricity',
+  GS: 'gas',
+  GT: 'gas',
+};
 
 /** The meter points a request for this target concerns, in the role's fuel where it has one. */
 function meterPoints(target: DeviceRecord, role: UserRole, inventory: Inventory): string[] {
@@ -133,7 +160,9 @@ export const checkRegistration: PipelineStep = {
     // the device acts for it. Emulator choice: the facts do not say how the DCC checks E4 then.
     if (points.length === 0 && target.installer === party.eui && access === 'A') return;
     const allowed = points.find((point) =>
-      access === 'C' ? consents.covers(party.eui, point, request.serviceRequest.variant, now) : registration.partyAt(point, ROLE_REGISTRATION[request.role]!, now) === party.eui,
+      access === 'C'
+        ? consents.covers(party.eui, point, request.serviceRequest.variant, now)
+        : registration.partyAt(point, ROLE_REGISTRATION[request.role]!, now) === party.eui,
     );
     if (allowed === undefined) {
       const why =
@@ -147,8 +176,19 @@ export const checkRegistration: PipelineStep = {
 };
 
 /** Steps 3 to 8 in order (1, format, and 2, the party's signature, happen at the gateway). */
-export const ACCESS_CONTROL: readonly PipelineStep[] = [checkPartyStatus, checkUserRole, checkRoleForServiceRequest, resolveTarget, checkCommandVariant, checkRegistration];
+export const ACCESS_CONTROL: readonly PipelineStep[] = [
+  checkPartyStatus,
+  checkUserRole,
+  checkRoleForServiceRequest,
+  resolveTarget,
+  checkCommandVariant,
+  checkRegistration,
+];
 
-export function runAccessControl(ctx: RequestContext, deps: PipelineDeps, steps: readonly PipelineStep[] = ACCESS_CONTROL): void {
+export function runAccessControl(
+  ctx: RequestContext,
+  deps: PipelineDeps,
+  steps: readonly PipelineStep[] = ACCESS_CONTROL,
+): void {
   for (const step of steps) step.run(ctx, deps);
 }

@@ -42,7 +42,12 @@ export function gbcsKdf(crypto: CryptoProvider, z: Uint8Array, otherInfo: Uint8A
 }
 
 /** ECDH then the GBCS KDF: the AES-128 key shared by two parties for one message. */
-export function deriveMessageKey(crypto: CryptoProvider, ownKey: EcPrivateKey, peerKey: EcPublicKey, params: KdfParams): Uint8Array {
+export function deriveMessageKey(
+  crypto: CryptoProvider,
+  ownKey: EcPrivateKey,
+  peerKey: EcPublicKey,
+  params: KdfParams,
+): Uint8Array {
   return gbcsKdf(crypto, crypto.ecdh(ownKey, peerKey), kdfOtherInfo(params));
 }
 

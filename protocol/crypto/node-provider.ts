@@ -28,7 +28,13 @@ function privateHandle(key: EcPrivateKey): KeyObject {
     const p = key.publicKey.point;
     handle = createPrivateKey({
       format: 'jwk',
-      key: { kty: 'EC', crv: 'P-256', d: b64url(key.scalar), x: b64url(p.subarray(1, 33)), y: b64url(p.subarray(33, 65)) },
+      key: {
+        kty: 'EC',
+        crv: 'P-256',
+        d: b64url(key.scalar),
+        x: b64url(p.subarray(1, 33)),
+        y: b64url(p.subarray(33, 65)),
+      },
     });
     privateHandles.set(key, handle);
   }
@@ -108,6 +114,9 @@ export const nodeCrypto: CryptoProvider = {
   keyPairFromSeed(seed) {
     // OpenSSL computes the public point about 10x faster than noble: it matters for a fleet of
     // 10,000 premises, each with a dozen key pairs.
-    return privateKeyFromScalar(scalarFromSeed(seed, (data) => createHash('sha256').update(data).digest()), opensslPointOf);
+    return privateKeyFromScalar(
+      scalarFromSeed(seed, (data) => createHash('sha256').update(data).digest()),
+      opensslPointOf,
+    );
   },
 };

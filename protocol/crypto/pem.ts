@@ -28,7 +28,11 @@ export function publicKeyFromPem(pem: string, field = 'key'): EcPublicKey {
     const keyObject = pem.includes('BEGIN CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
     jwk = keyObject.export({ format: 'jwk' });
   } catch (error) {
-    throw new ValidationError('BAD_ARGUMENT', `${field} is not a PEM public key or certificate: ${(error as Error).message}`, field);
+    throw new ValidationError(
+      'BAD_ARGUMENT',
+      `${field} is not a PEM public key or certificate: ${(error as Error).message}`,
+      field,
+    );
   }
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.x || !jwk.y) {
     throw new ValidationError('BAD_ARGUMENT', `${field} must hold an EC P-256 public key`, field);
@@ -57,7 +61,12 @@ export function publicKeyToPem(key: EcPublicKey): string {
   const p = key.point;
   return createPublicKey({
     format: 'jwk',
-    key: { kty: 'EC', crv: 'P-256', x: Buffer.from(p.subarray(1, 33)).toString('base64url'), y: Buffer.from(p.subarray(33, 65)).toString('base64url') },
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: Buffer.from(p.subarray(1, 33)).toString('base64url'),
+      y: Buffer.from(p.subarray(33, 65)).toString('base64url'),
+    },
   })
     .export({ format: 'pem', type: 'spki' })
     .toString();

@@ -32,7 +32,13 @@ export interface CryptoProvider {
   /** AES-128-GCM encrypt (an empty plaintext gives a GMAC). */
   gcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): GcmResult;
   /** AES-128-GCM decrypt; returns null when the tag does not verify. */
-  gcmDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, aad: Uint8Array): Uint8Array | null;
+  gcmDecrypt(
+    key: Uint8Array,
+    iv: Uint8Array,
+    ciphertext: Uint8Array,
+    tag: Uint8Array,
+    aad: Uint8Array,
+  ): Uint8Array | null;
   /** A new P-256 key pair from the provider's own entropy. */
   generateKeyPair(): EcPrivateKey;
   /** A P-256 key pair derived from 32+ bytes of seed material (deterministic, for seeded runs). */

@@ -23,14 +23,17 @@ export function mismatch(expected: unknown, seen: unknown, path = ''): string | 
     return undefined;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (seen === null || typeof seen !== 'object') return `${path || 'value'}: expected a map, saw ${JSON.stringify(seen)}`;
+    if (seen === null || typeof seen !== 'object')
+      return `${path || 'value'}: expected a map, saw ${JSON.stringify(seen)}`;
     for (const [key, value] of Object.entries(expected)) {
       const m = mismatch(value, (seen as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
       if (m) return m;
     }
     return undefined;
   }
-  return Object.is(expected, seen) ? undefined : `${path || 'value'}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)}`;
+  return Object.is(expected, seen)
+    ? undefined
+    : `${path || 'value'}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)}`;
 }
 
 function isComparison(value: unknown): value is { gt?: number; gte?: number; lt?: number; lte?: number } {
@@ -54,9 +57,14 @@ export function substitute<T>(value: T, variables: ReadonlyMap<string, unknown>)
   if (typeof value === 'string') {
     const whole = /^\$\{([\w.]+)\}$/.exec(value);
     if (whole && variables.has(whole[1]!)) return variables.get(whole[1]!) as T;
-    return value.replace(/\$\{([\w.]+)\}/g, (text, name: string) => (variables.has(name) ? String(variables.get(name)) : text)) as T;
+    return value.replace(/\$\{([\w.]+)\}/g, (text, name: string) =>
+      variables.has(name) ? String(variables.get(name)) : text,
+    ) as T;
   }
-  if (Array.isArray(value)) return value.map((v) => substitute(v, variables)) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, variables)])) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => substitute(v, variables)) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, substitute(v, variables)]),
+    ) as T;
   return value;
 }

@@ -15,7 +15,8 @@ export function jsonReport(seed: string, results: readonly ScenarioResult[]): st
   )}\n`;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** JUnit XML: one testcase per scenario, the failing step in <failure>. */
 export function junitReport(results: readonly ScenarioResult[]): string {

@@ -37,7 +37,11 @@ function describeStep(step: Step): string {
 }
 
 /** Run one scenario in a fresh world; after the first failure the remaining steps are skipped. */
-export async function runScenario(scenario: Scenario, options: RunOptions, progress: Progress): Promise<ScenarioResult> {
+export async function runScenario(
+  scenario: Scenario,
+  options: RunOptions,
+  progress: Progress,
+): Promise<ScenarioResult> {
   progress.scenarioStart(scenario);
   const started = Date.now();
   const world = await ScenarioWorld.start(scenario, options);
@@ -63,7 +67,14 @@ export async function runScenario(scenario: Scenario, options: RunOptions, progr
               error instanceof StepFailure
                 ? { message: error.message, expected: error.expected, seen: error.seen }
                 : { message: (error as Error).message, expected: null, seen: null };
-            result = { index: i + 1, name, premises, status: 'failed', at: new Date(world.clock.now()).toISOString(), failure };
+            result = {
+              index: i + 1,
+              name,
+              premises,
+              status: 'failed',
+              at: new Date(world.clock.now()).toISOString(),
+              failure,
+            };
           }
         }
         steps.push(result);
@@ -73,7 +84,13 @@ export async function runScenario(scenario: Scenario, options: RunOptions, progr
   } finally {
     await world.stop();
   }
-  const result: ScenarioResult = { name: scenario.name, file: scenario.file, status: failed ? 'failed' : 'passed', steps, wallMs: Date.now() - started };
+  const result: ScenarioResult = {
+    name: scenario.name,
+    file: scenario.file,
+    status: failed ? 'failed' : 'passed',
+    steps,
+    wallMs: Date.now() - started,
+  };
   progress.scenarioEnd(result);
   return result;
 }

@@ -2,9 +2,18 @@
  * The JSON Schema of a scenario file (docs/scenarios.md). The runner validates every file against
  * it, and `smetsim schema` prints it for editors. One source for both.
  */
-const partyName = { type: 'string', enum: ['supplier', 'supplier2', 'networkOperator', 'otherUser', 'meterOperator', 'exportSupplier'] };
-const deviceRef = { type: 'string', description: 'esme, gsme, hub, gpf, ihd, ppmid, newEsme (of the step\u2019s premises), or an EUI-64' };
-const subset = { type: 'object', description: 'fields that must be present with these values (numbers may be {gt, lt, gte, lte})' };
+const partyName = {
+  type: 'string',
+  enum: ['supplier', 'supplier2', 'networkOperator', 'otherUser', 'meterOperator', 'exportSupplier'],
+};
+const deviceRef = {
+  type: 'string',
+  description: 'esme, gsme, hub, gpf, ihd, ppmid, newEsme (of the step\u2019s premises), or an EUI-64',
+};
+const subset = {
+  type: 'object',
+  description: 'fields that must be present with these values (numbers may be {gt, lt, gte, lte})',
+};
 
 export const SCENARIO_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -29,26 +38,54 @@ export const SCENARIO_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['unitRates'],
-          description: 'every meter starts on this tariff (pence per day, pence per kWh per TOU register, [halfHour, register] switching)',
-          properties: { standingCharge: { type: 'number', minimum: 0 }, unitRates: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'number', minimum: 0 } }, switching: { type: 'array' } },
+          description:
+            'every meter starts on this tariff (pence per day, pence per kWh per TOU register, [halfHour, register] switching)',
+          properties: {
+            standingCharge: { type: 'number', minimum: 0 },
+            unitRates: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'number', minimum: 0 } },
+            switching: { type: 'array' },
+          },
         },
-        installed: { type: 'integer', minimum: 0, maximum: 10, description: 'extra premises, numbered after the others: devices installed with the supplier\u2019s credentials, not yet known to the DCC (for install scenarios)' },
+        installed: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 10,
+          description:
+            'extra premises, numbered after the others: devices installed with the supplier\u2019s credentials, not yet known to the DCC (for install scenarios)',
+        },
       },
     },
     parties: {
       type: 'object',
       additionalProperties: false,
-      description: 'the built-in parties (supplier, supplier2, networkOperator, otherUser, meterOperator, exportSupplier); keys are generated from the seed unless keysFrom names a folder of <eui-hex>-ds.key, -ka.key, -pp-ka.key',
+      description:
+        'the built-in parties (supplier, supplier2, networkOperator, otherUser, meterOperator, exportSupplier); keys are generated from the seed unless keysFrom names a folder of <eui-hex>-ds.key, -ka.key, -pp-ka.key',
       properties: { keysFrom: { type: 'string' } },
     },
     registration: {
       type: 'array',
-      description: 'changes to the default registration (every premises supplied by supplier, networks run by networkOperator), applied before the first step',
+      description:
+        'changes to the default registration (every premises supplied by supplier, networks run by networkOperator), applied before the first step',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['point', 'role', 'party'],
-        properties: { premises: { type: 'integer', minimum: 1 }, point: { type: 'string', enum: ['electricity', 'gas'] }, role: { type: 'string', enum: ['importSupplier', 'exportSupplier', 'gasSupplier', 'electricityDistributor', 'gasTransporter', 'meterOperator'] }, party: partyName },
+        properties: {
+          premises: { type: 'integer', minimum: 1 },
+          point: { type: 'string', enum: ['electricity', 'gas'] },
+          role: {
+            type: 'string',
+            enum: [
+              'importSupplier',
+              'exportSupplier',
+              'gasSupplier',
+              'electricityDistributor',
+              'gasTransporter',
+              'meterOperator',
+            ],
+          },
+          party: partyName,
+        },
       },
     },
     steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' } },
@@ -59,7 +96,10 @@ export const SCENARIO_SCHEMA = {
       additionalProperties: false,
       properties: {
         name: { type: 'string' },
-        premises: { description: 'which premises (1-based), or "each" to repeat the step for every premises', oneOf: [{ type: 'integer', minimum: 1 }, { const: 'each' }] },
+        premises: {
+          description: 'which premises (1-based), or "each" to repeat the step for every premises',
+          oneOf: [{ type: 'integer', minimum: 1 }, { const: 'each' }],
+        },
         request: {
           type: 'object',
           additionalProperties: false,
@@ -72,7 +112,10 @@ export const SCENARIO_SCHEMA = {
             body: { type: 'object' },
             commandVariant: { type: 'integer', minimum: 1, maximum: 8 },
             executeIn: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
-            forge: { type: 'boolean', description: 'sign the pre-command with another party\u2019s key (a forged critical command)' },
+            forge: {
+              type: 'boolean',
+              description: 'sign the pre-command with another party\u2019s key (a forged critical command)',
+            },
           },
         },
         consumer: {
@@ -80,7 +123,21 @@ export const SCENARIO_SCHEMA = {
           additionalProperties: false,
           required: ['action'],
           properties: {
-            action: { type: 'string', enum: ['enterUtrn', 'emergencyCredit', 'supplyButton', 'tamper', 'powerOutage', 'powerRestore', 'drainBattery', 'hubOffline', 'hubOnline', 'replaceEsme'] },
+            action: {
+              type: 'string',
+              enum: [
+                'enterUtrn',
+                'emergencyCredit',
+                'supplyButton',
+                'tamper',
+                'powerOutage',
+                'powerRestore',
+                'drainBattery',
+                'hubOffline',
+                'hubOnline',
+                'replaceEsme',
+              ],
+            },
             utrn: { type: 'string' },
             fuel: { type: 'string', enum: ['electricity', 'gas'] },
             percent: { type: 'number' },
@@ -90,21 +147,51 @@ export const SCENARIO_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           properties: {
-            register: { type: 'object', additionalProperties: false, required: ['point', 'role', 'party'], properties: { point: { type: 'string', enum: ['electricity', 'gas'] }, role: { type: 'string' }, party: partyName } },
-            consent: { type: 'object', additionalProperties: false, required: ['party'], properties: { party: partyName, point: { type: 'string', enum: ['electricity', 'gas'] }, scope: {} } },
+            register: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['point', 'role', 'party'],
+              properties: {
+                point: { type: 'string', enum: ['electricity', 'gas'] },
+                role: { type: 'string' },
+                party: partyName,
+              },
+            },
+            consent: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['party'],
+              properties: { party: partyName, point: { type: 'string', enum: ['electricity', 'gas'] }, scope: {} },
+            },
             suspend: partyName,
             reinstate: partyName,
           },
         },
         advance: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
-        withdraw: { type: 'object', additionalProperties: false, required: ['as'], properties: { as: partyName, role: { type: 'string' } }, description: 'POST /v1/withdrawals for the premises\u2019 hub' },
-        replace: { type: 'object', additionalProperties: false, required: ['as'], properties: { as: partyName, role: { type: 'string' } }, description: 'POST /v1/replacements: the ESME by newEsme (see consumer replaceEsme)' },
+        withdraw: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['as'],
+          properties: { as: partyName, role: { type: 'string' } },
+          description: 'POST /v1/withdrawals for the premises\u2019 hub',
+        },
+        replace: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['as'],
+          properties: { as: partyName, role: { type: 'string' } },
+          description: 'POST /v1/replacements: the ESME by newEsme (see consumer replaceEsme)',
+        },
         expect: {
           type: 'object',
           additionalProperties: false,
           properties: {
             answer: { type: 'string', description: 'the synchronous code: I99, I0, E4, ... or a gateway code' },
-            response: { type: 'object', additionalProperties: false, properties: { code: { type: 'string' }, body: subset } },
+            response: {
+              type: 'object',
+              additionalProperties: false,
+              properties: { code: { type: 'string' }, body: subset },
+            },
             inbox: {
               type: 'object',
               additionalProperties: false,
@@ -120,12 +207,26 @@ export const SCENARIO_SCHEMA = {
                 absent: { type: 'boolean' },
               },
             },
-            device: { type: 'object', additionalProperties: false, required: ['ref', 'state'], properties: { ref: deviceRef, state: subset } },
-            screen: { type: 'object', additionalProperties: false, required: ['ref', 'contains'], properties: { ref: deviceRef, contains: { type: 'string' } } },
+            device: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['ref', 'state'],
+              properties: { ref: deviceRef, state: subset },
+            },
+            screen: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['ref', 'contains'],
+              properties: { ref: deviceRef, contains: { type: 'string' } },
+            },
             timeout: { type: 'string', pattern: '^\\d+(ms|s)$' },
           },
         },
-        capture: { type: 'object', additionalProperties: { type: 'string' }, description: 'variable: path in the answer (answer.utrn) or response (response.body.x)' },
+        capture: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'variable: path in the answer (answer.utrn) or response (response.body.x)',
+        },
       },
     },
   },

@@ -53,7 +53,9 @@ export class ScenarioWorld {
       ...(fleet.gsmeWakeMinutes !== undefined ? { gsmeWakeMs: fleet.gsmeWakeMinutes * 60_000 } : {}),
       ...(fleet.installed ? { installedPremises: fleet.installed } : {}),
       // Key folders are named relative to the scenario file.
-      ...(scenario.parties?.keysFrom ? { partyKeysDir: resolve(dirname(scenario.file), scenario.parties.keysFrom) } : {}),
+      ...(scenario.parties?.keysFrom
+        ? { partyKeysDir: resolve(dirname(scenario.file), scenario.parties.keysFrom) }
+        : {}),
     });
     if (fleet.tariff) {
       const tariff = tariffFromPayload(fleet.tariff as never, DEFAULT_TARIFF);
@@ -62,7 +64,12 @@ export class ScenarioWorld {
     for (const change of scenario.registration ?? []) {
       const home = world.premises[(change.premises ?? 1) - 1];
       if (!home) throw new Error(`registration: there is no premises ${change.premises}`);
-      world.headEnd.registration.register(change.point === 'gas' ? home.mprn : home.mpan, change.role as never, world.parties[change.party].eui, clock.now());
+      world.headEnd.registration.register(
+        change.point === 'gas' ? home.mprn : home.mpan,
+        change.role as never,
+        world.parties[change.party].eui,
+        clock.now(),
+      );
     }
     const scenarioWorld = new ScenarioWorld(world, clock, options.http ? httpTransport : inProcessTransport(world));
     await scenarioWorld.settle();
@@ -88,7 +95,15 @@ export class ScenarioWorld {
   /** A device named in a step: esme, gsme, hub, gpf, ihd, ppmid of a premises, or an EUI-64. */
   device(ref: string, index: number): { eui: Eui64; firmware: DeviceFirmware | undefined } {
     const home = this.premises(index);
-    const named: Record<string, DeviceFirmware | undefined> = { esme: home.esme, gsme: home.gsme, hub: home.hub, gpf: home.gpf, ihd: home.ihd, ppmid: home.ppmid, newEsme: this.replacements.get(index) };
+    const named: Record<string, DeviceFirmware | undefined> = {
+      esme: home.esme,
+      gsme: home.gsme,
+      hub: home.hub,
+      gpf: home.gpf,
+      ihd: home.ihd,
+      ppmid: home.ppmid,
+      newEsme: this.replacements.get(index),
+    };
     if (ref in named) {
       const firmware = named[ref];
       if (!firmware) throw new Error(`premises ${index} has no ${ref}`);
@@ -104,8 +119,20 @@ export class ScenarioWorld {
    */
   variables(index: number): Map<string, unknown> {
     const home = this.premises(index);
-    const out = new Map<string, unknown>([['mpan', home.mpan], ['mprn', home.mprn], ['index', index]]);
-    const devices: [string, DeviceFirmware | undefined][] = [['esme', home.esme], ['gsme', home.gsme], ['hub', home.hub], ['gpf', home.gpf], ['ihd', home.ihd], ['ppmid', home.ppmid], ['newEsme', this.replacements.get(index)]];
+    const out = new Map<string, unknown>([
+      ['mpan', home.mpan],
+      ['mprn', home.mprn],
+      ['index', index],
+    ]);
+    const devices: [string, DeviceFirmware | undefined][] = [
+      ['esme', home.esme],
+      ['gsme', home.gsme],
+      ['hub', home.hub],
+      ['gpf', home.gpf],
+      ['ihd', home.ihd],
+      ['ppmid', home.ppmid],
+      ['newEsme', this.replacements.get(index)],
+    ];
     for (const [name, device] of devices) {
       if (!device) continue;
       const keys = home.keys.get(device.eui)!;
@@ -160,7 +187,11 @@ export class ScenarioWorld {
 
 /** What a step may assert about a device: a flat view of its state. */
 export function deviceState(device: DeviceFirmware): Record<string, unknown> {
-  const state: Record<string, unknown> = { lifecycle: device.lifecycle, firmwareVersion: device.identity.firmwareVersion, type: device.identity.type };
+  const state: Record<string, unknown> = {
+    lifecycle: device.lifecycle,
+    firmwareVersion: device.identity.firmwareVersion,
+    type: device.identity.type,
+  };
   if (device instanceof MeterFirmware) {
     device.accrue();
     Object.assign(state, {

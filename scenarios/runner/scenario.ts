@@ -41,10 +41,23 @@ export interface Step {
   readonly name?: string;
   readonly premises?: number | 'each';
   readonly request?: RequestAction;
-  readonly consumer?: { readonly action: string; readonly utrn?: string; readonly fuel?: 'electricity' | 'gas'; readonly percent?: number };
+  readonly consumer?: {
+    readonly action: string;
+    readonly utrn?: string;
+    readonly fuel?: 'electricity' | 'gas';
+    readonly percent?: number;
+  };
   readonly admin?: {
-    readonly register?: { readonly point: 'electricity' | 'gas'; readonly role: string; readonly party: DefaultPartyName };
-    readonly consent?: { readonly party: DefaultPartyName; readonly point?: 'electricity' | 'gas'; readonly scope?: unknown };
+    readonly register?: {
+      readonly point: 'electricity' | 'gas';
+      readonly role: string;
+      readonly party: DefaultPartyName;
+    };
+    readonly consent?: {
+      readonly party: DefaultPartyName;
+      readonly point?: 'electricity' | 'gas';
+      readonly scope?: unknown;
+    };
     readonly suspend?: DefaultPartyName;
     readonly reinstate?: DefaultPartyName;
   };
@@ -65,10 +78,19 @@ export interface Scenario {
     readonly initialBalancePence?: number;
     readonly gsmeWakeMinutes?: number;
     readonly installed?: number;
-    readonly tariff?: { readonly standingCharge?: number; readonly unitRates: readonly number[]; readonly switching?: readonly unknown[] };
+    readonly tariff?: {
+      readonly standingCharge?: number;
+      readonly unitRates: readonly number[];
+      readonly switching?: readonly unknown[];
+    };
   };
   readonly parties?: { readonly keysFrom?: string };
-  readonly registration?: readonly { readonly premises?: number; readonly point: 'electricity' | 'gas'; readonly role: string; readonly party: DefaultPartyName }[];
+  readonly registration?: readonly {
+    readonly premises?: number;
+    readonly point: 'electricity' | 'gas';
+    readonly role: string;
+    readonly party: DefaultPartyName;
+  }[];
   readonly steps: readonly Step[];
   /** The file it came from, relative to where the runner started. */
   readonly file: string;
@@ -88,9 +110,19 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
   const file = relative(base, path) || path;
   const scenario = parseValidatedYaml<Omit<Scenario, 'file'>>(file, readFileSync(path, 'utf8'), validate);
   for (const [i, step] of scenario.steps.entries()) {
-    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter((k) => (step as Record<string, unknown>)[k] !== undefined);
-    if (actions.length > 1) throw new ScenarioFormatError(`${file}: steps.${i}: one action per step, got ${actions.join(' and ')}`, `steps.${i}`);
-    if (actions.length === 0 && !step.expect) throw new ScenarioFormatError(`${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`, `steps.${i}`);
+    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter(
+      (k) => (step as Record<string, unknown>)[k] !== undefined,
+    );
+    if (actions.length > 1)
+      throw new ScenarioFormatError(
+        `${file}: steps.${i}: one action per step, got ${actions.join(' and ')}`,
+        `steps.${i}`,
+      );
+    if (actions.length === 0 && !step.expect)
+      throw new ScenarioFormatError(
+        `${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`,
+        `steps.${i}`,
+      );
   }
   return { ...scenario, file };
 }
@@ -109,7 +141,8 @@ export function parseValidatedYaml<T>(file: string, text: string, validate: Vali
   if (!validate(document)) {
     const first = validate.errors?.[0];
     const where = first?.instancePath ? first.instancePath.replace(/^\//, '').replaceAll('/', '.') : '(top level)';
-    const extra = first?.params && 'additionalProperty' in first.params ? ` "${String(first.params.additionalProperty)}"` : '';
+    const extra =
+      first?.params && 'additionalProperty' in first.params ? ` "${String(first.params.additionalProperty)}"` : '';
     throw new ScenarioFormatError(`${file}: ${where}: ${first?.message ?? 'invalid'}${extra}`, where);
   }
   return document as T;

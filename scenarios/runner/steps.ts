@@ -27,7 +27,12 @@ interface StepOutcome {
 }
 
 /** Run one step for one premises; throws StepFailure when an expectation is not met. */
-export async function runStep(w: ScenarioWorld, raw: Step, index: number, variables: Map<string, unknown>): Promise<void> {
+export async function runStep(
+  w: ScenarioWorld,
+  raw: Step,
+  index: number,
+  variables: Map<string, unknown>,
+): Promise<void> {
   const step = substitute(raw, new Map([...w.variables(index), ...variables]));
   const outcome: StepOutcome = {};
   if (step.request) await request(w, step.request, index, outcome);
@@ -39,7 +44,12 @@ export async function runStep(w: ScenarioWorld, raw: Step, index: number, variab
   if (step.expect) await expect(w, step.expect, index, outcome);
   for (const [name, path] of Object.entries(step.capture ?? {})) {
     const [root, ...rest] = path.split('.');
-    const source = root === 'answer' ? outcome.answer?.json : root === 'response' ? (outcome.response ?? (await responseOf(w, outcome))) : undefined;
+    const source =
+      root === 'answer'
+        ? outcome.answer?.json
+        : root === 'response'
+          ? (outcome.response ?? (await responseOf(w, outcome)))
+          : undefined;
     const value = pathValue(source, rest.join('.'));
     if (value === undefined) throw new StepFailure(`capture ${name}: nothing at ${path}`, path, source);
     variables.set(name, value);
@@ -54,7 +64,9 @@ async function request(w: ScenarioWorld, action: RequestAction, index: number, o
   const role = action.role ?? DEFAULT_ROLE[action.as][fuel];
   const client = w.client(action.as);
   const requestId = client.nextRequestId(target.eui);
-  const executionDateTime = action.executeIn ? new Date(w.clock.now() + parseDuration(action.executeIn)).toISOString() : undefined;
+  const executionDateTime = action.executeIn
+    ? new Date(w.clock.now() + parseDuration(action.executeIn)).toISOString()
+    : undefined;
   const signer = action.forge ? w.world.parties.supplier2.ds : w.world.parties[action.as].ds;
   const answer = await submitPartyRequest(client, signer, {
     requestId,
@@ -76,7 +88,11 @@ async function dccCall(w: ScenarioWorld, step: Step, index: number, outcome: Ste
   const client = w.client(as);
   const answer = step.withdraw
     ? await client.call<Record<string, unknown>>('POST', '/v1/withdrawals', { hub: home.hub.eui, role })
-    : await client.call<Record<string, unknown>>('POST', '/v1/replacements', { oldDevice: home.esme.eui, newDevice: w.device('newEsme', index).eui, role });
+    : await client.call<Record<string, unknown>>('POST', '/v1/replacements', {
+        oldDevice: home.esme.eui,
+        newDevice: w.device('newEsme', index).eui,
+        role,
+      });
   Object.assign(outcome, { answer, party: as });
 }
 
@@ -129,11 +145,27 @@ function admin(w: ScenarioWorld, action: NonNullable<Step['admin']>, index: numb
   const headEnd = w.world.headEnd;
   const now = w.clock.now();
   const point = (which: 'electricity' | 'gas' | undefined) => (which === 'gas' ? home.mprn : home.mpan);
-  if (action.register) headEnd.registration.register(point(action.register.point), action.register.role as never, w.world.parties[action.register.party].eui, now);
+  if (action.register)
+    headEnd.registration.register(
+      point(action.register.point),
+      action.register.role as never,
+      w.world.parties[action.register.party].eui,
+      now,
+    );
   if (action.consent) {
-    headEnd.consents.grant({ party: w.world.parties[action.consent.party].eui, mpxn: point(action.consent.point), scope: (action.consent.scope as '*' | string[]) ?? '*', expiresAt: now + 365 * 86_400_000, grantedAt: now });
+    headEnd.consents.grant({
+      party: w.world.parties[action.consent.party].eui,
+      mpxn: point(action.consent.point),
+      scope: (action.consent.scope as '*' | string[]) ?? '*',
+      expiresAt: now + 365 * 86_400_000,
+      grantedAt: now,
+    });
   }
-  if (action.suspend) headEnd.parties.transition(w.world.parties[action.suspend].eui, 'suspend', now, { services: 'all', keepTopUp: true });
+  if (action.suspend)
+    headEnd.parties.transition(w.world.parties[action.suspend].eui, 'suspend', now, {
+      services: 'all',
+      keepTopUp: true,
+    });
   if (action.reinstate) headEnd.parties.transition(w.world.parties[action.reinstate].eui, 'reinstate', now);
 }
 
@@ -146,7 +178,12 @@ async function responseOf(w: ScenarioWorld, outcome: StepOutcome, timeoutMs = 5_
   return found;
 }
 
-async function poll(w: ScenarioWorld, party: DefaultPartyName, match: (item: InboxEntry) => boolean, timeoutMs: number): Promise<InboxEntry | undefined> {
+async function poll(
+  w: ScenarioWorld,
+  party: DefaultPartyName,
+  match: (item: InboxEntry) => boolean,
+  timeoutMs: number,
+): Promise<InboxEntry | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await w.drain(party)).find(match);
@@ -159,13 +196,18 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
   const timeoutMs = e.timeout ? parseDuration(e.timeout) : 5_000;
   if (e.answer !== undefined) {
     const code = outcome.answer?.json.code;
-    if (code !== e.answer) throw new StepFailure(`answer: expected ${e.answer}, saw ${String(code)}`, e.answer, outcome.answer?.json);
+    if (code !== e.answer)
+      throw new StepFailure(`answer: expected ${e.answer}, saw ${String(code)}`, e.answer, outcome.answer?.json);
   }
   if (e.response) {
     const response = await responseOf(w, outcome, timeoutMs);
     if (!response) throw new StepFailure(`response: none arrived within ${timeoutMs} ms`, e.response, undefined);
-    const problem = mismatch({ ...(e.response.code ? { code: e.response.code } : {}), ...(e.response.body ? { body: e.response.body } : {}) }, response);
-    if (problem) throw new StepFailure(`response: ${problem}`, e.response, { code: response.code, body: response.body });
+    const problem = mismatch(
+      { ...(e.response.code ? { code: e.response.code } : {}), ...(e.response.body ? { body: e.response.body } : {}) },
+      response,
+    );
+    if (problem)
+      throw new StepFailure(`response: ${problem}`, e.response, { code: response.code, body: response.body });
   }
   if (e.inbox) {
     const { party, absent, ...want } = e.inbox;
@@ -173,8 +215,15 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
     const found = await poll(w, party, matches, absent ? 300 : timeoutMs);
     if (absent && found) throw new StepFailure(`inbox of ${party}: expected no such item, saw one`, want, found);
     if (!absent && !found) {
-      const recent = w.client(party).received.slice(-3).map((i) => ({ kind: i.kind, code: i.code, alertCode: i.alertCode, body: i.body }));
-      throw new StepFailure(`inbox of ${party}: no item matching ${JSON.stringify(want)} within ${timeoutMs} ms`, want, recent);
+      const recent = w
+        .client(party)
+        .received.slice(-3)
+        .map((i) => ({ kind: i.kind, code: i.code, alertCode: i.alertCode, body: i.body }));
+      throw new StepFailure(
+        `inbox of ${party}: no item matching ${JSON.stringify(want)} within ${timeoutMs} ms`,
+        want,
+        recent,
+      );
     }
   }
   if (e.device) {
@@ -186,18 +235,24 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
       await w.settle(2);
       problem = mismatch(e.device.state, deviceState(device));
     }
-    if (problem) throw new StepFailure(`device ${e.device.ref}: ${problem}`, e.device.state, pick(deviceState(device), Object.keys(e.device.state)));
+    if (problem)
+      throw new StepFailure(
+        `device ${e.device.ref}: ${problem}`,
+        e.device.state,
+        pick(deviceState(device), Object.keys(e.device.state)),
+      );
   }
   if (e.screen) {
     const device = w.device(e.screen.ref, index).firmware;
-    const screen = () => (device && 'screen' in device ? (device as unknown as { screen(): string[] }).screen().join('\n') : '');
+    const screen = () =>
+      device && 'screen' in device ? (device as unknown as { screen(): string[] }).screen().join('\n') : '';
     const deadline = Date.now() + timeoutMs;
     while (!screen().includes(e.screen.contains) && Date.now() < deadline) await w.settle(2);
-    if (!screen().includes(e.screen.contains)) throw new StepFailure(`screen of ${e.screen.ref}: "${e.screen.contains}" not shown`, e.screen.contains, screen());
+    if (!screen().includes(e.screen.contains))
+      throw new StepFailure(`screen of ${e.screen.ref}: "${e.screen.contains}" not shown`, e.screen.contains, screen());
   }
 }
 
 function pick(state: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, state[k]]));
 }
-

@@ -63,7 +63,11 @@ export class Accounting {
   }
 
   /** The inbox answer to a request: I0, a device status, or E20 / E21. */
-  answer(requestId: string, code: string, at: number): { readonly cls: string; readonly latencyMs: number } | undefined {
+  answer(
+    requestId: string,
+    code: string,
+    at: number,
+  ): { readonly cls: string; readonly latencyMs: number } | undefined {
     const request = this.open.get(requestId);
     if (!request) return undefined;
     this.open.delete(requestId);
@@ -132,7 +136,15 @@ export class Accounting {
       const sorted = [...(this.latencyByClass.get(cls) ?? [])].sort((a, b) => a - b);
       return targetRow(cls, sorted, targetFor(sr, to, targets), targets, this.timedOutByClass.get(cls) ?? 0);
     });
-    if (this.alertLatency.length > 0) rows.push(targetRow('device alerts, raised → inbox', [...this.alertLatency].sort((a, b) => a - b), targets.alertDeliveryMs, targets));
+    if (this.alertLatency.length > 0)
+      rows.push(
+        targetRow(
+          'device alerts, raised → inbox',
+          [...this.alertLatency].sort((a, b) => a - b),
+          targets.alertDeliveryMs,
+          targets,
+        ),
+      );
     return rows;
   }
 
@@ -141,14 +153,24 @@ export class Accounting {
    * answer nor the DCC's E20 / E21, plus a margin) or unfinished (still within it), by class, and a
    * few ids of the lost ones to follow up in the DCC's logs.
    */
-  openAt(now: number, targets: Targets): { lost: number; lostByClass: Record<string, number>; lostSample: string[]; unfinished: number; unfinishedSample: string[] } {
+  openAt(
+    now: number,
+    targets: Targets,
+  ): {
+    lost: number;
+    lostByClass: Record<string, number>;
+    lostSample: string[];
+    unfinished: number;
+    unfinishedSample: string[];
+  } {
     const lostByClass: Record<string, number> = {};
     const lostSample: string[] = [];
     const unfinishedSample: string[] = [];
     let lost = 0;
     for (const [requestId, request] of this.open) {
       if (now - request.at <= targetFor(request.sr, request.to, targets) + DEADLINE_MARGIN_MS) {
-        if (unfinishedSample.length < 20) unfinishedSample.push(`${requestId} (${request.cls}, open ${Math.round(now - request.at)} ms)`);
+        if (unfinishedSample.length < 20)
+          unfinishedSample.push(`${requestId} (${request.cls}, open ${Math.round(now - request.at)} ms)`);
         continue;
       }
       lost++;
@@ -195,7 +217,13 @@ function statsOf(byClass: ReadonlyMap<string, readonly number[]>): Record<string
   const out: Record<string, LatencyStats> = {};
   for (const [cls, values] of byClass) {
     const sorted = [...values].sort((a, b) => a - b);
-    out[cls] = { count: sorted.length, p50: percentileOf(sorted, 50), p95: percentileOf(sorted, 95), p99: percentileOf(sorted, 99), max: sorted.at(-1) ?? 0 };
+    out[cls] = {
+      count: sorted.length,
+      p50: percentileOf(sorted, 50),
+      p95: percentileOf(sorted, 95),
+      p99: percentileOf(sorted, 99),
+      max: sorted.at(-1) ?? 0,
+    };
   }
   return out;
 }

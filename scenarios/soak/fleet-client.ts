@@ -27,7 +27,11 @@ const FLEET_V8_FLAGS = (process.env.SMETSIM_FLEET_V8 ?? '--optimize-for-size').s
 
 /** Fork the fleet process (fleet-process.ts) and start its shards. */
 export function startFleet(config: FleetConfig, onEvent: (event: FleetEvent) => void): Fleet {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./fleet-process.js', import.meta.url)), [], { execArgv: FLEET_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(fileURLToPath(new URL('./fleet-process.js', import.meta.url)), [], {
+    execArgv: FLEET_V8_FLAGS,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const shards = new Map<number, ShardStats>();
   let rssBytes = 0;
   let exited = false;

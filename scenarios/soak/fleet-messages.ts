@@ -33,7 +33,12 @@ export type FleetCommand =
   | { readonly type: 'start'; readonly config: FleetConfig }
   | { readonly type: 'consumer'; readonly action: ConsumerAction; readonly indices: readonly number[] }
   /** The benchmark's alert storm: each listed premises' ESME raises `perPremises` alerts of `code`. */
-  | { readonly type: 'raiseAlerts'; readonly code: number; readonly perPremises: number; readonly indices: readonly number[] }
+  | {
+      readonly type: 'raiseAlerts';
+      readonly code: number;
+      readonly perPremises: number;
+      readonly indices: readonly number[];
+    }
   | { readonly type: 'stop' };
 
 /** What a shard counts; the fleet sums the shards. */
@@ -67,7 +72,9 @@ export function shardOf(index: number, premises: number, workers: number): numbe
   const base = Math.floor(premises / workers);
   const extra = premises % workers;
   const boundary = extra * (base + 1);
-  return index - 1 < boundary ? Math.floor((index - 1) / (base + 1)) : extra + Math.floor((index - 1 - boundary) / base);
+  return index - 1 < boundary
+    ? Math.floor((index - 1) / (base + 1))
+    : extra + Math.floor((index - 1 - boundary) / base);
 }
 
 export function shardRange(worker: number, premises: number, workers: number): { first: number; last: number } {

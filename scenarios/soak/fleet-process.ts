@@ -18,7 +18,9 @@ function start(fleet: FleetConfig): void {
   config = fleet;
   workers = Array.from({ length: fleet.workers }, (_, worker) => {
     const range = shardRange(worker, fleet.premises, fleet.workers);
-    const thread = new Worker(new URL('./fleet-worker.js', import.meta.url), { workerData: { ...fleet, worker, ...range } });
+    const thread = new Worker(new URL('./fleet-worker.js', import.meta.url), {
+      workerData: { ...fleet, worker, ...range },
+    });
     thread.on('message', (event: FleetEvent) => {
       send(event);
       if (event.type === 'stopped' && ++stopped === workers.length) finish();
@@ -26,7 +28,10 @@ function start(fleet: FleetConfig): void {
     thread.on('error', (error) => send({ type: 'error', message: `worker ${worker}: ${error.message}` }));
     return thread;
   });
-  rssTimer = setInterval(() => send({ type: 'fleet', rssBytes: process.memoryUsage().rss, workers: workers.length }), 1000);
+  rssTimer = setInterval(
+    () => send({ type: 'fleet', rssBytes: process.memoryUsage().rss, workers: workers.length }),
+    1000,
+  );
 }
 
 function finish(): void {

@@ -41,7 +41,16 @@ function reportStats(): void {
   post({
     type: 'stats',
     worker: config.worker,
-    stats: { built: homes.size, hubsOnline, connectFailures, framesDown: counters.framesDown, responsesUp: counters.responsesUp, alertsUpByCode: { ...counters.alertsUpByCode }, upBufferOverflows, heapUsedBytes: process.memoryUsage().heapUsed },
+    stats: {
+      built: homes.size,
+      hubsOnline,
+      connectFailures,
+      framesDown: counters.framesDown,
+      responsesUp: counters.responsesUp,
+      alertsUpByCode: { ...counters.alertsUpByCode },
+      upBufferOverflows,
+      heapUsedBytes: process.memoryUsage().heapUsed,
+    },
   });
 }
 
@@ -49,8 +58,20 @@ function build(): void {
   let batch = [];
   for (let index = config.first; index <= config.last; index++) {
     const hub = premisesEui(index, 'CHF');
-    const link = new CountingHubLink(new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub), connectTimeoutMs: 30_000 }), counters);
-    const home = buildPremises({ index, seed: config.seed, clock, crypto: nodeCrypto, link, ...config.anchors, ihdRefreshMs: config.ihdRefreshMs, gsmeWakeMs: config.gsmeWakeMs });
+    const link = new CountingHubLink(
+      new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub), connectTimeoutMs: 30_000 }),
+      counters,
+    );
+    const home = buildPremises({
+      index,
+      seed: config.seed,
+      clock,
+      crypto: nodeCrypto,
+      link,
+      ...config.anchors,
+      ihdRefreshMs: config.ihdRefreshMs,
+      gsmeWakeMs: config.gsmeWakeMs,
+    });
     // A commissioned gas meter has woken before, so the GPF's mirror holds its data. (Its wake
     // cycle starts at a random phase once the hub connects: firstConnect.)
     home.gsme.wake();
@@ -173,7 +194,10 @@ async function stop(): Promise<void> {
 
 port.on('message', (command: FleetCommand) => {
   if (command.type === 'raiseAlerts') raiseAlerts(command.code, command.perPremises, command.indices);
-  else if (command.type === 'consumer') void consumer(command.action, command.indices).catch((error: unknown) => post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }));
+  else if (command.type === 'consumer')
+    void consumer(command.action, command.indices).catch((error: unknown) =>
+      post({ type: 'error', message: `worker ${config.worker}: ${String(error)}` }),
+    );
   else if (command.type === 'stop') void stop();
 });
 

@@ -28,7 +28,13 @@ export function statusLines(state: DisplayState): string[] {
   const latency = Object.entries(a.latency())
     .map(([cls, l]) => `${cls} ${Math.round(l.p50)}/${Math.round(l.p95)}/${Math.round(l.p99)}`)
     .join('  ');
-  const errors = [...a.refusedByCode, ...[...a.timedOutByClass].map(([cls, n]) => [`timeout ${cls}`, n] as const), ...a.dccAnomalies].map(([code, n]) => `${code} ${n}`).join('  ');
+  const errors = [
+    ...a.refusedByCode,
+    ...[...a.timedOutByClass].map(([cls, n]) => [`timeout ${cls}`, n] as const),
+    ...a.dccAnomalies,
+  ]
+    .map(([code, n]) => `${code} ${n}`)
+    .join('  ');
   const perPremisesKb = state.premises > 0 ? Math.round((sample.fleetRssMb * 1024) / state.premises) : 0;
   return [
     `hubs online ${sample.hubsOnline}/${state.premises}   requests sent ${a.sent}  answered ${a.answered}  open ${a.outstanding}`,
@@ -42,12 +48,20 @@ export function statusLines(state: DisplayState): string[] {
 
 /** cli-progress: a bar with the time, and the status lines as bars of their own that are all text. */
 export class TtyDisplay implements LiveDisplay {
-  private readonly multibar = new cliProgress.MultiBar({ clearOnComplete: false, hideCursor: true, linewrap: false, fps: 4, autopadding: true }, cliProgress.Presets.shades_classic);
+  private readonly multibar = new cliProgress.MultiBar(
+    { clearOnComplete: false, hideCursor: true, linewrap: false, fps: 4, autopadding: true },
+    cliProgress.Presets.shades_classic,
+  );
   private readonly bar: cliProgress.SingleBar;
   private readonly lines: cliProgress.SingleBar[];
 
   constructor(profile: string, durationMs: number) {
-    this.bar = this.multibar.create(Math.round(durationMs / 1000), 0, { profile, clock: '' }, { format: `soak ${profile} |{bar}| {percentage}% {clock}` });
+    this.bar = this.multibar.create(
+      Math.round(durationMs / 1000),
+      0,
+      { profile, clock: '' },
+      { format: `soak ${profile} |{bar}| {percentage}% {clock}` },
+    );
     this.lines = Array.from({ length: LINES }, () => this.multibar.create(1, 0, { line: '' }, { format: '{line}' }));
   }
 
@@ -83,7 +97,11 @@ export class PlainDisplay implements LiveDisplay {
     this.last = state.elapsedMs;
     const a = state.accounting;
     const rate = (now: number, before: number) => Math.round(((now - before) / seconds) * 10) / 10;
-    const rates = { sent: rate(a.sent, this.counts.sent), answered: rate(a.answered, this.counts.answered), alerts: rate(a.alertsDelivered, this.counts.alerts) };
+    const rates = {
+      sent: rate(a.sent, this.counts.sent),
+      answered: rate(a.answered, this.counts.answered),
+      alerts: rate(a.alertsDelivered, this.counts.alerts),
+    };
     this.counts = { sent: a.sent, answered: a.answered, alerts: a.alertsDelivered };
     const s = state.sample;
     const p99 = Math.round(Math.max(0, ...Object.values(state.accounting.latency()).map((l) => l.p99)));

@@ -8,7 +8,13 @@ import { premisesEui, premisesMpan, premisesMprn } from '../premises.js';
 import type { Accounting } from './accounting.js';
 import type { EventStep, SoakRequest } from './profile.js';
 
-const DEVICE_TYPE: Readonly<Record<SoakRequest['to'], DeviceType>> = { esme: 'ESME', gsme: 'GSME', hub: 'CHF', gpf: 'GPF', ihd: 'IHD' };
+const DEVICE_TYPE: Readonly<Record<SoakRequest['to'], DeviceType>> = {
+  esme: 'ESME',
+  gsme: 'GSME',
+  hub: 'CHF',
+  gpf: 'GPF',
+  ihd: 'IHD',
+};
 
 /**
  * The parties' systems in a soak run: each built-in party with its own signed gateway client. A
@@ -31,7 +37,8 @@ export class PartyTraffic {
     const requestId = party.nextRequestId(target);
     this.accounting.submitted(requestId, request.sr, request.to, performance.now());
     try {
-      const role = request.role ?? DEFAULT_ROLE[request.as][request.to === 'gsme' || request.to === 'gpf' ? 'gas' : 'electricity'];
+      const role =
+        request.role ?? DEFAULT_ROLE[request.as][request.to === 'gsme' || request.to === 'gpf' ? 'gas' : 'electricity'];
       const reply = await submitPartyRequest(party, this.dcc.parties[request.as].ds, {
         requestId,
         role,
@@ -40,7 +47,10 @@ export class PartyTraffic {
         ...(request.body !== undefined ? { body: request.body } : {}),
         ...(request.commandVariant !== undefined ? { commandVariant: request.commandVariant } : {}),
       });
-      this.accounting.acknowledgedAs(requestId, String(reply.json.code ?? `HTTP_${reply.status}`));
+      this.accounting.acknowledgedAs(
+        requestId,
+        typeof reply.json.code === 'string' ? reply.json.code : `HTTP_${reply.status}`,
+      );
     } catch {
       this.accounting.acknowledgedAs(requestId, 'GATEWAY_ERROR');
     }
@@ -51,7 +61,12 @@ export class PartyTraffic {
     const change = admin.register;
     if (!change) return;
     const point = change.point === 'gas' ? premisesMprn(index) : premisesMpan(index);
-    this.dcc.headEnd.registration.register(point, change.role as never, this.dcc.parties[change.party].eui, this.clock.now());
+    this.dcc.headEnd.registration.register(
+      point,
+      change.role as never,
+      this.dcc.parties[change.party].eui,
+      this.clock.now(),
+    );
   }
 
   private client(name: DefaultPartyName): GatewayClient {

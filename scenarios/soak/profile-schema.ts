@@ -7,7 +7,11 @@ import { SCENARIO_SCHEMA } from '../runner/scenario-schema.js';
  */
 const step = SCENARIO_SCHEMA.definitions.step.properties;
 const duration = { type: 'string', pattern: '^\\d+(ms|s|m|h)$' };
-const durationOrShare = { type: 'string', pattern: '^(\\d+(ms|s|m|h)|\\d+(\\.\\d+)?%)$', description: 'a time from the start of the run (90s, 2m) or a share of its duration (30%)' };
+const durationOrShare = {
+  type: 'string',
+  pattern: '^(\\d+(ms|s|m|h)|\\d+(\\.\\d+)?%)$',
+  description: 'a time from the start of the run (90s, 2m) or a share of its duration (30%)',
+};
 
 export const SOAK_PROFILE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -22,17 +26,31 @@ export const SOAK_PROFILE_SCHEMA = {
     connect: {
       type: 'object',
       additionalProperties: false,
-      properties: { perSecond: { type: 'number', minimum: 0, description: 'hubs connecting per second across the fleet; 0: everyone at once' } },
+      properties: {
+        perSecond: {
+          type: 'number',
+          minimum: 0,
+          description: 'hubs connecting per second across the fleet; 0: everyone at once',
+        },
+      },
     },
     devices: {
       type: 'object',
       additionalProperties: false,
-      properties: { ihdRefresh: { ...duration, description: 'how often each IHD polls its meters over the HAN' }, gsmeWake: { ...duration, description: 'the gas meters\u2019 wake interval' } },
+      properties: {
+        ihdRefresh: { ...duration, description: 'how often each IHD polls its meters over the HAN' },
+        gsmeWake: { ...duration, description: 'the gas meters\u2019 wake interval' },
+      },
     },
     dcc: {
       type: 'object',
       additionalProperties: false,
-      properties: { outageAlertDelay: { ...duration, description: 'how long a hub is offline before N1 goes to the network operator' } },
+      properties: {
+        outageAlertDelay: {
+          ...duration,
+          description: 'how long a hub is offline before N1 goes to the network operator',
+        },
+      },
     },
     targets: { $ref: '#/definitions/targets' },
     traffic: {
@@ -44,8 +62,15 @@ export const SOAK_PROFILE_SCHEMA = {
         properties: {
           name: { type: 'string' },
           request: step.request,
-          perPremises: { type: 'number', exclusiveMinimum: 0, description: 'how many of these requests each premises gets per `per`' },
-          per: { oneOf: [duration, { const: 'run' }], description: 'a duration (1h, 24h), or run: spread over the run' },
+          perPremises: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            description: 'how many of these requests each premises gets per `per`',
+          },
+          per: {
+            oneOf: [duration, { const: 'run' }],
+            description: 'a duration (1h, 24h), or run: spread over the run',
+          },
         },
       },
     },
@@ -58,12 +83,25 @@ export const SOAK_PROFILE_SCHEMA = {
         properties: {
           name: { type: 'string' },
           at: durationOrShare,
-          share: { type: 'string', pattern: '^\\d+(\\.\\d+)?%$', description: 'the share of the fleet it happens to (the lowest-numbered premises)' },
+          share: {
+            type: 'string',
+            pattern: '^\\d+(\\.\\d+)?%$',
+            description: 'the share of the fleet it happens to (the lowest-numbered premises)',
+          },
           spread: { ...duration, description: 'start the premises evenly over this window (default: all at once)' },
           steps: {
             type: 'array',
             minItems: 1,
-            items: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, request: step.request, consumer: step.consumer, admin: step.admin } },
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                name: { type: 'string' },
+                request: step.request,
+                consumer: step.consumer,
+                admin: step.admin,
+              },
+            },
           },
         },
       },
@@ -73,8 +111,14 @@ export const SOAK_PROFILE_SCHEMA = {
     targets: {
       type: 'object',
       additionalProperties: false,
-      description: 'response-time targets (FACTS: 30 s non-critical, 60 s critical, plus the wake interval for a GSME); a request class passes when its chosen percentile is within the target',
-      properties: { nonCritical: duration, critical: duration, alertDelivery: duration, percentile: { type: 'number', minimum: 50, maximum: 100 } },
+      description:
+        'response-time targets (FACTS: 30 s non-critical, 60 s critical, plus the wake interval for a GSME); a request class passes when its chosen percentile is within the target',
+      properties: {
+        nonCritical: duration,
+        critical: duration,
+        alertDelivery: duration,
+        percentile: { type: 'number', minimum: 50, maximum: 100 },
+      },
     },
   },
 } as const;

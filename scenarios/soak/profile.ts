@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { findServiceRequest } from '../../protocol/index.js';
-import { parseDuration, parseValidatedYaml, ScenarioFormatError, type RequestAction, type Step } from '../runner/scenario.js';
+import {
+  parseDuration,
+  parseValidatedYaml,
+  ScenarioFormatError,
+  type RequestAction,
+  type Step,
+} from '../runner/scenario.js';
 import { SOAK_PROFILE_SCHEMA } from './profile-schema.js';
 import { DEFAULT_TARGETS, type Targets } from './targets.js';
 
@@ -10,7 +16,10 @@ import { DEFAULT_TARGETS, type Targets } from './targets.js';
 export const BUILTIN_PROFILES = ['daily', 'storm', 'cos-wave', 'connect'] as const;
 // The YAML files stay in the source tree: next to this file when run from source (tests), three
 // levels up from dist/scenarios/soak/ when built.
-const PROFILE_DIR = [new URL('./profiles/', import.meta.url), new URL('../../../scenarios/soak/profiles/', import.meta.url)].find((url) => existsSync(fileURLToPath(url))) ?? new URL('./profiles/', import.meta.url);
+const PROFILE_DIR =
+  [new URL('./profiles/', import.meta.url), new URL('../../../scenarios/soak/profiles/', import.meta.url)].find((url) =>
+    existsSync(fileURLToPath(url)),
+  ) ?? new URL('./profiles/', import.meta.url);
 
 /** The devices a soak request may go to: a premises' own, by name. */
 export type SoakTarget = 'esme' | 'gsme' | 'hub' | 'gpf' | 'ihd';
@@ -29,7 +38,10 @@ export interface TrafficStream {
   readonly perPremisesPerRun?: number;
 }
 
-export type EventStep = { readonly request: SoakRequest } | { readonly consumer: { readonly action: 'powerOutage' | 'powerRestore' | 'hubOffline' | 'hubOnline' } } | { readonly admin: NonNullable<Step['admin']> };
+export type EventStep =
+  | { readonly request: SoakRequest }
+  | { readonly consumer: { readonly action: 'powerOutage' | 'powerRestore' | 'hubOffline' | 'hubOnline' } }
+  | { readonly admin: NonNullable<Step['admin']> };
 
 export interface FleetEventSpec {
   readonly name: string;
@@ -79,7 +91,10 @@ export interface TargetsDocument {
 export function loadProfile(nameOrFile: string): Profile {
   const builtin = (BUILTIN_PROFILES as readonly string[]).includes(nameOrFile);
   const path = builtin ? fileURLToPath(new URL(`${nameOrFile}.yaml`, PROFILE_DIR)) : nameOrFile;
-  if (!existsSync(path)) throw new ScenarioFormatError(`--profile ${nameOrFile}: not a built-in profile (${BUILTIN_PROFILES.join(', ')}) nor a file`);
+  if (!existsSync(path))
+    throw new ScenarioFormatError(
+      `--profile ${nameOrFile}: not a built-in profile (${BUILTIN_PROFILES.join(', ')}) nor a file`,
+    );
   const document = parseDocument(path, readFileSync(path, 'utf8'));
   return compile(document, builtin ? `${nameOrFile} (built-in)` : path);
 }
@@ -96,30 +111,51 @@ export function loadTargets(file: string, base: Targets): Targets {
 
 function compile(document: ProfileDocument, file: string): Profile {
   const checkRequest = (request: RequestAction, where: string): SoakRequest => {
-    if (!SOAK_TARGETS.includes(request.to)) throw new ScenarioFormatError(`${file}: ${where}.to: soak requests go to ${SOAK_TARGETS.join(', ')}`, `${where}.to`);
-    if (!findServiceRequest(request.sr)) throw new ScenarioFormatError(`${file}: ${where}.sr: SR ${request.sr} is not in the catalogue`, `${where}.sr`);
+    if (!SOAK_TARGETS.includes(request.to))
+      throw new ScenarioFormatError(
+        `${file}: ${where}.to: soak requests go to ${SOAK_TARGETS.join(', ')}`,
+        `${where}.to`,
+      );
+    if (!findServiceRequest(request.sr))
+      throw new ScenarioFormatError(`${file}: ${where}.sr: SR ${request.sr} is not in the catalogue`, `${where}.sr`);
     return request as SoakRequest;
   };
   const traffic = (document.traffic ?? []).map((stream, i): TrafficStream => {
     const request = checkRequest(stream.request, `traffic.${i}.request`);
     const name = stream.name ?? `${request.as} ${request.sr} to ${request.to}`;
-    return stream.per === 'run' ? { name, request, perPremisesPerRun: stream.perPremises } : { name, request, perPremisesPerMs: stream.perPremises / parseDuration(stream.per) };
+    return stream.per === 'run'
+      ? { name, request, perPremisesPerRun: stream.perPremises }
+      : { name, request, perPremisesPerMs: stream.perPremises / parseDuration(stream.per) };
   });
   const events = (document.events ?? []).map((event, i): FleetEventSpec => {
     const steps = event.steps.map((step, j): EventStep => {
       const where = `events.${i}.steps.${j}`;
       const actions = (['request', 'consumer', 'admin'] as const).filter((k) => step[k] !== undefined);
-      if (actions.length !== 1) throw new ScenarioFormatError(`${file}: ${where}: one action per step (request, consumer or admin)`, where);
+      if (actions.length !== 1)
+        throw new ScenarioFormatError(`${file}: ${where}: one action per step (request, consumer or admin)`, where);
       if (step.request) return { request: checkRequest(step.request, `${where}.request`) };
       if (step.consumer) {
-        if (!SOAK_CONSUMER_ACTIONS.includes(step.consumer.action)) throw new ScenarioFormatError(`${file}: ${where}.consumer.action: soak runs ${SOAK_CONSUMER_ACTIONS.join(', ')}`, `${where}.consumer.action`);
+        if (!SOAK_CONSUMER_ACTIONS.includes(step.consumer.action))
+          throw new ScenarioFormatError(
+            `${file}: ${where}.consumer.action: soak runs ${SOAK_CONSUMER_ACTIONS.join(', ')}`,
+            `${where}.consumer.action`,
+          );
         return { consumer: { action: step.consumer.action as 'powerOutage' } };
       }
-      if (!step.admin?.register) throw new ScenarioFormatError(`${file}: ${where}.admin: soak runs admin register`, `${where}.admin`);
+      if (!step.admin?.register)
+        throw new ScenarioFormatError(`${file}: ${where}.admin: soak runs admin register`, `${where}.admin`);
       return { admin: step.admin };
     });
-    const at = event.at.endsWith('%') ? { atShare: Number(event.at.slice(0, -1)) / 100 } : { atMs: parseDuration(event.at) };
-    return { name: event.name ?? `event ${i + 1}`, ...at, share: Number(event.share.slice(0, -1)) / 100, spreadMs: event.spread ? parseDuration(event.spread) : 0, steps };
+    const at = event.at.endsWith('%')
+      ? { atShare: Number(event.at.slice(0, -1)) / 100 }
+      : { atMs: parseDuration(event.at) };
+    return {
+      name: event.name ?? `event ${i + 1}`,
+      ...at,
+      share: Number(event.share.slice(0, -1)) / 100,
+      spreadMs: event.spread ? parseDuration(event.spread) : 0,
+      steps,
+    };
   });
   const gsmeWakeMs = document.devices?.gsmeWake ? parseDuration(document.devices.gsmeWake) : 30 * 60_000;
   return {

@@ -11,12 +11,20 @@ const require = createRequire(import.meta.url);
  * tables (targets pass/fail, accounting) are plain HTML, readable without script.
  */
 export function renderReportHtml(report: SoakReport): string {
-  const uplotJs = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8').replaceAll('</script', '<\\/script');
+  const uplotJs = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8').replaceAll(
+    '</script',
+    '<\\/script',
+  );
   const uplotCss = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
-  const data = JSON.stringify({ timeline: report.timeline, classes: Object.keys(report.latencyMs) }).replaceAll('<', '\\u003c');
+  const data = JSON.stringify({ timeline: report.timeline, classes: Object.keys(report.latencyMs) }).replaceAll(
+    '<',
+    '\\u003c',
+  );
   const r = report.requests;
   const a = report.alerts;
-  const verdict = report.passed ? '<span class="pass">PASS</span>' : `<span class="fail">FAIL</span> (${escape(report.failures.join('; '))})`;
+  const verdict = report.passed
+    ? '<span class="pass">PASS</span>'
+    : `<span class="fail">FAIL</span> (${escape(report.failures.join('; '))})`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -49,7 +57,12 @@ ${report.targets.map((t) => `<tr><td>${escape(t.subject)}</td><td>${t.count}</td
 
 <h2>Latency per class (whole run, ms)</h2>
 <table><tr><th>class</th><th>count</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr>
-${Object.entries(report.latencyMs).map(([cls, l]) => `<tr><td>${escape(cls)}</td><td>${l.count}</td><td>${Math.round(l.p50)}</td><td>${Math.round(l.p95)}</td><td>${Math.round(l.p99)}</td><td>${Math.round(l.max)}</td></tr>`).join('\n')}
+${Object.entries(report.latencyMs)
+  .map(
+    ([cls, l]) =>
+      `<tr><td>${escape(cls)}</td><td>${l.count}</td><td>${Math.round(l.p50)}</td><td>${Math.round(l.p95)}</td><td>${Math.round(l.p99)}</td><td>${Math.round(l.max)}</td></tr>`,
+  )
+  .join('\n')}
 </table>
 
 <h2>Memory</h2>

@@ -19,7 +19,8 @@ export class SoakMetrics {
   constructor(accounting: Accounting) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'smetsim_soak_headend_' });
-    const self = this;
+    // prom-client calls collect() with the gauge as `this`, so the latest sample is read through an arrow.
+    const latest = (): Sample | undefined => this.sample;
     new Counter({
       name: 'smetsim_soak_requests_total',
       help: 'Soak requests by outcome: sent, acknowledged (I99), answered, timed_out (E20/E21), refused, open',
@@ -28,7 +29,14 @@ export class SoakMetrics {
       collect() {
         this.reset();
         const refused = [...accounting.refusedByCode.values()].reduce((a, b) => a + b, 0);
-        const outcomes = { sent: accounting.sent, acknowledged: accounting.acknowledged, answered: accounting.answered, timed_out: accounting.timedOut, refused, open: accounting.outstanding };
+        const outcomes = {
+          sent: accounting.sent,
+          acknowledged: accounting.acknowledged,
+          answered: accounting.answered,
+          timed_out: accounting.timedOut,
+          refused,
+          open: accounting.outstanding,
+        };
         for (const [outcome, value] of Object.entries(outcomes)) this.inc({ outcome }, value);
       },
     });
@@ -60,7 +68,10 @@ export class SoakMetrics {
         help,
         registers,
         collect() {
-          if (self.sample) this.set(read(self.sample));
+          {
+            const sample = latest();
+            if (sample) this.set(read(sample));
+          }
         },
       });
     gauge('smetsim_soak_hubs_online', 'Hubs connected to the broker', (s) => s.hubsOnline);

@@ -5,13 +5,29 @@ import { renderReportHtml } from './report-html.js';
 import type { Sample } from './sample.js';
 
 export interface SoakReport extends SoakSummary {
-  readonly options: { readonly premises: number; readonly durationMs: number; readonly profile: string; readonly seed: string; readonly workers: number; readonly connectPerSecond: number };
+  readonly options: {
+    readonly premises: number;
+    readonly durationMs: number;
+    readonly profile: string;
+    readonly seed: string;
+    readonly workers: number;
+    readonly connectPerSecond: number;
+  };
   readonly profileDescription: string;
   readonly startedAt: string;
-  readonly connect: { readonly allOnlineAfterMs: number | null; readonly failures: number; readonly offlineAtEnd: number };
+  readonly connect: {
+    readonly allOnlineAfterMs: number | null;
+    readonly failures: number;
+    readonly offlineAtEnd: number;
+  };
   readonly fleet: { readonly framesDown: number; readonly responsesUp: number; readonly upBufferOverflows: number };
   /** brokerPeakRssMb is null for an external broker (--broker): not ours to measure. */
-  readonly memory: { readonly fleetPeakRssMb: number; readonly fleetRssPerPremisesKb: number; readonly headEndPeakRssMb: number; readonly brokerPeakRssMb: number | null };
+  readonly memory: {
+    readonly fleetPeakRssMb: number;
+    readonly fleetRssPerPremisesKb: number;
+    readonly headEndPeakRssMb: number;
+    readonly brokerPeakRssMb: number | null;
+  };
   readonly timeline: readonly Sample[];
   readonly passed: boolean;
   /** Why it failed, one phrase each: lost messages, missed targets, hubs that never connected. */
@@ -39,7 +55,9 @@ export function summaryLines(report: SoakReport): string[] {
     'target                                    count   value      target     result',
   ];
   for (const t of report.targets) {
-    lines.push(`${t.subject.padEnd(40)} ${String(t.count).padStart(6)}   p${t.percentile} ${`${Math.round(t.valueMs)} ms`.padStart(8)}  ${`${t.targetMs} ms`.padStart(9)}  ${t.passed ? 'pass' : `FAIL${t.timedOut ? ` (${t.timedOut} timed out)` : ''}`}`);
+    lines.push(
+      `${t.subject.padEnd(40)} ${String(t.count).padStart(6)}   p${t.percentile} ${`${Math.round(t.valueMs)} ms`.padStart(8)}  ${`${t.targetMs} ms`.padStart(9)}  ${t.passed ? 'pass' : `FAIL${t.timedOut ? ` (${t.timedOut} timed out)` : ''}`}`,
+    );
   }
   lines.push('', report.passed ? 'soak: PASS' : `soak: FAIL (${report.failures.join('; ')})`);
   return lines;

@@ -53,11 +53,25 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
   const accounting = new Accounting();
   const metrics = new SoakMetrics(accounting);
   const online = new OnlineSet();
-  const display: LiveDisplay = options.tty ? new TtyDisplay(profile.name, options.durationMs) : new PlainDisplay(write, options.progressEveryMs ?? 5000);
+  const display: LiveDisplay = options.tty
+    ? new TtyDisplay(profile.name, options.durationMs)
+    : new PlainDisplay(write, options.progressEveryMs ?? 5000);
 
   // The DCC answers E20 / E21 at the same deadlines the run is judged by.
-  const timeouts = { nonCriticalMs: targets.nonCriticalMs, criticalMs: targets.criticalMs, gasWakeMs: targets.gsmeWakeMs };
-  const dcc = createDcc({ clock, crypto: nodeCrypto, seed: options.seed, brokerUrl: options.brokerUrl, smwanSecret: options.smwanSecret, timeouts, ...(profile.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: profile.outageAlertDelayMs } : {}) });
+  const timeouts = {
+    nonCriticalMs: targets.nonCriticalMs,
+    criticalMs: targets.criticalMs,
+    gasWakeMs: targets.gsmeWakeMs,
+  };
+  const dcc = createDcc({
+    clock,
+    crypto: nodeCrypto,
+    seed: options.seed,
+    brokerUrl: options.brokerUrl,
+    smwanSecret: options.smwanSecret,
+    timeouts,
+    ...(profile.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: profile.outageAlertDelayMs } : {}),
+  });
   watchDcc(dcc.headEnd, accounting, metrics);
   const gatewayUrl = await dcc.start();
   const parties = new PartyTraffic(dcc, gatewayUrl, injectTransport(dcc.gateway, gatewayUrl), clock, accounting);
@@ -98,7 +112,8 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
           return;
         case 'stats': {
           const byCode: Record<string, number> = {};
-          for (const shard of fleet.shards.values()) for (const [code, n] of Object.entries(shard.alertsUpByCode)) byCode[code] = (byCode[code] ?? 0) + n;
+          for (const shard of fleet.shards.values())
+            for (const [code, n] of Object.entries(shard.alertsUpByCode)) byCode[code] = (byCode[code] ?? 0) + n;
           accounting.alertsUpByCode = byCode;
           return;
         }
@@ -130,7 +145,15 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
   const sample = () => {
     const s = sampler.sample(trafficStart === undefined ? undefined : elapsed());
     metrics.update(s);
-    display.update({ profile: profile.name, premises, elapsedMs: elapsed(), durationMs: options.durationMs, phase, sample: s, accounting });
+    display.update({
+      profile: profile.name,
+      premises,
+      elapsedMs: elapsed(),
+      durationMs: options.durationMs,
+      phase,
+      sample: s,
+      accounting,
+    });
   };
   const ticker = setInterval(sample, 1000);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -140,10 +163,17 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     // The run's clock starts with the first hub online: building the fleet is not traffic time.
     const buildDeadline = performance.now() + 10 * 60_000;
     while (firstOnlineAt === undefined && performance.now() < buildDeadline && fleetAlive()) await sleep(100);
-    if (firstOnlineAt === undefined) throw new Error(fleetAlive() ? 'no hub came online within 10 minutes' : `the fleet process exited (code ${String(fleet.exitCode)}) before any hub came online`);
+    if (firstOnlineAt === undefined)
+      throw new Error(
+        fleetAlive()
+          ? 'no hub came online within 10 minutes'
+          : `the fleet process exited (code ${String(fleet.exitCode)}) before any hub came online`,
+      );
     trafficStart = performance.now();
     phase = 'traffic';
-    display.log(`fleet built in ${((trafficStart - started) / 1000).toFixed(1)} s; traffic for ${options.durationMs / 1000} s`);
+    display.log(
+      `fleet built in ${((trafficStart - started) / 1000).toFixed(1)} s; traffic for ${options.durationMs / 1000} s`,
+    );
     while (elapsed() < options.durationMs && fleetAlive()) {
       phase = online.size < premises && allOnlineAt === undefined ? 'traffic (hubs connecting)' : 'traffic';
       driver.tick(elapsed());
@@ -156,7 +186,15 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     const graceEnd = trafficEnd + options.graceMs;
     let driverBusy = true;
     void driver.settled().then(() => (driverBusy = false));
-    while (performance.now() < graceEnd && fleetAlive() && (accounting.outstanding > 0 || driverBusy || accounting.alertsAtDcc < accounting.alertsUp || performance.now() - trafficEnd < 2500)) await sleep(100);
+    while (
+      performance.now() < graceEnd &&
+      fleetAlive() &&
+      (accounting.outstanding > 0 ||
+        driverBusy ||
+        accounting.alertsAtDcc < accounting.alertsUp ||
+        performance.now() - trafficEnd < 2500)
+    )
+      await sleep(100);
     sample();
     report = buildReport();
   } finally {
@@ -176,25 +214,48 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     const summary = accounting.summary(targets, performance.now());
     const { peaks } = sampler;
     const shards = [...fleet.shards.values()];
-    const sum = (key: 'framesDown' | 'responsesUp' | 'upBufferOverflows' | 'connectFailures') => shards.reduce((a, s) => a + s[key], 0);
+    const sum = (key: 'framesDown' | 'responsesUp' | 'upBufferOverflows' | 'connectFailures') =>
+      shards.reduce((a, s) => a + s[key], 0);
     const failures: string[] = [];
     if (!fleetAlive()) failures.push(`the fleet process exited during the run (code ${String(fleet.exitCode)})`);
     for (const message of fleetErrors) failures.push(`fleet: ${message}`);
     if (summary.requests.lost > 0) failures.push(`${summary.requests.lost} requests lost`);
     if (summary.alerts.lost > 0) failures.push(`${summary.alerts.lost} alerts lost`);
-    if (sum('upBufferOverflows') > 0) failures.push(`${sum('upBufferOverflows')} frames lost at the premises (hub buffer full)`);
+    if (sum('upBufferOverflows') > 0)
+      failures.push(`${sum('upBufferOverflows')} frames lost at the premises (hub buffer full)`);
     const offlineAtEnd = premises - online.size;
     if (offlineAtEnd > 0) failures.push(`${offlineAtEnd} hubs offline at the end`);
     const missed = summary.targets.filter((t) => !t.passed);
     if (missed.length > 0) failures.push(`targets missed: ${missed.map((t) => t.subject).join(', ')}`);
     return {
       ...summary,
-      options: { premises, durationMs: options.durationMs, profile: profile.name, seed: options.seed, workers: options.workers, connectPerSecond: options.connectPerSecond ?? profile.connectPerSecond },
+      options: {
+        premises,
+        durationMs: options.durationMs,
+        profile: profile.name,
+        seed: options.seed,
+        workers: options.workers,
+        connectPerSecond: options.connectPerSecond ?? profile.connectPerSecond,
+      },
       profileDescription: profile.description,
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
-      connect: { allOnlineAfterMs: allOnlineAt === undefined || firstOnlineAt === undefined ? null : Math.round(allOnlineAt - firstOnlineAt), failures: sum('connectFailures'), offlineAtEnd },
-      fleet: { framesDown: sum('framesDown'), responsesUp: sum('responsesUp'), upBufferOverflows: sum('upBufferOverflows') },
-      memory: { fleetPeakRssMb: peaks.fleet, fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises), headEndPeakRssMb: peaks.headEnd, brokerPeakRssMb: options.brokerPid ? peaks.broker : null },
+      connect: {
+        allOnlineAfterMs:
+          allOnlineAt === undefined || firstOnlineAt === undefined ? null : Math.round(allOnlineAt - firstOnlineAt),
+        failures: sum('connectFailures'),
+        offlineAtEnd,
+      },
+      fleet: {
+        framesDown: sum('framesDown'),
+        responsesUp: sum('responsesUp'),
+        upBufferOverflows: sum('upBufferOverflows'),
+      },
+      memory: {
+        fleetPeakRssMb: peaks.fleet,
+        fleetRssPerPremisesKb: Math.round((peaks.fleet * 1024) / premises),
+        headEndPeakRssMb: peaks.headEnd,
+        brokerPeakRssMb: options.brokerPid ? peaks.broker : null,
+      },
       timeline: sampler.timeline,
       passed: failures.length === 0,
       failures,

@@ -15,7 +15,13 @@ export interface Targets {
   readonly percentile: number;
 }
 
-export const DEFAULT_TARGETS: Targets = { nonCriticalMs: 30_000, criticalMs: 60_000, gsmeWakeMs: 30 * 60_000, alertDeliveryMs: 30_000, percentile: 99 };
+export const DEFAULT_TARGETS: Targets = {
+  nonCriticalMs: 30_000,
+  criticalMs: 60_000,
+  gsmeWakeMs: 30 * 60_000,
+  alertDeliveryMs: 30_000,
+  percentile: 99,
+};
 
 export function targetFor(sr: string, to: string, targets: Targets): number {
   const base = findServiceRequest(sr)?.critical ? targets.criticalMs : targets.nonCriticalMs;
@@ -35,9 +41,26 @@ export interface TargetRow {
   readonly passed: boolean;
 }
 
-export function targetRow(subject: string, sortedMs: readonly number[], targetMs: number, targets: Targets, timedOut = 0): TargetRow {
-  const valueMs = percentileOf([...sortedMs, ...Array.from({ length: timedOut }, () => Number.POSITIVE_INFINITY)], targets.percentile);
-  return { subject, count: sortedMs.length + timedOut, percentile: targets.percentile, valueMs, targetMs, timedOut, passed: valueMs <= targetMs };
+export function targetRow(
+  subject: string,
+  sortedMs: readonly number[],
+  targetMs: number,
+  targets: Targets,
+  timedOut = 0,
+): TargetRow {
+  const valueMs = percentileOf(
+    [...sortedMs, ...Array.from({ length: timedOut }, () => Number.POSITIVE_INFINITY)],
+    targets.percentile,
+  );
+  return {
+    subject,
+    count: sortedMs.length + timedOut,
+    percentile: targets.percentile,
+    valueMs,
+    targetMs,
+    timedOut,
+    passed: valueMs <= targetMs,
+  };
 }
 
 /** Nearest-rank percentile of sorted values; 0 for none. */

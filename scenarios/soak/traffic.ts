@@ -101,12 +101,14 @@ export class TrafficDriver {
       list.push(index);
       this.pendingConsumer.set(step.consumer.action, list);
       // A power cut means the hub is gone now: no more traffic to it.
-      if (step.consumer.action === 'powerOutage' || step.consumer.action === 'hubOffline') this.deps.online.delete(index);
+      if (step.consumer.action === 'powerOutage' || step.consumer.action === 'hubOffline')
+        this.deps.online.delete(index);
     } else this.deps.admin(step.admin, index);
   }
 
   private flushConsumer(): void {
-    for (const [action, indices] of this.pendingConsumer) if (indices.length > 0) this.deps.consumer(action, indices.splice(0));
+    for (const [action, indices] of this.pendingConsumer)
+      if (indices.length > 0) this.deps.consumer(action, indices.splice(0));
   }
 
   private track(promise: Promise<void>): void {

@@ -30,12 +30,26 @@ describe('smetsim utrn', () => {
     ['12884901888', '8191', 'pounds', '00db1234567890a0-ka.pem', '00-DB-12-34-56-78-90-A0'],
     ['0x7B00000000', '0', 'pennies', '00db1234567890a1-ka.pem', '00-DB-12-34-56-78-90-A1'],
   ])('agrees with the library for counter %s, value %s %s', async (counter, value, valueClass, cert, target) => {
-    const result = await runCli(base({ '--counter': counter, '--value': value, '--class': valueClass, '--device-cert': TEST_PKI(cert), '--target': target }));
+    const result = await runCli(
+      base({
+        '--counter': counter,
+        '--value': value,
+        '--class': valueClass,
+        '--device-cert': TEST_PKI(cert),
+        '--target': target,
+      }),
+    );
     const expected = generateUtrn(
       nodeCrypto,
       privateKeyFromPem(readFileSync(TEST_PKI('90b3d51f30010000-pp-ka.key'), 'utf8')),
       publicKeyFromPem(readFileSync(TEST_PKI(cert), 'utf8')),
-      { originator: parseEui('90-B3-D5-1F-30-01-00-00'), target: parseEui(target), counter: BigInt(counter), value: Number(value), valueClass: valueClass as 'pounds' },
+      {
+        originator: parseEui('90-B3-D5-1F-30-01-00-00'),
+        target: parseEui(target),
+        counter: BigInt(counter),
+        value: Number(value),
+        valueClass: valueClass as 'pounds',
+      },
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${expected}\n`);

@@ -18,9 +18,24 @@ describe('device alerts end to end', () => {
 
   async function critical(sr: string, body?: Record<string, unknown>) {
     const requestId = supplier.nextRequestId(esme().eui);
-    const pre = await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant: 4, ...(body ? { body } : {}) });
-    const signature = Buffer.from(nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(pre.json.preCommand as string, 'base64'))).toString('base64');
-    await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant: 5, preCommand: pre.json.preCommand, signature });
+    const pre = await supplier.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: sr,
+      commandVariant: 4,
+      ...(body ? { body } : {}),
+    });
+    const signature = Buffer.from(
+      nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(pre.json.preCommand as string, 'base64')),
+    ).toString('base64');
+    await supplier.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: sr,
+      commandVariant: 5,
+      preCommand: pre.json.preCommand,
+      signature,
+    });
     return supplier.waitFor((i) => i.requestId === requestId);
   }
 
@@ -35,17 +50,34 @@ describe('device alerts end to end', () => {
     esme().applyPrepayment(esme().prepayment.charge(1000)); // emergency credit exhausted
     const order = ['0x810D', '0x8F0F', '0x81AB', '0x81AA'];
     await supplier.waitFor((i) => i.alertCode === '0x81AA');
-    const seen = supplier.received.filter((i) => i.kind === 'deviceAlert' && order.includes(i.alertCode!)).map((i) => i.alertCode);
+    const seen = supplier.received
+      .filter((i) => i.kind === 'deviceAlert' && order.includes(i.alertCode!))
+      .map((i) => i.alertCode);
     expect(seen).toEqual(order);
   });
 
   it('SR 6.22 switches an alert off at the meter, so the supplier no longer hears it; and on again', async () => {
     const off = supplier.nextRequestId(esme().eui);
-    await supplier.submit({ requestId: off, role: 'IS', serviceReferenceVariant: '6.22', commandVariant: 1, body: { disable: [0x8f3f] } });
-    expect(await supplier.waitFor((i) => i.requestId === off)).toMatchObject({ code: 'I0', body: { disabled: [0x8f3f] } });
+    await supplier.submit({
+      requestId: off,
+      role: 'IS',
+      serviceReferenceVariant: '6.22',
+      commandVariant: 1,
+      body: { disable: [0x8f3f] },
+    });
+    expect(await supplier.waitFor((i) => i.requestId === off)).toMatchObject({
+      code: 'I0',
+      body: { disabled: [0x8f3f] },
+    });
     esme().tamper('silent');
     const on = supplier.nextRequestId(esme().eui);
-    await supplier.submit({ requestId: on, role: 'IS', serviceReferenceVariant: '6.22', commandVariant: 1, body: { enable: [0x8f3f] } });
+    await supplier.submit({
+      requestId: on,
+      role: 'IS',
+      serviceReferenceVariant: '6.22',
+      commandVariant: 1,
+      body: { enable: [0x8f3f] },
+    });
     await supplier.waitFor((i) => i.requestId === on);
     esme().tamper('heard');
     const tamper = await supplier.waitFor((i) => i.alertCode === '0x8F3F');

@@ -24,14 +24,37 @@ describe('device replacement end to end', () => {
 
   async function submit(target: Eui64, sr: string, commandVariant: number, body?: Record<string, unknown>) {
     const requestId = supplier.nextRequestId(target);
-    return { requestId, reply: await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant, ...(body ? { body } : {}) }) };
+    return {
+      requestId,
+      reply: await supplier.submit({
+        requestId,
+        role: 'IS',
+        serviceReferenceVariant: sr,
+        commandVariant,
+        ...(body ? { body } : {}),
+      }),
+    };
   }
 
   it('pre-notify the new meter and open the replacement window', async () => {
     const keys = home().keys.get(replacement.eui)!;
-    const pre = await submit(home().hub.eui, '12.2', 8, { devices: [{ deviceId: replacement.eui, model: modelFor('ESME'), hub: home().hub.eui, ds: b64(keys.ds.publicKey.point), ka: b64(keys.ka.publicKey.point) }] });
+    const pre = await submit(home().hub.eui, '12.2', 8, {
+      devices: [
+        {
+          deviceId: replacement.eui,
+          model: modelFor('ESME'),
+          hub: home().hub.eui,
+          ds: b64(keys.ds.publicKey.point),
+          ka: b64(keys.ka.publicKey.point),
+        },
+      ],
+    });
     expect(pre.reply.status).toBe(200);
-    const start = await supplier.call('POST', '/v1/replacements', { oldDevice: home().esme.eui, newDevice: replacement.eui, role: 'IS' });
+    const start = await supplier.call('POST', '/v1/replacements', {
+      oldDevice: home().esme.eui,
+      newDevice: replacement.eui,
+      role: 'IS',
+    });
     expect(start).toMatchObject({ status: 200, json: { code: 'I0' } });
   });
 
@@ -50,8 +73,17 @@ describe('device replacement end to end', () => {
     const mpan = await submit(replacement.eui, '6.20.1', 1, { mpxn: home().mpan });
     expect(await supplier.waitFor((i) => i.requestId === mpan.requestId)).toMatchObject({ code: 'I0' });
     const commission = await submit(replacement.eui, '8.1.1', 4);
-    const signature = b64(nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(commission.reply.json.preCommand as string, 'base64')));
-    await supplier.submit({ requestId: commission.requestId, role: 'IS', serviceReferenceVariant: '8.1.1', commandVariant: 5, preCommand: commission.reply.json.preCommand, signature });
+    const signature = b64(
+      nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(commission.reply.json.preCommand as string, 'base64')),
+    );
+    await supplier.submit({
+      requestId: commission.requestId,
+      role: 'IS',
+      serviceReferenceVariant: '8.1.1',
+      commandVariant: 5,
+      preCommand: commission.reply.json.preCommand,
+      signature,
+    });
     expect(await supplier.waitFor((i) => i.requestId === commission.requestId)).toMatchObject({ code: 'I0' });
 
     const heldId = (globalThis as { heldRequestId?: string }).heldRequestId!;

@@ -28,7 +28,13 @@ describe('install and enrolment end to end', () => {
 
   async function submit(target: Eui64, sr: string, commandVariant: number, body?: Record<string, unknown>) {
     const requestId = supplier.nextRequestId(target);
-    const reply = await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant, ...(body ? { body } : {}) });
+    const reply = await supplier.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: sr,
+      commandVariant,
+      ...(body ? { body } : {}),
+    });
     return { requestId, reply };
   }
 
@@ -36,14 +42,27 @@ describe('install and enrolment end to end', () => {
   async function critical(target: Eui64, sr: string, body?: Record<string, unknown>) {
     const { requestId, reply } = await submit(target, sr, 4, body);
     expect(reply.json, `${sr} pre-command`).toMatchObject({ code: 'I0' });
-    const signature = b64(nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(reply.json.preCommand as string, 'base64')));
-    const signed = await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: sr, commandVariant: 5, preCommand: reply.json.preCommand, signature });
+    const signature = b64(
+      nodeCrypto.sign(world.parties.supplier.ds, Buffer.from(reply.json.preCommand as string, 'base64')),
+    );
+    const signed = await supplier.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: sr,
+      commandVariant: 5,
+      preCommand: reply.json.preCommand,
+      signature,
+    });
     expect(signed.json, `${sr} signed`).toMatchObject({ code: 'I99' });
     return supplier.waitFor((i) => i.requestId === requestId);
   }
 
   it('SR 12.2 refuses a model the DCC has not certified', async () => {
-    const { reply } = await submit(home.hub.eui, '12.2', 8, { devices: [{ deviceId: home.esme.eui, model: 'acme-meter-9', ds: b64(home.keys.get(home.esme.eui)!.ds.publicKey.point) }] });
+    const { reply } = await submit(home.hub.eui, '12.2', 8, {
+      devices: [
+        { deviceId: home.esme.eui, model: 'acme-meter-9', ds: b64(home.keys.get(home.esme.eui)!.ds.publicKey.point) },
+      ],
+    });
     expect(reply).toMatchObject({ status: 422, json: { code: 'UNCERTIFIED_MODEL', field: 'body.devices[0].model' } });
     expect(world.headEnd.inventory.get(home.esme.eui)).toBeUndefined();
   });
@@ -81,8 +100,14 @@ describe('install and enrolment end to end', () => {
   it('SR 6.20.1 writes the MPAN and MPRN into the meters (the gas one at its wake)', async () => {
     const elec = await submit(home.esme.eui, '6.20.1', 1, { mpxn: home.mpan });
     const gas = await submit(home.gsme.eui, '6.20.1', 1, { mpxn: home.mprn });
-    expect(await supplier.waitFor((i) => i.requestId === elec.requestId)).toMatchObject({ code: 'I0', body: { mpan: home.mpan } });
-    expect(await supplier.waitFor((i) => i.requestId === gas.requestId)).toMatchObject({ code: 'I0', body: { mprn: home.mprn } });
+    expect(await supplier.waitFor((i) => i.requestId === elec.requestId)).toMatchObject({
+      code: 'I0',
+      body: { mpan: home.mpan },
+    });
+    expect(await supplier.waitFor((i) => i.requestId === gas.requestId)).toMatchObject({
+      code: 'I0',
+      body: { mprn: home.mprn },
+    });
     expect(world.headEnd.inventory.get(home.esme.eui)?.mpxn).toBe(home.mpan);
   });
 
@@ -90,10 +115,18 @@ describe('install and enrolment end to end', () => {
     expect(await critical(home.esme.eui, '8.1.1')).toMatchObject({ code: 'I0' });
     expect(await critical(home.gsme.eui, '8.1.1')).toMatchObject({ code: 'I0' });
     expect(world.headEnd.inventory.get(home.gsme.eui)?.status).toBe('Commissioned');
-    expect(await supplier.waitFor((i) => i.kind === 'deviceAlert' && i.alertCode === '0x8F69' && i.body.device === home.esme.eui)).toBeDefined();
+    expect(
+      await supplier.waitFor(
+        (i) => i.kind === 'deviceAlert' && i.alertCode === '0x8F69' && i.body.device === home.esme.eui,
+      ),
+    ).toBeDefined();
     expect((await supplier.waitFor((i) => i.alertCode === 'N11')).body).toMatchObject({ hub: home.hub.eui });
-    expect((await client('networkOperator').waitFor((i) => i.alertCode === 'N11')).body).toMatchObject({ points: expect.arrayContaining([home.mpan, home.mprn]) });
-    expect((await client('otherUser').waitFor((i) => i.alertCode === 'N10' && i.body.mpxn === home.mpan)).body).toMatchObject({ hub: home.hub.eui });
+    expect((await client('networkOperator').waitFor((i) => i.alertCode === 'N11')).body).toMatchObject({
+      points: expect.arrayContaining([home.mpan, home.mprn]),
+    });
+    expect(
+      (await client('otherUser').waitFor((i) => i.alertCode === 'N10' && i.body.mpxn === home.mpan)).body,
+    ).toMatchObject({ hub: home.hub.eui });
   });
 
   it('SR 8.7.1 joins the display, which then shows the meter; reads work as for any enrolled meter', async () => {

@@ -33,7 +33,12 @@ describe('power outage alerts to the network operator', () => {
     expect(outage).toMatchObject({ kind: 'dccAlert', body: { hub: home.hub.eui } });
     expect(Date.parse(outage.body.startedAt as string)).toBeGreaterThanOrEqual(cutAt - 50);
     await operator.waitFor((i) => i.alertCode === 'N1' && i.body.mpxn === home.mprn);
-    expect(operator.received.filter((i) => i.alertCode === 'N1').map((i) => i.body.mpxn).sort()).toEqual([home.mpan, home.mprn].sort());
+    expect(
+      operator.received
+        .filter((i) => i.alertCode === 'N1')
+        .map((i) => i.body.mpxn)
+        .sort(),
+    ).toEqual([home.mpan, home.mprn].sort());
     await home.hub.powerRestore();
     const restored = await operator.waitFor((i) => i.alertCode === 'N2');
     expect(restored.body).toMatchObject({ hub: home.hub.eui, startedAt: outage.body.startedAt });

@@ -14,11 +14,23 @@ describe('change of tenancy and withdrawal end to end', () => {
   });
   afterAll(async () => world.stop());
 
-  const consent = (mpxn: string) => admin('/v1/admin/consents', { party: world.parties.otherUser.eui, mpxn, scope: '*', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+  const consent = (mpxn: string) =>
+    admin('/v1/admin/consents', {
+      party: world.parties.otherUser.eui,
+      mpxn,
+      scope: '*',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
   async function read(name: DefaultPartyName, role: string, target: string, sr = '4.17') {
     const c = client(name);
     const requestId = c.nextRequestId(target as never);
-    const reply = await c.submit({ requestId, role, serviceReferenceVariant: sr, commandVariant: 1, body: { days: 3 } });
+    const reply = await c.submit({
+      requestId,
+      role,
+      serviceReferenceVariant: sr,
+      commandVariant: 1,
+      body: { days: 3 },
+    });
     return { requestId, reply, c };
   }
 
@@ -32,7 +44,17 @@ describe('change of tenancy and withdrawal end to end', () => {
     const tenancyStart = Date.now();
     const supplier = client('supplier');
     const cotId = supplier.nextRequestId(home.esme.eui);
-    expect((await supplier.submit({ requestId: cotId, role: 'IS', serviceReferenceVariant: '3.2', commandVariant: 1, body: { tenancyStart } })).json).toMatchObject({ code: 'I99' });
+    expect(
+      (
+        await supplier.submit({
+          requestId: cotId,
+          role: 'IS',
+          serviceReferenceVariant: '3.2',
+          commandVariant: 1,
+          body: { tenancyStart },
+        })
+      ).json,
+    ).toMatchObject({ code: 'I99' });
     expect(await supplier.waitFor((i) => i.requestId === cotId)).toMatchObject({ code: 'I0', body: { tenancyStart } });
 
     const across = await read('otherUser', 'OU', home.esme.eui);
@@ -51,25 +73,47 @@ describe('change of tenancy and withdrawal end to end', () => {
   });
 
   it('an export supplier tries to withdraw: E2', async () => {
-    const reply = await client('exportSupplier').call('POST', '/v1/withdrawals', { hub: world.premises[1]!.hub.eui, role: 'ES' });
+    const reply = await client('exportSupplier').call('POST', '/v1/withdrawals', {
+      hub: world.premises[1]!.hub.eui,
+      role: 'ES',
+    });
     expect(reply).toMatchObject({ status: 403, json: { code: 'E2', field: 'role' } });
   });
 
   it('another import supplier tries to withdraw: E4', async () => {
-    const reply = await client('supplier2').call('POST', '/v1/withdrawals', { hub: world.premises[1]!.hub.eui, role: 'IS' });
+    const reply = await client('supplier2').call('POST', '/v1/withdrawals', {
+      hub: world.premises[1]!.hub.eui,
+      role: 'IS',
+    });
     expect(reply).toMatchObject({ status: 403, json: { code: 'E4' } });
   });
 
   it('the import supplier withdraws: every party is told (N40), and from the date every party gets E5', async () => {
     const home = world.premises[1]!;
     const reply = await client('supplier').call('POST', '/v1/withdrawals', { hub: home.hub.eui, role: 'IS' });
-    expect(reply).toMatchObject({ status: 200, json: { code: 'I0', hub: home.hub.eui, points: [home.mpan, home.mprn] } });
-    expect((await client('networkOperator').waitFor((i) => i.alertCode === 'N40')).body).toMatchObject({ hub: home.hub.eui });
+    expect(reply).toMatchObject({
+      status: 200,
+      json: { code: 'I0', hub: home.hub.eui, points: [home.mpan, home.mprn] },
+    });
+    expect((await client('networkOperator').waitFor((i) => i.alertCode === 'N40')).body).toMatchObject({
+      hub: home.hub.eui,
+    });
     expect((await client('otherUser').waitFor((i) => i.alertCode === 'N40')).body).toMatchObject({ hub: home.hub.eui });
-    expect((await read('supplier', 'IS', home.esme.eui, '4.1.1')).reply).toMatchObject({ status: 409, json: { code: 'E5' } });
-    expect((await read('networkOperator', 'ED', home.esme.eui, '4.1.1')).reply).toMatchObject({ status: 409, json: { code: 'E5' } });
-    expect((await read('supplier', 'GS', home.gsme.eui, '4.1.1')).reply).toMatchObject({ status: 409, json: { code: 'E5' } });
+    expect((await read('supplier', 'IS', home.esme.eui, '4.1.1')).reply).toMatchObject({
+      status: 409,
+      json: { code: 'E5' },
+    });
+    expect((await read('networkOperator', 'ED', home.esme.eui, '4.1.1')).reply).toMatchObject({
+      status: 409,
+      json: { code: 'E5' },
+    });
+    expect((await read('supplier', 'GS', home.gsme.eui, '4.1.1')).reply).toMatchObject({
+      status: 409,
+      json: { code: 'E5' },
+    });
     // The other premises is untouched.
-    expect((await read('supplier', 'IS', world.premises[0]!.esme.eui, '4.1.1')).reply.json).toMatchObject({ code: 'I99' });
+    expect((await read('supplier', 'IS', world.premises[0]!.esme.eui, '4.1.1')).reply.json).toMatchObject({
+      code: 'I99',
+    });
   });
 });

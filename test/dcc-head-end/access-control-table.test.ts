@@ -35,7 +35,18 @@ const premisesOf = (suspended: boolean) => (suspended ? 2 : 1);
 for (const index of [1, 2]) {
   for (const type of ['CHF', 'GPF', 'ESME', 'GSME', 'IHD', 'PPMID'] as DeviceType[]) {
     const mpxn = type === 'ESME' ? premisesMpan(index) : type === 'GSME' ? premisesMprn(index) : undefined;
-    inventory.put({ eui: premisesEui(index, type), type, status: 'Commissioned', hub: premisesEui(index, 'CHF'), mpxn, ds: undefined, ka: undefined }, NOW);
+    inventory.put(
+      {
+        eui: premisesEui(index, type),
+        type,
+        status: 'Commissioned',
+        hub: premisesEui(index, 'CHF'),
+        mpxn,
+        ds: undefined,
+        ka: undefined,
+      },
+      NOW,
+    );
   }
 }
 
@@ -46,7 +57,10 @@ function rolePoints(role: UserRole, index: number): [RegistrationRole, string][]
     GS: [['gasSupplier', premisesMprn(index)]],
     ED: [['electricityDistributor', premisesMpan(index)]],
     GT: [['gasTransporter', premisesMprn(index)]],
-    RSA: [['meterOperator', premisesMpan(index)], ['meterOperator', premisesMprn(index)]],
+    RSA: [
+      ['meterOperator', premisesMpan(index)],
+      ['meterOperator', premisesMprn(index)],
+    ],
     OU: [],
   };
   return table[role];
@@ -59,7 +73,14 @@ function party(role: UserRole, n: number, suspended: boolean): Party {
   const existing = parties.get(eui);
   if (existing) return existing;
   const categories: PartyCategory[] = [ROLE_CATEGORY[role]];
-  parties.add({ eui, name: `${role}-${n}`, categories, keys: { ds: nodeCrypto.keyPairFromSeed(bytes).publicKey }, status: 'Active', entry: {} });
+  parties.add({
+    eui,
+    name: `${role}-${n}`,
+    categories,
+    keys: { ds: nodeCrypto.keyPairFromSeed(bytes).publicKey },
+    status: 'Active',
+    entry: {},
+  });
   if (suspended) parties.transition(eui, 'suspend', NOW - 1000, { services: 'all', keepTopUp: true });
   return parties.get(eui)!;
 }
@@ -68,7 +89,8 @@ for (const role of USER_ROLE_CODES) {
   for (const suspended of [false, true]) {
     const registered = party(role, 1, suspended);
     party(role, 2, suspended);
-    for (const [what, point] of rolePoints(role, premisesOf(suspended))) registration.register(point, what, registered.eui, NOW - 86_400_000);
+    for (const [what, point] of rolePoints(role, premisesOf(suspended)))
+      registration.register(point, what, registered.eui, NOW - 86_400_000);
   }
 }
 // Other Users: party 1 has consent (for the consent cells), party 2 never does.
@@ -77,13 +99,23 @@ const ouWithConsent = [party('OU', 1, false), party('OU', 1, true)];
 /** The target a request for this SR and role would name: a device of a type the SR applies to, in the role's fuel. */
 function targetFor(sr: ServiceRequest, role: UserRole, index: number) {
   const types = targetTypes(sr);
-  const fuelType: DeviceType | undefined = ['IS', 'ES', 'ED'].includes(role) ? 'ESME' : ['GS', 'GT'].includes(role) ? 'GSME' : undefined;
+  const fuelType: DeviceType | undefined = ['IS', 'ES', 'ED'].includes(role)
+    ? 'ESME'
+    : ['GS', 'GT'].includes(role)
+      ? 'GSME'
+      : undefined;
   const type = fuelType && types.includes(fuelType) ? fuelType : types[0]!;
   return premisesEui(index, type);
 }
 
 /** The expected verdict, from the catalogue and the cell's facts alone. */
-function expected(sr: ServiceRequest, role: UserRole, registered: boolean, suspended: boolean, consent: boolean): string {
+function expected(
+  sr: ServiceRequest,
+  role: UserRole,
+  registered: boolean,
+  suspended: boolean,
+  consent: boolean,
+): string {
   if (suspended && sr.variant !== '2.2') return 'E3';
   if (!isEligible(sr, role)) return 'E2';
   if (sr.nonDevice && NO_TARGET_SRS.has(sr.variant)) return 'PASS';
@@ -106,7 +138,10 @@ function verdict(sr: ServiceRequest, role: UserRole, who: Party): string {
     signature: undefined,
   };
   try {
-    runAccessControl({ now: NOW, party: who, request, target: undefined, meterPoint: undefined }, { inventory, registration, consents });
+    runAccessControl(
+      { now: NOW, party: who, request, target: undefined, meterPoint: undefined },
+      { inventory, registration, consents },
+    );
     return 'PASS';
   } catch (error) {
     if (error instanceof DuisError) return error.code;
@@ -122,7 +157,8 @@ describe('access control for every SR variant against every role (generated from
       if (consent) {
         for (const ou of ouWithConsent) {
           const index = premisesOf(ou.status === 'Suspended');
-          for (const point of [premisesMpan(index), premisesMprn(index)]) consents.grant({ party: ou.eui, mpxn: point, scope: '*', expiresAt: NOW + 86_400_000 });
+          for (const point of [premisesMpan(index), premisesMprn(index)])
+            consents.grant({ party: ou.eui, mpxn: point, scope: '*', expiresAt: NOW + 86_400_000 });
         }
       }
       for (const sr of SERVICE_REQUESTS) {
@@ -135,7 +171,10 @@ describe('access control for every SR variant against every role (generated from
               const want = expected(sr, role, registered, suspended, hasConsent);
               const got = verdict(sr, role, who);
               cells++;
-              if (got !== want) mismatches.push(`${sr.variant} ${role} registered=${registered} suspended=${suspended} consent=${hasConsent}: expected ${want}, got ${got}`);
+              if (got !== want)
+                mismatches.push(
+                  `${sr.variant} ${role} registered=${registered} suspended=${suspended} consent=${hasConsent}: expected ${want}, got ${got}`,
+                );
             }
           }
         }
@@ -147,16 +186,44 @@ describe('access control for every SR variant against every role (generated from
 
   it('E1 when the party does not hold the category its role needs', () => {
     const supplier = party('IS', 1, false);
-    expect(verdict(SERVICE_REQUESTS.find((s) => s.variant === '4.1.1')!, 'GS', supplier)).toBe('E1');
+    expect(
+      verdict(
+        SERVICE_REQUESTS.find((s) => s.variant === '4.1.1')!,
+        'GS',
+        supplier,
+      ),
+    ).toBe('E1');
   });
 
   it('E19 for an unknown device, E5 for a decommissioned one, E11 for the wrong device type, E12 for the wrong variant', () => {
     const supplier = party('IS', 1, false);
     const read = SERVICE_REQUESTS.find((s) => s.variant === '4.1.1')!;
-    const base = { requestIdText: '', role: 'IS' as const, serviceRequest: read, commandVariant: 1 as CommandVariant, body: null, executeAt: undefined, preCommand: undefined, signature: undefined };
+    const base = {
+      requestIdText: '',
+      role: 'IS' as const,
+      serviceRequest: read,
+      commandVariant: 1 as CommandVariant,
+      body: null,
+      executeAt: undefined,
+      preCommand: undefined,
+      signature: undefined,
+    };
     const run = (target: string, overrides: Partial<typeof base> = {}) => {
       try {
-        runAccessControl({ now: NOW, party: supplier, request: { ...base, ...overrides, requestId: { originator: supplier.eui, target: target as never, counter: 1n } }, target: undefined, meterPoint: undefined }, { inventory, registration, consents });
+        runAccessControl(
+          {
+            now: NOW,
+            party: supplier,
+            request: {
+              ...base,
+              ...overrides,
+              requestId: { originator: supplier.eui, target: target as never, counter: 1n },
+            },
+            target: undefined,
+            meterPoint: undefined,
+          },
+          { inventory, registration, consents },
+        );
         return 'PASS';
       } catch (error) {
         return (error as DuisError).code;

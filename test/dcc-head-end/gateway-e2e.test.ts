@@ -23,7 +23,16 @@ describe('DCC head-end over real HTTP and the real broker', () => {
   async function request(name: DefaultPartyName, sr: string, fields: Record<string, unknown> = {}, target = esme()) {
     const c = client(name);
     const requestId = c.nextRequestId(target);
-    const role = fields.role ?? { supplier: 'IS', supplier2: 'IS', networkOperator: 'ED', otherUser: 'OU', meterOperator: 'RSA', exportSupplier: 'ES' }[name];
+    const role =
+      fields.role ??
+      {
+        supplier: 'IS',
+        supplier2: 'IS',
+        networkOperator: 'ED',
+        otherUser: 'OU',
+        meterOperator: 'RSA',
+        exportSupplier: 'ES',
+      }[name];
     const reply = await c.submit({ requestId, role, serviceReferenceVariant: sr, commandVariant: 1, ...fields });
     return { requestId, reply, c };
   }
@@ -32,7 +41,12 @@ describe('DCC head-end over real HTTP and the real broker', () => {
     const { requestId, reply, c } = await request('supplier', '4.1.1');
     expect(reply).toEqual({ status: 200, json: { requestId, code: 'I99' } });
     const item = await c.waitFor((i) => i.requestId === requestId);
-    expect(item).toMatchObject({ kind: 'response', code: 'I0', serviceReferenceVariant: '4.1.1', body: { deviceStatus: 'OK' } });
+    expect(item).toMatchObject({
+      kind: 'response',
+      code: 'I0',
+      serviceReferenceVariant: '4.1.1',
+      body: { deviceStatus: 'OK' },
+    });
     expect(typeof item.body.importWh).toBe('number');
   });
 
@@ -44,7 +58,14 @@ describe('DCC head-end over real HTTP and the real broker', () => {
     expect(pre.json).toMatchObject({ requestId, code: 'I0' });
     const preCommand = Buffer.from(pre.json.preCommand as string, 'base64');
     const signature = Buffer.from(nodeCrypto.sign(world.parties.supplier.ds, preCommand)).toString('base64');
-    const signed = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.2', commandVariant: 5, preCommand: pre.json.preCommand, signature });
+    const signed = await c.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: '7.2',
+      commandVariant: 5,
+      preCommand: pre.json.preCommand,
+      signature,
+    });
     expect(signed).toEqual({ status: 200, json: { requestId, code: 'I99' } });
     const item = await c.waitFor((i) => i.requestId === requestId);
     expect(item).toMatchObject({ code: 'I0', body: { deviceStatus: 'OK', supply: 'Disabled' } });
@@ -57,12 +78,26 @@ describe('DCC head-end over real HTTP and the real broker', () => {
     const pre = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.1', commandVariant: 4 });
     const preCommand = Buffer.from(pre.json.preCommand as string, 'base64');
     const wrong = Buffer.from(nodeCrypto.sign(world.parties.supplier2.ds, preCommand)).toString('base64');
-    const refused = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.1', commandVariant: 5, preCommand: pre.json.preCommand, signature: wrong });
+    const refused = await c.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: '7.1',
+      commandVariant: 5,
+      preCommand: pre.json.preCommand,
+      signature: wrong,
+    });
     expect(refused).toMatchObject({ status: 400, json: { code: 'BAD_PRE_COMMAND_SIGNATURE', field: 'signature' } });
     const altered = Buffer.from(preCommand);
     altered[altered.length - 1] = altered[altered.length - 1]! ^ 1;
     const sig = Buffer.from(nodeCrypto.sign(world.parties.supplier.ds, altered)).toString('base64');
-    const changed = await c.submit({ requestId, role: 'IS', serviceReferenceVariant: '7.1', commandVariant: 5, preCommand: altered.toString('base64'), signature: sig });
+    const changed = await c.submit({
+      requestId,
+      role: 'IS',
+      serviceReferenceVariant: '7.1',
+      commandVariant: 5,
+      preCommand: altered.toString('base64'),
+      signature: sig,
+    });
     expect(changed).toMatchObject({ status: 400, json: { code: 'PRE_COMMAND_CHANGED', field: 'preCommand' } });
   });
 
@@ -80,7 +115,10 @@ describe('DCC head-end over real HTTP and the real broker', () => {
   it('an RSA (the registered meter operator) is allowed where the catalogue lists it (6.13), refused where not (7.2)', async () => {
     const { requestId, reply, c } = await request('meterOperator', '6.13');
     expect(reply.json).toMatchObject({ code: 'I99' });
-    expect(await c.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'I0', serviceReferenceVariant: '6.13' });
+    expect(await c.waitFor((i) => i.requestId === requestId)).toMatchObject({
+      code: 'I0',
+      serviceReferenceVariant: '6.13',
+    });
     const refused = await request('meterOperator', '7.2', { commandVariant: 4 });
     expect(refused.reply).toMatchObject({ status: 403, json: { code: 'E2' } });
   });
@@ -88,11 +126,19 @@ describe('DCC head-end over real HTTP and the real broker', () => {
   it('an Other User is refused without consent (E4) and allowed with it', async () => {
     const without = await request('otherUser', '4.17');
     expect(without.reply).toMatchObject({ status: 403, json: { code: 'E4' } });
-    const granted = await admin('/v1/admin/consents', { party: world.parties.otherUser.eui, mpxn: world.premises[0]!.mpan, scope: ['4.17'], expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    const granted = await admin('/v1/admin/consents', {
+      party: world.parties.otherUser.eui,
+      mpxn: world.premises[0]!.mpan,
+      scope: ['4.17'],
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(granted.status).toBe(200);
     const withConsent = await request('otherUser', '4.17');
     expect(withConsent.reply.json).toMatchObject({ code: 'I99' });
-    expect(await withConsent.c.waitFor((i) => i.requestId === withConsent.requestId)).toMatchObject({ code: 'I0', serviceReferenceVariant: '4.17' });
+    expect(await withConsent.c.waitFor((i) => i.requestId === withConsent.requestId)).toMatchObject({
+      code: 'I0',
+      serviceReferenceVariant: '4.17',
+    });
   });
 
   it('E3 after suspension, and service again after reinstatement', async () => {

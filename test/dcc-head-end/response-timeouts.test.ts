@@ -18,8 +18,13 @@ describe('response timeouts', () => {
     const home = world.premises[0]!;
     home.esme.powerOff();
     const requestId = supplier.nextRequestId(home.esme.eui);
-    expect((await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 })).json).toMatchObject({ code: 'I99' });
-    expect(await supplier.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'E21', serviceReferenceVariant: '4.1.1' });
+    expect(
+      (await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 })).json,
+    ).toMatchObject({ code: 'I99' });
+    expect(await supplier.waitFor((i) => i.requestId === requestId)).toMatchObject({
+      code: 'E21',
+      serviceReferenceVariant: '4.1.1',
+    });
     home.esme.powerOn();
   });
 
@@ -28,8 +33,13 @@ describe('response timeouts', () => {
     await home.hub.powerCut();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const requestId = supplier.nextRequestId(home.esme.eui);
-    expect((await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 })).json).toMatchObject({ code: 'I99' });
-    expect(await supplier.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'E20', body: { reason: 'the hub is offline' } });
+    expect(
+      (await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 })).json,
+    ).toMatchObject({ code: 'I99' });
+    expect(await supplier.waitFor((i) => i.requestId === requestId)).toMatchObject({
+      code: 'E20',
+      body: { reason: 'the hub is offline' },
+    });
     await home.hub.powerRestore();
   });
 });

@@ -36,7 +36,12 @@ describe('SIGKILL and restart (durable head-end state)', () => {
     const acknowledged: string[] = [];
     for (let i = 0; i < 3; i++) {
       const requestId = supplier.nextRequestId(esme);
-      const reply = await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 });
+      const reply = await supplier.submit({
+        requestId,
+        role: 'IS',
+        serviceReferenceVariant: '4.1.1',
+        commandVariant: 1,
+      });
       expect(reply.json).toMatchObject({ code: 'I99' });
       acknowledged.push(requestId);
     }
@@ -48,10 +53,12 @@ describe('SIGKILL and restart (durable head-end state)', () => {
     const inFlight: string[] = [];
     for (let i = 0; i < 2; i++) {
       const requestId = supplier.nextRequestId(esme);
-      expect((await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.18', commandVariant: 1 })).json).toMatchObject({ code: 'I99' });
+      expect(
+        (await supplier.submit({ requestId, role: 'IS', serviceReferenceVariant: '4.18', commandVariant: 1 })).json,
+      ).toMatchObject({ code: 'I99' });
       inFlight.push(requestId);
     }
-    const lastCounter = inFlight.at(-1)!.split(':')[2]!;
+    const lastCounter = inFlight[inFlight.length - 1]!.split(':')[2]!;
     first.child.kill('SIGKILL');
     await stopped(first.child);
 
@@ -63,17 +70,27 @@ describe('SIGKILL and restart (durable head-end state)', () => {
       for (const item of before.items) expect(after.items).toContainEqual(item);
       // Every acknowledged request ends in an answer: I0 if the device's reply got through, E21 if it died with the process.
       for (const id of inFlight) {
-        const item = await again.waitFor((i) => i.requestId === id, 10_000).catch((error: Error) => {
-          throw new Error(`${error.message}; requests: ${describeRequests(dataDir)}`);
-        });
+        const item = await again
+          .waitFor((i) => i.requestId === id, 10_000)
+          .catch((error: Error) => {
+            throw new Error(`${error.message}; requests: ${describeRequests(dataDir)}`);
+          });
         expect(['I0', 'E21']).toContain(item.code);
       }
       // Counters never go backwards: the last acknowledged counter cannot be used again.
-      const reused = await again.submit({ requestId: `${again.eui}:${esme}:${lastCounter}`, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 });
+      const reused = await again.submit({
+        requestId: [again.eui, esme, lastCounter].join(':'),
+        role: 'IS',
+        serviceReferenceVariant: '4.1.1',
+        commandVariant: 1,
+      });
       expect(reused).toMatchObject({ status: 409, json: { code: 'COUNTER_NOT_FRESH' } });
       // And the harness works as before.
       const fresh = again.nextRequestId(esme);
-      expect((await again.submit({ requestId: fresh, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 })).json).toMatchObject({ code: 'I99' });
+      expect(
+        (await again.submit({ requestId: fresh, role: 'IS', serviceReferenceVariant: '4.1.1', commandVariant: 1 }))
+          .json,
+      ).toMatchObject({ code: 'I99' });
       expect(await again.waitFor((i) => i.requestId === fresh)).toMatchObject({ code: 'I0' });
     } finally {
       second.child.kill('SIGTERM');

@@ -41,13 +41,22 @@ describe('party registry and registration history (SQLite)', () => {
   it('activates only after all four entry processes, each recorded with its date', () => {
     parties.add({ eui, name: 'Acme Energy', categories: ['ImportSupplier'], keys: { ds: key } });
     parties.transition(eui, 'accede', 1);
-    expect(() => parties.transition(eui, 'activate', 2)).toThrow(/entry processes: security, communicationsTest, businessProcessCapability, financialSecurity/);
+    expect(() => parties.transition(eui, 'activate', 2)).toThrow(
+      /entry processes: security, communicationsTest, businessProcessCapability, financialSecurity/,
+    );
     ENTRY_PROCESSES.forEach((p, i) => parties.recordEntryProcess(eui, p, 10 + i));
-    expect(parties.transition(eui, 'activate', 20)).toMatchObject({ status: 'Active', entry: { security: 10, financialSecurity: 13 } });
+    expect(parties.transition(eui, 'activate', 20)).toMatchObject({
+      status: 'Active',
+      entry: { security: 10, financialSecurity: 13 },
+    });
   });
 
   it('records what a suspension covers, and clears it on reinstatement', () => {
-    expect(parties.transition(eui, 'suspend', 30, { services: ['4.1.1'], keepTopUp: false }).suspension).toEqual({ services: ['4.1.1'], keepTopUp: false, since: 30 });
+    expect(parties.transition(eui, 'suspend', 30, { services: ['4.1.1'], keepTopUp: false }).suspension).toEqual({
+      services: ['4.1.1'],
+      keepTopUp: false,
+      since: 30,
+    });
     expect(parties.transition(eui, 'reinstate', 40).suspension).toBeUndefined();
   });
 

@@ -8,7 +8,11 @@ import { testWorld } from '../support/world.js';
 
 /** A party's webhook endpoint that can be switched off, recording what reached it. */
 function receiver() {
-  const received: { body: Record<string, unknown>; headers: Record<string, string | string[] | undefined>; path: string }[] = [];
+  const received: {
+    body: Record<string, unknown>;
+    headers: Record<string, string | string[] | undefined>;
+    path: string;
+  }[] = [];
   let up = false;
   let refused = 0;
   const server: Server = createServer((req, res) => {
@@ -74,7 +78,13 @@ describe('webhook delivery: at least once, retried, in order, signed by the DCC'
 
   it('signs each POST with the DCC key, over the same canonical string parties use', async () => {
     const delivery = hook.received[0]!;
-    const signing = gatewaySigningString(nodeCrypto, 'POST', delivery.path, String(delivery.headers['x-smetsim-date']), JSON.stringify(delivery.body));
+    const signing = gatewaySigningString(
+      nodeCrypto,
+      'POST',
+      delivery.path,
+      String(delivery.headers['x-smetsim-date']),
+      JSON.stringify(delivery.body),
+    );
     const signature = Buffer.from(String(delivery.headers['x-smetsim-signature']), 'base64');
     const acb = world.headEnd.dcc.acb;
     expect(delivery.headers['x-smetsim-party']).toBe(acb.eui);
@@ -98,8 +108,20 @@ describe('webhook delivery gives up after 2 days, and says so in the inbox (N30)
     const eui = '90-B3-D5-1F-30-07-00-01' as never;
     parties.add({ eui, name: 'p', categories: ['ImportSupplier'], keys: { ds: party.publicKey } });
     parties.setWebhook(eui, 'http://127.0.0.1:9/unreachable');
-    const dcc = { acb: { eui: '90-B3-D5-1F-30-00-00-02' as never, ds: party }, transCoS: { eui: '90-B3-D5-1F-30-00-00-03' as never, ds: party } };
-    const webhooks = new WebhookDelivery({ db, clock, crypto: nodeCrypto, dcc, parties, inbox, events: new HeadEndEventLog(db), retryDelaysMs: [KEEP_MS + 1] });
+    const dcc = {
+      acb: { eui: '90-B3-D5-1F-30-00-00-02' as never, ds: party },
+      transCoS: { eui: '90-B3-D5-1F-30-00-00-03' as never, ds: party },
+    };
+    const webhooks = new WebhookDelivery({
+      db,
+      clock,
+      crypto: nodeCrypto,
+      dcc,
+      parties,
+      inbox,
+      events: new HeadEndEventLog(db),
+      retryDelaysMs: [KEEP_MS + 1],
+    });
     const item = inbox.append(eui, { kind: 'deviceAlert', alertCode: '0x8F3F', body: {} }, clock.now());
     await waitFor(() => new HeadEndEventLog(db).recent(10, 'webhook-failed').length === 1, 'the first failed attempt');
     await clock.advanceAsync(KEEP_MS + 2);

@@ -8,7 +8,12 @@ const parties = partyKeys();
 const anchors = anchorsFor(parties);
 const device = parseEui('00-DB-12-00-00-00-01-03');
 const dcc = new TestDcc(parties, () => 0);
-const context = () => ({ self: device, crypto: nodeCrypto, trust: new TrustStore(anchors.manufacture, anchors.commissioning), counters: new CounterWindow() });
+const context = () => ({
+  self: device,
+  crypto: nodeCrypto,
+  trust: new TrustStore(anchors.manufacture, anchors.commissioning),
+  counters: new CounterWindow(),
+});
 
 describe('the checks every command passes (GBCS)', () => {
   it('accepts an ACB-signed non-critical command and records its counter', () => {
@@ -18,48 +23,98 @@ describe('the checks every command passes (GBCS)', () => {
   });
 
   it('accepts a critical command signed by the installed supplier and the ACB', () => {
-    expect(guardCommand(context(), dcc.frame({ to: device, sr: '7.2', authority: { role: 'Supplier', by: 'supplier' } }), 'Supplier')).toEqual({ ok: true });
+    expect(
+      guardCommand(
+        context(),
+        dcc.frame({ to: device, sr: '7.2', authority: { role: 'Supplier', by: 'supplier' } }),
+        'Supplier',
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('refuses a command without the ACB signature: no authority, 0x8F30', () => {
-    expect(guardCommand(context(), dcc.frame({ to: device, sr: '4.1.1', acb: false }), undefined)).toMatchObject({ ok: false, status: 'REFUSED_AUTHORITY', alert: ALERT_NO_AUTHORITY });
+    expect(guardCommand(context(), dcc.frame({ to: device, sr: '4.1.1', acb: false }), undefined)).toMatchObject({
+      ok: false,
+      status: 'REFUSED_AUTHORITY',
+      alert: ALERT_NO_AUTHORITY,
+    });
   });
 
   it('refuses a forged ACB signature (signed with another key): authentication failed, 0x8F3D', () => {
-    expect(guardCommand(context(), dcc.frame({ to: device, sr: '4.1.1', acb: 'otherUser' }), undefined)).toMatchObject({ ok: false, status: 'REFUSED_AUTHENTICATION', alert: ALERT_AUTHENTICATION_FAILED });
+    expect(guardCommand(context(), dcc.frame({ to: device, sr: '4.1.1', acb: 'otherUser' }), undefined)).toMatchObject({
+      ok: false,
+      status: 'REFUSED_AUTHENTICATION',
+      alert: ALERT_AUTHENTICATION_FAILED,
+    });
   });
 
   it('refuses a critical command without the supplier signature: 0x8F30', () => {
-    expect(guardCommand(context(), dcc.frame({ to: device, sr: '7.2' }), 'Supplier')).toMatchObject({ ok: false, status: 'REFUSED_AUTHORITY', alert: ALERT_NO_AUTHORITY, reason: 'no Supplier signature' });
+    expect(guardCommand(context(), dcc.frame({ to: device, sr: '7.2' }), 'Supplier')).toMatchObject({
+      ok: false,
+      status: 'REFUSED_AUTHORITY',
+      alert: ALERT_NO_AUTHORITY,
+      reason: 'no Supplier signature',
+    });
   });
 
   it('refuses a critical command signed by another supplier: 0x8F30', () => {
-    const verdict = guardCommand(context(), dcc.frame({ to: device, sr: '7.2', from: 'supplier2', authority: { role: 'Supplier', by: 'supplier2' } }), 'Supplier');
+    const verdict = guardCommand(
+      context(),
+      dcc.frame({ to: device, sr: '7.2', from: 'supplier2', authority: { role: 'Supplier', by: 'supplier2' } }),
+      'Supplier',
+    );
     expect(verdict).toMatchObject({ ok: false, status: 'REFUSED_AUTHORITY', alert: ALERT_NO_AUTHORITY });
   });
 
   it('refuses a replayed counter (0x8F3D) without moving the counter', () => {
     const ctx = context();
     expect(guardCommand(ctx, dcc.frame({ to: device, sr: '4.1.1', counter: 9n }), undefined).ok).toBe(true);
-    expect(guardCommand(ctx, dcc.frame({ to: device, sr: '4.1.1', counter: 9n }), undefined)).toMatchObject({ ok: false, status: 'REFUSED_REPLAY', alert: ALERT_AUTHENTICATION_FAILED });
-    expect(guardCommand(ctx, dcc.frame({ to: device, sr: '4.1.1', counter: 3n }), undefined)).toMatchObject({ status: 'REFUSED_REPLAY' });
+    expect(guardCommand(ctx, dcc.frame({ to: device, sr: '4.1.1', counter: 9n }), undefined)).toMatchObject({
+      ok: false,
+      status: 'REFUSED_REPLAY',
+      alert: ALERT_AUTHENTICATION_FAILED,
+    });
+    expect(guardCommand(ctx, dcc.frame({ to: device, sr: '4.1.1', counter: 3n }), undefined)).toMatchObject({
+      status: 'REFUSED_REPLAY',
+    });
     expect(ctx.counters.lastAccepted(parties.supplier.eui)).toBe(9n);
   });
 
   it('does not burn the counter of a refused command', () => {
     const ctx = context();
     expect(guardCommand(ctx, dcc.frame({ to: device, sr: '7.2', counter: 4n }), 'Supplier').ok).toBe(false);
-    expect(guardCommand(ctx, dcc.frame({ to: device, sr: '7.2', counter: 4n, authority: { role: 'Supplier', by: 'supplier' } }), 'Supplier').ok).toBe(true);
+    expect(
+      guardCommand(
+        ctx,
+        dcc.frame({ to: device, sr: '7.2', counter: 4n, authority: { role: 'Supplier', by: 'supplier' } }),
+        'Supplier',
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses a command for another device without an alert', () => {
-    expect(guardCommand(context(), dcc.frame({ to: parseEui('00-DB-12-00-00-00-09-03'), sr: '4.1.1' }), undefined)).toEqual({ ok: false, status: 'NOT_FOR_THIS_DEVICE', reason: 'addressed to 00-DB-12-00-00-00-09-03' });
+    expect(
+      guardCommand(context(), dcc.frame({ to: parseEui('00-DB-12-00-00-00-09-03'), sr: '4.1.1' }), undefined),
+    ).toEqual({ ok: false, status: 'NOT_FOR_THIS_DEVICE', reason: 'addressed to 00-DB-12-00-00-00-09-03' });
   });
 
   it('takes 6.23 only with the Transitional CoS party\u2019s signature', () => {
-    const cos = dcc.frame({ to: device, sr: '6.23', from: 'transCoS', authority: { role: 'TransitionalCoS', by: 'transCoS' } });
+    const cos = dcc.frame({
+      to: device,
+      sr: '6.23',
+      from: 'transCoS',
+      authority: { role: 'TransitionalCoS', by: 'transCoS' },
+    });
     expect(guardCommand(context(), cos, 'TransitionalCoS')).toEqual({ ok: true });
-    const bySupplier = dcc.frame({ to: device, sr: '6.23', from: 'supplier2', authority: { role: 'Supplier', by: 'supplier2' } });
-    expect(guardCommand(context(), bySupplier, 'TransitionalCoS')).toMatchObject({ ok: false, status: 'REFUSED_AUTHORITY' });
+    const bySupplier = dcc.frame({
+      to: device,
+      sr: '6.23',
+      from: 'supplier2',
+      authority: { role: 'Supplier', by: 'supplier2' },
+    });
+    expect(guardCommand(context(), bySupplier, 'TransitionalCoS')).toMatchObject({
+      ok: false,
+      status: 'REFUSED_AUTHORITY',
+    });
   });
 });

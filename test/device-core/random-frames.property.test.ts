@@ -14,26 +14,37 @@ const LOCAL = Object.values(HAN_MESSAGES);
 /** Payloads shaped like real ones often enough to get past the first field check. */
 const payloadArb: fc.Arbitrary<PlainValue> = fc.oneof(
   plainArb,
-  fc.record({
-    utrn: fc.oneof(fc.stringMatching(/^\d{20}$/), fc.string()),
-    mode: fc.constantFrom('Credit', 'Prepayment', 'x'),
-    adjustPence: fc.integer({ min: -200_000, max: 200_000 }),
-    unitRates: fc.array(fc.integer({ min: -5, max: 20_000 }), { maxLength: 10 }),
-    switching: fc.array(fc.tuple(fc.integer({ min: -1, max: 50 }), fc.integer({ min: -1, max: 9 })), { maxLength: 4 }),
-    device: fc.constantFrom('00-DB-12-00-00-00-05-05', 'nope', '00-DB-12-00-00-00-05-03'),
-    mpxn: fc.oneof(fc.stringMatching(/^\d{13}$/), fc.stringMatching(/^\d{6,10}$/)),
-    count: fc.integer({ min: -10, max: 5000 }),
-    days: fc.integer({ min: -3, max: 40 }),
-    disable: fc.array(fc.integer({ min: -1, max: 0x1ffff }), { maxLength: 3 }),
-    tenancyStart: fc.integer({ min: -1, max: 2 ** 45 }),
-    calorificValue: fc.double({ min: 0, max: 100, noNaN: true }),
-    conversionFactor: fc.double({ min: 0, max: 2, noNaN: true }),
-    counterFloor: fc.oneof(fc.stringMatching(/^\d{1,20}$/), fc.string()),
-    add: fc.array(fc.record({ device: fc.constantFrom('00-DB-12-00-00-00-05-07', 'x'), type: fc.constantFrom('IHD', 'ESME', 'CHF', 'Toaster') }), { maxLength: 2 }),
-    image: fc.uint8Array({ maxLength: 16 }),
-    hash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
-    version: fc.constantFrom('2.0.0', '', 'bad version!'),
-  }, { requiredKeys: [] }),
+  fc.record(
+    {
+      utrn: fc.oneof(fc.stringMatching(/^\d{20}$/), fc.string()),
+      mode: fc.constantFrom('Credit', 'Prepayment', 'x'),
+      adjustPence: fc.integer({ min: -200_000, max: 200_000 }),
+      unitRates: fc.array(fc.integer({ min: -5, max: 20_000 }), { maxLength: 10 }),
+      switching: fc.array(fc.tuple(fc.integer({ min: -1, max: 50 }), fc.integer({ min: -1, max: 9 })), {
+        maxLength: 4,
+      }),
+      device: fc.constantFrom('00-DB-12-00-00-00-05-05', 'nope', '00-DB-12-00-00-00-05-03'),
+      mpxn: fc.oneof(fc.stringMatching(/^\d{13}$/), fc.stringMatching(/^\d{6,10}$/)),
+      count: fc.integer({ min: -10, max: 5000 }),
+      days: fc.integer({ min: -3, max: 40 }),
+      disable: fc.array(fc.integer({ min: -1, max: 0x1ffff }), { maxLength: 3 }),
+      tenancyStart: fc.integer({ min: -1, max: 2 ** 45 }),
+      calorificValue: fc.double({ min: 0, max: 100, noNaN: true }),
+      conversionFactor: fc.double({ min: 0, max: 2, noNaN: true }),
+      counterFloor: fc.oneof(fc.stringMatching(/^\d{1,20}$/), fc.string()),
+      add: fc.array(
+        fc.record({
+          device: fc.constantFrom('00-DB-12-00-00-00-05-07', 'x'),
+          type: fc.constantFrom('IHD', 'ESME', 'CHF', 'Toaster'),
+        }),
+        { maxLength: 2 },
+      ),
+      image: fc.uint8Array({ maxLength: 16 }),
+      hash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      version: fc.constantFrom('2.0.0', '', 'bad version!'),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 function assertValid(device: DeviceFirmware): void {
@@ -58,11 +69,15 @@ describe('random frames to every device and the hub', () => {
 
   it('garbage bytes over the HAN: counted as malformed, nothing escapes, state stays valid', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: h.premises.devices.length - 1 }), fc.uint8Array({ maxLength: 300 }), (which, bytes) => {
-        const device = h.premises.devices[which]!;
-        expect(() => device.receive(h.premises.esme.eui, bytes)).not.toThrow();
-        assertValid(device);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: h.premises.devices.length - 1 }),
+        fc.uint8Array({ maxLength: 300 }),
+        (which, bytes) => {
+          const device = h.premises.devices[which]!;
+          expect(() => device.receive(h.premises.esme.eui, bytes)).not.toThrow();
+          assertValid(device);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -76,7 +91,10 @@ describe('random frames to every device and the hub', () => {
         fc.boolean(),
         fc.option(fc.integer({ min: 0, max: 3 * 3600_000 }), { nil: undefined }),
         async (to, sr, payload, signed, delay) => {
-          const authority = sr === '6.23' ? ({ role: 'TransitionalCoS', by: 'transCoS' } as const) : ({ role: 'Supplier', by: 'supplier' } as const);
+          const authority =
+            sr === '6.23'
+              ? ({ role: 'TransitionalCoS', by: 'transCoS' } as const)
+              : ({ role: 'Supplier', by: 'supplier' } as const);
           const frame = h.dcc.frame({
             to,
             sr,
@@ -99,12 +117,16 @@ describe('random frames to every device and the hub', () => {
 
   it('mutated valid commands down the WAN: the hub and devices stay valid', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...h.premises.devices.map((d) => d.eui)), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), async (to, flips) => {
-        const bytes = Buffer.from(h.dcc.bytes({ to, sr: '4.1.1' }));
-        for (const [at, value] of flips) bytes[at % bytes.length] = value;
-        await h.send(bytes);
-        for (const d of h.premises.devices) assertValid(d);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...h.premises.devices.map((d) => d.eui)),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        async (to, flips) => {
+          const bytes = Buffer.from(h.dcc.bytes({ to, sr: '4.1.1' }));
+          for (const [at, value] of flips) bytes[at % bytes.length] = value;
+          await h.send(bytes);
+          for (const d of h.premises.devices) assertValid(d);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 60_000);

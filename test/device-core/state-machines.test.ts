@@ -15,12 +15,21 @@ describe('device state machines, every cell of each table', () => {
     expectExhaustively(SUPPLY_SWITCH, {
       Enabled: { enable: 'Enabled', disable: 'Disabled', creditExhausted: 'Disabled' },
       Disabled: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', creditExhausted: 'Disabled' },
-      Armed: { enable: 'Enabled', disable: 'Disabled', arm: 'Armed', buttonPress: 'Enabled', creditExhausted: 'Disabled' },
+      Armed: {
+        enable: 'Enabled',
+        disable: 'Disabled',
+        arm: 'Armed',
+        buttonPress: 'Enabled',
+        creditExhausted: 'Disabled',
+      },
     });
   });
 
   it('payment mode (SR 1.6)', () => {
-    expectExhaustively(PAYMENT_MODE, { Credit: { toPrepayment: 'Prepayment', toCredit: 'Credit' }, Prepayment: { toCredit: 'Credit', toPrepayment: 'Prepayment' } });
+    expectExhaustively(PAYMENT_MODE, {
+      Credit: { toPrepayment: 'Prepayment', toCredit: 'Credit' },
+      Prepayment: { toCredit: 'Credit', toPrepayment: 'Prepayment' },
+    });
   });
 
   it('join state (SR 8.7 / 8.8)', () => {
@@ -33,6 +42,8 @@ describe('device state machines, every cell of each table', () => {
   });
 
   it('names the machine, state and event when it refuses', () => {
-    expect(() => SUPPLY_SWITCH.next('Enabled', 'buttonPress')).toThrow('supply switch: "buttonPress" is not allowed in state Enabled');
+    expect(() => SUPPLY_SWITCH.next('Enabled', 'buttonPress')).toThrow(
+      'supply switch: "buttonPress" is not allowed in state Enabled',
+    );
   });
 });

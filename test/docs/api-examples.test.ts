@@ -24,7 +24,12 @@ describe('docs/api.md examples', () => {
 
   beforeAll(async () => {
     served = await startServe(['--data-dir', dataDir, '--seed', 'docs']);
-    env = { ...process.env, GATEWAY: served.ready.gatewayUrl, DATA: dataDir, SMETSIM: `${process.execPath} ${SMETSIM_BIN}` };
+    env = {
+      ...process.env,
+      GATEWAY: served.ready.gatewayUrl,
+      DATA: dataDir,
+      SMETSIM: `${process.execPath} ${SMETSIM_BIN}`,
+    };
   });
   afterAll(async () => {
     served.child.kill('SIGTERM');

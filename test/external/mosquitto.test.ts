@@ -68,10 +68,34 @@ describe('built-in scenarios against mosquitto', () => {
   it('soaks 10 premises through --broker, with every message accounted for', async () => {
     const profile = fileURLToPath(new URL('../scenarios/soak/busy-profile.yaml', import.meta.url));
     const report = join(dir, 'soak');
-    const result = await runCli(['soak', '--premises', '10', '--workers', '2', '--duration', '6s', '--profile', profile, '--grace', '12s', '--broker', `mqtt://127.0.0.1:${port}`, '--smwan-secret', SECRET, '--report', report], 90_000);
+    const result = await runCli(
+      [
+        'soak',
+        '--premises',
+        '10',
+        '--workers',
+        '2',
+        '--duration',
+        '6s',
+        '--profile',
+        profile,
+        '--grace',
+        '12s',
+        '--broker',
+        `mqtt://127.0.0.1:${port}`,
+        '--smwan-secret',
+        SECRET,
+        '--report',
+        report,
+      ],
+      90_000,
+    );
     expect(result.stdout).toContain('soak: PASS');
     expect(result.code).toBe(0);
-    const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { requests: { sent: number; lost: number }; alerts: { lost: number; deliveredByCode: Record<string, number> } };
+    const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as {
+      requests: { sent: number; lost: number };
+      alerts: { lost: number; deliveredByCode: Record<string, number> };
+    };
     expect(json.requests.sent).toBeGreaterThan(10);
     expect(json.requests.lost).toBe(0);
     // 3 of the 10 premises (25%, rounded up) lose power: their restores and N1 / N2 all arrive.

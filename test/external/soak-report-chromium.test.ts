@@ -19,7 +19,24 @@ describe('soak report.html in headless Chromium', () => {
 
   it('opens offline, draws every chart, and logs no console errors', async () => {
     const profile = fileURLToPath(new URL('../scenarios/soak/busy-profile.yaml', import.meta.url));
-    const run = await runCli(['soak', '--premises', '12', '--workers', '2', '--duration', '6s', '--profile', profile, '--grace', '12s', '--report', dir], 90_000);
+    const run = await runCli(
+      [
+        'soak',
+        '--premises',
+        '12',
+        '--workers',
+        '2',
+        '--duration',
+        '6s',
+        '--profile',
+        profile,
+        '--grace',
+        '12s',
+        '--report',
+        dir,
+      ],
+      90_000,
+    );
     expect(run.stderr).toBe('');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as SoakReport;
     const page = await openInChromium(join(dir, 'report.html'), join(dir, 'report.png'));

@@ -14,7 +14,11 @@ describe('Communications Hub Function (component)', () => {
   afterEach(async () => h.stop());
 
   it('SR 8.11 adds and removes device log entries and raises 0x8F12; 8.9 reads the log', async () => {
-    await h.send({ to: hub.eui, sr: '8.11', payload: { add: [{ device: NEW_IHD, type: 'IHD' }], remove: [h.premises.ihd.eui] } });
+    await h.send({
+      to: hub.eui,
+      sr: '8.11',
+      payload: { add: [{ device: NEW_IHD, type: 'IHD' }], remove: [h.premises.ihd.eui] },
+    });
     const response = h.lastResponse('8.11');
     expect(response.status).toBe('OK');
     expect(response.header.originator).toBe(hub.eui);
@@ -90,7 +94,18 @@ describe('Communications Hub Function (component)', () => {
   it('never lets a device speak for another: a response whose originator is not the sender is dropped', async () => {
     const forged = signFrame(
       nodeCrypto,
-      { kind: 'alert', header: { originator: h.premises.gsme.eui, recipient: h.parties.acb.eui, counter: 1n, createdAt: h.clock.now() }, alertCode: 0x8f3f, payload: null, signatures: [] },
+      {
+        kind: 'alert',
+        header: {
+          originator: h.premises.gsme.eui,
+          recipient: h.parties.acb.eui,
+          counter: 1n,
+          createdAt: h.clock.now(),
+        },
+        alertCode: 0x8f3f,
+        payload: null,
+        signatures: [],
+      },
       'Device',
       h.premises.gsme.eui,
       h.premises.keys.get(h.premises.esme.eui)!.ds,
@@ -106,11 +121,21 @@ describe('CHF: only devices in the device log can join (SR 8.7)', () => {
   it('refuses a join for a device missing from the log, and allows it once 8.11 adds it', async () => {
     const h = await new PremisesHarness().start();
     const esme = h.premises.esme.eui;
-    await h.send({ to: esme, sr: '8.7.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: NEW_IHD } });
+    await h.send({
+      to: esme,
+      sr: '8.7.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { device: NEW_IHD },
+    });
     expect(h.lastResponse('8.7.1')).toMatchObject({ status: 'NOT_IN_DEVICE_LOG' });
     expect(h.premises.esme.joined.has(NEW_IHD)).toBe(false);
     await h.send({ to: h.premises.hub.eui, sr: '8.11', payload: { add: [{ device: NEW_IHD, type: 'IHD' }] } });
-    await h.send({ to: esme, sr: '8.7.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: NEW_IHD } });
+    await h.send({
+      to: esme,
+      sr: '8.7.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { device: NEW_IHD },
+    });
     expect(h.lastResponse('8.7.1')).toMatchObject({ status: 'OK' });
     expect(h.premises.esme.joined.has(NEW_IHD)).toBe(true);
     await h.stop();

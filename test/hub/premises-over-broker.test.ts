@@ -57,11 +57,30 @@ describe('premises over the real embedded MQTT broker', () => {
   it('refuses the old supplier after SR 6.23', async () => {
     h.clearUp();
     const incoming = credentialOf(h.parties.supplier2);
-    await h.send({ to: h.premises.esme.eui, sr: '6.23', from: 'transCoS', authority: { role: 'TransitionalCoS', by: 'transCoS' }, payload: { supplier: { eui: incoming.eui, ds: incoming.ds.point, prepaymentKa: incoming.prepaymentKa!.point }, counterFloor: '0' } });
+    await h.send({
+      to: h.premises.esme.eui,
+      sr: '6.23',
+      from: 'transCoS',
+      authority: { role: 'TransitionalCoS', by: 'transCoS' },
+      payload: {
+        supplier: { eui: incoming.eui, ds: incoming.ds.point, prepaymentKa: incoming.prepaymentKa!.point },
+        counterFloor: '0',
+      },
+    });
     expect((await h.waitForResponse('6.23')).status).toBe('OK');
-    await h.send({ to: h.premises.esme.eui, sr: '7.1', from: 'supplier', authority: { role: 'Supplier', by: 'supplier' } });
+    await h.send({
+      to: h.premises.esme.eui,
+      sr: '7.1',
+      from: 'supplier',
+      authority: { role: 'Supplier', by: 'supplier' },
+    });
     expect((await h.waitForResponse('7.1')).status).toBe('REFUSED_AUTHORITY');
-    await h.send({ to: h.premises.esme.eui, sr: '7.1', from: 'supplier2', authority: { role: 'Supplier', by: 'supplier2' } });
+    await h.send({
+      to: h.premises.esme.eui,
+      sr: '7.1',
+      from: 'supplier2',
+      authority: { role: 'Supplier', by: 'supplier2' },
+    });
     expect(await h.waitForResponse('7.1', 2)).toMatchObject({ status: 'OK', payload: { supply: 'Enabled' } });
   });
 

@@ -37,7 +37,12 @@ describe('IHD and PPMID (component)', () => {
   });
 
   it('an unjoined display forgets that meter and stops showing it', async () => {
-    await h.send({ to: h.premises.esme.eui, sr: '8.8.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: h.premises.ihd.eui } });
+    await h.send({
+      to: h.premises.esme.eui,
+      sr: '8.8.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { device: h.premises.ihd.eui },
+    });
     expect(h.lastResponse('8.8.1').status).toBe('OK');
     await h.advance(10_000);
     expect(h.premises.ihd.joinedMeters).toEqual([h.premises.gpf.eui]);
@@ -47,12 +52,27 @@ describe('IHD and PPMID (component)', () => {
   it('a meter ignores a display it has not joined', async () => {
     const esme = h.premises.esme;
     // Low enough for emergency credit, so only the join can stop it.
-    await h.send({ to: esme.eui, sr: '1.5', authority: { role: 'Supplier', by: 'supplier' }, payload: { adjustPence: -1000 } });
-    await h.send({ to: esme.eui, sr: '8.8.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: h.premises.ppmid!.eui } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.5',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { adjustPence: -1000 },
+    });
+    await h.send({
+      to: esme.eui,
+      sr: '8.8.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { device: h.premises.ppmid!.eui },
+    });
     h.premises.ppmid!.requestEmergencyCredit();
     await h.pump();
     expect(esme.prepayment.emergencyCreditActive).toBe(false);
-    await h.send({ to: esme.eui, sr: '8.7.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { device: h.premises.ppmid!.eui } });
+    await h.send({
+      to: esme.eui,
+      sr: '8.7.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { device: h.premises.ppmid!.eui },
+    });
     h.premises.ppmid!.requestEmergencyCredit();
     await h.pump();
     expect(esme.prepayment.emergencyCreditActive).toBe(true);
@@ -64,7 +84,13 @@ describe('IHD robustness', () => {
     const h = await new PremisesHarness().start();
     const ihd = h.premises.ihd;
     const stranger = h.premises.gsme; // on the HAN, never joined to the display
-    const frame = { kind: 'command' as const, header: { originator: stranger.eui, recipient: ihd.eui, counter: 1n, createdAt: h.clock.now() }, serviceRequest: 'HAN.UNJOINED', payload: null, signatures: [] };
+    const frame = {
+      kind: 'command' as const,
+      header: { originator: stranger.eui, recipient: ihd.eui, counter: 1n, createdAt: h.clock.now() },
+      serviceRequest: 'HAN.UNJOINED',
+      payload: null,
+      signatures: [],
+    };
     ihd.receive(stranger.eui, encodeFrame(frame));
     expect(ihd.stats.internalErrors).toBe(0);
     expect(ihd.joinedMeters).toHaveLength(2);

@@ -15,7 +15,9 @@ describe('ESME over the in-memory HAN and SMWAN', () => {
     await h.advance(6 * 3600_000);
     await h.send({ to: esme, sr: '4.1.1' });
     const later = h.lastResponse('4.1.1');
-    expect((later.payload as { importWh: number }).importWh).toBeGreaterThan((first.payload as { importWh: number }).importWh);
+    expect((later.payload as { importWh: number }).importWh).toBeGreaterThan(
+      (first.payload as { importWh: number }).importWh,
+    );
     expect(later.inResponseTo).toBe(2n);
   });
 });

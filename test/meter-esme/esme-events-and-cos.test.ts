@@ -41,8 +41,22 @@ describe('ESME events and change of supplier (component)', () => {
 
   it('SR 6.23 from the CoS party replaces the supplier: the old supplier\u2019s commands and UTRNs then fail', async () => {
     const incoming = credentialOf(h.parties.supplier2);
-    const cos = { supplier: { eui: incoming.eui, ds: incoming.ds.point, ka: incoming.ka!.point, prepaymentKa: incoming.prepaymentKa!.point }, counterFloor: '0' };
-    await h.send({ to: esme.eui, sr: '6.23', from: 'transCoS', authority: { role: 'TransitionalCoS', by: 'transCoS' }, payload: cos });
+    const cos = {
+      supplier: {
+        eui: incoming.eui,
+        ds: incoming.ds.point,
+        ka: incoming.ka!.point,
+        prepaymentKa: incoming.prepaymentKa!.point,
+      },
+      counterFloor: '0',
+    };
+    await h.send({
+      to: esme.eui,
+      sr: '6.23',
+      from: 'transCoS',
+      authority: { role: 'TransitionalCoS', by: 'transCoS' },
+      payload: cos,
+    });
     expect(h.lastResponse('6.23')).toMatchObject({ status: 'OK', payload: { supplier: incoming.eui } });
     expect(esme.trust.get('Supplier')?.eui).toBe(incoming.eui);
 
@@ -55,7 +69,12 @@ describe('ESME events and change of supplier (component)', () => {
     // The old supplier's UTRN: not authentic (0x8F63). The new supplier's: credited.
     await h.send({ to: esme.eui, sr: '2.2', payload: { utrn: utrnFor(h, esme.eui, 1, 5, 'pounds', 'supplier') } });
     expect(h.lastResponse('2.2')).toMatchObject({ status: 'UTRN_REJECTED', payload: { reason: 'NOT_AUTHENTIC' } });
-    await h.send({ to: esme.eui, sr: '2.2', from: 'supplier2', payload: { utrn: utrnFor(h, esme.eui, 1, 5, 'pounds', 'supplier2') } });
+    await h.send({
+      to: esme.eui,
+      sr: '2.2',
+      from: 'supplier2',
+      payload: { utrn: utrnFor(h, esme.eui, 1, 5, 'pounds', 'supplier2') },
+    });
     expect(h.lastResponse('2.2')).toMatchObject({ status: 'OK', payload: { creditedPence: 500 } });
 
     // The new supplier's critical command works.
@@ -72,21 +91,45 @@ describe('ESME events and change of supplier (component)', () => {
       authority: { role: 'TransitionalCoS', by: 'transCoS' },
       payload: { supplier: { eui: incoming.eui, ds: incoming.ds.point }, counterFloor: '1000' },
     });
-    await h.send({ to: esme.eui, sr: '7.2', from: 'supplier2', counter: 999n, authority: { role: 'Supplier', by: 'supplier2' } });
+    await h.send({
+      to: esme.eui,
+      sr: '7.2',
+      from: 'supplier2',
+      counter: 999n,
+      authority: { role: 'Supplier', by: 'supplier2' },
+    });
     expect(h.lastResponse('7.2').status).toBe('REFUSED_REPLAY');
-    await h.send({ to: esme.eui, sr: '7.2', from: 'supplier2', counter: 1001n, authority: { role: 'Supplier', by: 'supplier2' } });
+    await h.send({
+      to: esme.eui,
+      sr: '7.2',
+      from: 'supplier2',
+      counter: 1001n,
+      authority: { role: 'Supplier', by: 'supplier2' },
+    });
     expect(h.lastResponse('7.2').status).toBe('OK');
   });
 
   it('SR 6.23 signed by a supplier instead of the CoS party is refused (0x8F30)', async () => {
     const incoming = credentialOf(h.parties.supplier2);
-    await h.send({ to: esme.eui, sr: '6.23', from: 'supplier2', authority: { role: 'Supplier', by: 'supplier2' }, payload: { supplier: { eui: incoming.eui, ds: incoming.ds.point }, counterFloor: '0' } });
+    await h.send({
+      to: esme.eui,
+      sr: '6.23',
+      from: 'supplier2',
+      authority: { role: 'Supplier', by: 'supplier2' },
+      payload: { supplier: { eui: incoming.eui, ds: incoming.ds.point }, counterFloor: '0' },
+    });
     expect(h.lastResponse('6.23').status).toBe('REFUSED_AUTHORITY');
     expect(esme.trust.get('Supplier')?.eui).toBe(h.parties.supplier.eui);
   });
 
   it('SR 6.23 with a key that is not a curve point is refused BAD_PAYLOAD and changes nothing', async () => {
-    await h.send({ to: esme.eui, sr: '6.23', from: 'transCoS', authority: { role: 'TransitionalCoS', by: 'transCoS' }, payload: { supplier: { eui: h.parties.supplier2.eui, ds: new Uint8Array(65) }, counterFloor: '0' } });
+    await h.send({
+      to: esme.eui,
+      sr: '6.23',
+      from: 'transCoS',
+      authority: { role: 'TransitionalCoS', by: 'transCoS' },
+      payload: { supplier: { eui: h.parties.supplier2.eui, ds: new Uint8Array(65) }, counterFloor: '0' },
+    });
     expect(h.lastResponse('6.23')).toMatchObject({ status: 'BAD_PAYLOAD', payload: { field: 'supplier.ds' } });
     expect(esme.trust.get('Supplier')?.eui).toBe(h.parties.supplier.eui);
   });

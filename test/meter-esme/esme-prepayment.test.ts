@@ -8,7 +8,12 @@ describe('ESME prepayment: credit, alerts, UTRNs (component)', () => {
   let h: PremisesHarness;
   let esme: PremisesHarness['premises']['esme'];
   beforeEach(async () => {
-    h = await new PremisesHarness({ withPpmid: true, paymentMode: 'Prepayment', initialBalancePence: 400, meanDailyWh: 24_000 }).start();
+    h = await new PremisesHarness({
+      withPpmid: true,
+      paymentMode: 'Prepayment',
+      initialBalancePence: 400,
+      meanDailyWh: 24_000,
+    }).start();
     esme = h.premises.esme;
   });
   afterEach(async () => h.stop());
@@ -40,7 +45,12 @@ describe('ESME prepayment: credit, alerts, UTRNs (component)', () => {
   });
 
   it('SR 2.5 is refused while credit is above the emergency credit threshold', async () => {
-    await h.send({ to: esme.eui, sr: '1.5', authority: { role: 'Supplier', by: 'supplier' }, payload: { adjustPence: 5000 } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.5',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { adjustPence: 5000 },
+    });
     await h.send({ to: esme.eui, sr: '2.5', authority: { role: 'Supplier', by: 'supplier' } });
     expect(h.lastResponse('2.5')).toMatchObject({ status: 'INVALID_STATE' });
   });
@@ -76,7 +86,10 @@ describe('ESME prepayment: credit, alerts, UTRNs (component)', () => {
   it('SR 2.2 refuses a UTRN that would exceed the maximum credit: 0x8F5B, balance unchanged', async () => {
     const before = esme.prepayment.balance;
     await h.send({ to: esme.eui, sr: '2.2', payload: { utrn: utrnFor(h, esme.eui, 1, 300) } });
-    expect(h.lastResponse('2.2')).toMatchObject({ status: 'UTRN_REJECTED', payload: { reason: 'EXCEEDS_MAXIMUM_CREDIT' } });
+    expect(h.lastResponse('2.2')).toMatchObject({
+      status: 'UTRN_REJECTED',
+      payload: { reason: 'EXCEEDS_MAXIMUM_CREDIT' },
+    });
     expect(h.alertCodes()).toContain(0x8f5b);
     expect(esme.prepayment.balance).toBeCloseTo(before, 0);
   });

@@ -15,8 +15,24 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   afterEach(async () => h.stop());
 
   it('SR 1.1.1 sets a TOU tariff; 4.1.1 then splits the registers by the switching table', async () => {
-    await h.send({ to: esme.eui, sr: '1.1.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { standingCharge: 60, unitRates: [30, 15], switching: [[0, 1], [14, 0], [46, 1]] } });
-    expect(h.lastResponse('1.1.1')).toMatchObject({ status: 'OK', payload: { unitRates: [30, 15], standingCharge: 60 } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.1.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: {
+        standingCharge: 60,
+        unitRates: [30, 15],
+        switching: [
+          [0, 1],
+          [14, 0],
+          [46, 1],
+        ],
+      },
+    });
+    expect(h.lastResponse('1.1.1')).toMatchObject({
+      status: 'OK',
+      payload: { unitRates: [30, 15], standingCharge: 60 },
+    });
     await h.advance(24 * 3600_000);
     await h.send({ to: esme.eui, sr: '4.1.1' });
     const read = p(h, '4.1.1') as { importWh: number; touWh: number[] };
@@ -26,18 +42,33 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   });
 
   it('SR 1.1.1 refuses a switching table that names a missing register (BAD_PAYLOAD, naming the field)', async () => {
-    await h.send({ to: esme.eui, sr: '1.1.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { unitRates: [30], switching: [[0, 3]] } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.1.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { unitRates: [30], switching: [[0, 3]] },
+    });
     expect(h.lastResponse('1.1.1')).toMatchObject({ status: 'BAD_PAYLOAD', payload: { field: 'switching' } });
   });
 
   it('SR 1.2.1 changes the prices and keeps the switching', async () => {
-    await h.send({ to: esme.eui, sr: '1.2.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { unitRates: [40] } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.2.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { unitRates: [40] },
+    });
     expect(h.lastResponse('1.2.1')).toMatchObject({ status: 'OK', payload: { unitRates: [40] } });
     expect(esme.tariff.unitRatesPencePerKwh).toEqual([40]);
   });
 
   it('accrues cost from the tariff and the standing charge', async () => {
-    await h.send({ to: esme.eui, sr: '1.1.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { standingCharge: 48, unitRates: [0] } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.1.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { standingCharge: 48, unitRates: [0] },
+    });
     const before = esme.accruedCostPence;
     await h.advance(24 * 3600_000);
     esme.accrue();
@@ -45,9 +76,19 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   });
 
   it('SR 1.6 switches to prepayment, and 4.3 / 4.18 read the credit', async () => {
-    await h.send({ to: esme.eui, sr: '1.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { mode: 'Prepayment' } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { mode: 'Prepayment' },
+    });
     expect(h.lastResponse('1.6')).toMatchObject({ status: 'OK', payload: { paymentMode: 'Prepayment' } });
-    await h.send({ to: esme.eui, sr: '1.5', authority: { role: 'Supplier', by: 'supplier' }, payload: { adjustPence: 1500 } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.5',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { adjustPence: 1500 },
+    });
     expect(p(h, '1.5')).toMatchObject({ balancePence: 1500, paymentMode: 'Prepayment' });
     await h.send({ to: esme.eui, sr: '4.3' });
     expect(p(h, '4.3')).toMatchObject({ balancePence: 1500, emergencyCreditActive: false, supply: 'Enabled' });
@@ -57,19 +98,44 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   });
 
   it('SR 1.6 refuses an unknown mode', async () => {
-    await h.send({ to: esme.eui, sr: '1.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { mode: 'Barter' } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { mode: 'Barter' },
+    });
     expect(h.lastResponse('1.6')).toMatchObject({ status: 'BAD_PAYLOAD', payload: { field: 'mode' } });
   });
 
   it('SR 2.1 updates the prepayment thresholds', async () => {
-    await h.send({ to: esme.eui, sr: '2.1', authority: { role: 'Supplier', by: 'supplier' }, payload: { lowCreditThreshold: 300, maxCredit: 9000 } });
+    await h.send({
+      to: esme.eui,
+      sr: '2.1',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { lowCreditThreshold: 300, maxCredit: 9000 },
+    });
     expect(p(h, '2.1')).toMatchObject({ lowCreditThreshold: 300, maxCredit: 9000, disablementThreshold: 0 });
   });
 
   it('SR 2.3 sets debt, recovered from credit each day', async () => {
-    await h.send({ to: esme.eui, sr: '1.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { mode: 'Prepayment' } });
-    await h.send({ to: esme.eui, sr: '1.5', authority: { role: 'Supplier', by: 'supplier' }, payload: { adjustPence: 20_000 } });
-    await h.send({ to: esme.eui, sr: '2.3', authority: { role: 'Supplier', by: 'supplier' }, payload: { debtPence: 1000, recoveryPencePerDay: 100 } });
+    await h.send({
+      to: esme.eui,
+      sr: '1.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { mode: 'Prepayment' },
+    });
+    await h.send({
+      to: esme.eui,
+      sr: '1.5',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { adjustPence: 20_000 },
+    });
+    await h.send({
+      to: esme.eui,
+      sr: '2.3',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { debtPence: 1000, recoveryPencePerDay: 100 },
+    });
     await h.advance(24 * 3600_000);
     esme.accrue();
     expect(esme.prepayment.debt).toBeCloseTo(900, 5);
@@ -87,7 +153,9 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
     await h.send({ to: esme.eui, sr: '4.17', payload: { days: 3 } });
     expect((p(h, '4.17') as { days: unknown[] }).days).toHaveLength(3);
     await h.send({ to: esme.eui, sr: '4.8.1', from: 'otherUser', payload: { count: 96 } });
-    expect((p(h, '4.8.1') as { halfHours: { start: number }[] }).halfHours.every((x) => x.start >= tenancyStart)).toBe(true);
+    expect((p(h, '4.8.1') as { halfHours: { start: number }[] }).halfHours.every((x) => x.start >= tenancyStart)).toBe(
+      true,
+    );
   });
 
   it('SR 4.8.1 returns the half-hourly profile, the same values the daily log sums', async () => {
@@ -109,7 +177,12 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
 
   it('SR 6.2.4 and 6.2.7 read identity and MPxN; 6.20.1 and 6.20.2 set them, refusing bad check digits', async () => {
     await h.send({ to: esme.eui, sr: '6.2.4' });
-    expect(p(h, '6.2.4')).toMatchObject({ eui: esme.eui, type: 'ESME', firmwareVersion: '1.0.0', lifecycle: 'Commissioned' });
+    expect(p(h, '6.2.4')).toMatchObject({
+      eui: esme.eui,
+      type: 'ESME',
+      firmwareVersion: '1.0.0',
+      lifecycle: 'Commissioned',
+    });
     await h.send({ to: esme.eui, sr: '6.2.7' });
     expect(p(h, '6.2.7')).toEqual({ mpan: h.premises.mpan, exportMpan: null });
     await h.send({ to: esme.eui, sr: '6.20.1', payload: { mpxn: '1234567890126' } });
@@ -180,7 +253,11 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   });
 
   it('SR 11.1 with a wrong hash raises 0x8F1C, and 11.3 then refuses to activate', async () => {
-    await h.send({ to: esme.eui, sr: '11.1', payload: { image: Buffer.from('image'), hash: Buffer.alloc(32), version: '2.0.0' } });
+    await h.send({
+      to: esme.eui,
+      sr: '11.1',
+      payload: { image: Buffer.from('image'), hash: Buffer.alloc(32), version: '2.0.0' },
+    });
     expect(p(h, '11.1')).toEqual({ version: '2.0.0', verified: false });
     expect(h.alertCodes()).toContain(0x8f1c);
     await h.send({ to: esme.eui, sr: '11.3', authority: { role: 'Supplier', by: 'supplier' } });
@@ -190,8 +267,17 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
 
   it('a future-dated 11.3 is held, then actioned with 0x8F66', async () => {
     const image = Buffer.from('v3');
-    await h.send({ to: esme.eui, sr: '11.1', payload: { image, hash: createHash('sha256').update(image).digest(), version: '3.0.0' } });
-    await h.send({ to: esme.eui, sr: '11.3', executeAt: h.clock.now() + 3600_000, authority: { role: 'Supplier', by: 'supplier' } });
+    await h.send({
+      to: esme.eui,
+      sr: '11.1',
+      payload: { image, hash: createHash('sha256').update(image).digest(), version: '3.0.0' },
+    });
+    await h.send({
+      to: esme.eui,
+      sr: '11.3',
+      executeAt: h.clock.now() + 3600_000,
+      authority: { role: 'Supplier', by: 'supplier' },
+    });
     expect(h.lastResponse('11.3').status).toBe('SCHEDULED');
     expect(esme.identity.firmwareVersion).toBe('1.0.0');
     await h.advance(3600_000);
@@ -200,13 +286,23 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
   });
 
   it('a future-dated command that cannot run when due raises 0x8F67', async () => {
-    await h.send({ to: esme.eui, sr: '11.3', executeAt: h.clock.now() + 60_000, authority: { role: 'Supplier', by: 'supplier' } });
+    await h.send({
+      to: esme.eui,
+      sr: '11.3',
+      executeAt: h.clock.now() + 60_000,
+      authority: { role: 'Supplier', by: 'supplier' },
+    });
     await h.advance(60_000);
     expect(h.alerts(0x8f67)[0]?.payload).toMatchObject({ serviceRequest: '11.3', status: 'INVALID_STATE' });
   });
 
   it('answers NOT_SUPPORTED for a valid SR the ESME does not implement', async () => {
-    await h.send({ to: esme.eui, sr: '6.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { calorificValue: 39 } });
+    await h.send({
+      to: esme.eui,
+      sr: '6.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { calorificValue: 39 },
+    });
     expect(h.lastResponse('6.6').status).toBe('NOT_SUPPORTED');
   });
 

@@ -52,7 +52,12 @@ describe('GSME and the Gas Proxy Function (component, virtual clock)', () => {
   });
 
   it('SR 6.6 updates the gas conversion, and energy follows the calorific value', async () => {
-    await h.send({ to: gsme.eui, sr: '6.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { calorificValue: 40, conversionFactor: 1.02264 } });
+    await h.send({
+      to: gsme.eui,
+      sr: '6.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { calorificValue: 40, conversionFactor: 1.02264 },
+    });
     await h.advance(WAKE);
     expect(h.lastResponse('6.6')).toMatchObject({ status: 'OK', payload: { calorificValue: 40 } });
     const registers = gsme.importRegisters() as { volumeM3: number; energyKwh: number };
@@ -76,7 +81,12 @@ describe('GSME and the Gas Proxy Function (component, virtual clock)', () => {
   });
 
   it('SR 2.2 gas top-up waits for the wake, then credits the GSME', async () => {
-    await h.send({ to: gsme.eui, sr: '1.6', authority: { role: 'Supplier', by: 'supplier' }, payload: { mode: 'Prepayment' } });
+    await h.send({
+      to: gsme.eui,
+      sr: '1.6',
+      authority: { role: 'Supplier', by: 'supplier' },
+      payload: { mode: 'Prepayment' },
+    });
     await h.send({ to: gsme.eui, sr: '2.2', payload: { utrn: utrnFor(h, gsme.eui, 1, 10) } });
     await h.advance(WAKE);
     expect(h.lastResponse('2.2')).toMatchObject({ status: 'OK', payload: { creditedPence: 1000 } });

@@ -23,7 +23,11 @@ describe('service-request catalogue (reference/service-requests.csv)', () => {
   });
 
   it('keeps the flags of known variants', () => {
-    expect(serviceRequest('2.2')).toMatchObject({ name: 'Top Up Device', critical: false, eligibleRoles: ['IS', 'GS'] });
+    expect(serviceRequest('2.2')).toMatchObject({
+      name: 'Top Up Device',
+      critical: false,
+      eligibleRoles: ['IS', 'GS'],
+    });
     expect(serviceRequest('6.23')).toMatchObject({ critical: false, futureDated: 'DSP & Device' });
     expect(serviceRequest('8.2')).toMatchObject({ nonDevice: true });
     expect(findServiceRequest('99.9')).toBeUndefined();

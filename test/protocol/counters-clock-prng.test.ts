@@ -53,7 +53,10 @@ describe('virtual clock', () => {
     const cancelled = clock.setTimeout(() => fired.push(['x', clock.now()]), 150);
     clock.clearTimeout(cancelled);
     clock.advance(1000);
-    expect(fired).toEqual([['a', 100], ['b', 200]]);
+    expect(fired).toEqual([
+      ['a', 100],
+      ['b', 200],
+    ]);
     expect(clock.now()).toBe(1000);
   });
 

@@ -47,14 +47,22 @@ describe('crypto providers agree (GBCS: ECDSA P-256/SHA-256, ECDH, AES-128-GCM)'
 
     it(`AES-128-GCM of ${a.name} opens with ${b.name}, and refuses a changed tag`, () => {
       fc.assert(
-        fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 12, maxLength: 12 }), fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ maxLength: 40 }), (key, iv, plain, aad) => {
-          const sealed = a.gcmEncrypt(key, iv, plain, aad);
-          expect(sealed.tag).toHaveLength(16);
-          expect(Buffer.from(b.gcmDecrypt(key, iv, sealed.ciphertext, sealed.tag, aad) ?? [])).toEqual(Buffer.from(plain));
-          const badTag = Uint8Array.from(sealed.tag);
-          badTag[0] = badTag[0]! ^ 1;
-          expect(b.gcmDecrypt(key, iv, sealed.ciphertext, badTag, aad)).toBeNull();
-        }),
+        fc.property(
+          fc.uint8Array({ minLength: 16, maxLength: 16 }),
+          fc.uint8Array({ minLength: 12, maxLength: 12 }),
+          fc.uint8Array({ maxLength: 64 }),
+          fc.uint8Array({ maxLength: 40 }),
+          (key, iv, plain, aad) => {
+            const sealed = a.gcmEncrypt(key, iv, plain, aad);
+            expect(sealed.tag).toHaveLength(16);
+            expect(Buffer.from(b.gcmDecrypt(key, iv, sealed.ciphertext, sealed.tag, aad) ?? [])).toEqual(
+              Buffer.from(plain),
+            );
+            const badTag = Uint8Array.from(sealed.tag);
+            badTag[0] = badTag[0]! ^ 1;
+            expect(b.gcmDecrypt(key, iv, sealed.ciphertext, badTag, aad)).toBeNull();
+          },
+        ),
         { numRuns: 50 },
       );
     });
@@ -80,7 +88,9 @@ describe('crypto providers agree (GBCS: ECDSA P-256/SHA-256, ECDH, AES-128-GCM)'
 
   it('derives the same key pair from the same seed in both providers', () => {
     const seed = Buffer.from('seed for a meter');
-    expect(Buffer.from(nodeCrypto.keyPairFromSeed(seed).publicKey.point)).toEqual(Buffer.from(nobleCrypto.keyPairFromSeed(seed).publicKey.point));
+    expect(Buffer.from(nodeCrypto.keyPairFromSeed(seed).publicKey.point)).toEqual(
+      Buffer.from(nobleCrypto.keyPairFromSeed(seed).publicKey.point),
+    );
   });
 });
 
@@ -95,14 +105,22 @@ describe('test PKI keys load from PEM (PKCS#8, SPKI, X.509)', () => {
   it('round-trips keys through PEM', () => {
     const key = nodeCrypto.generateKeyPair();
     expect(Buffer.from(privateKeyFromPem(privateKeyToPem(key)).scalar)).toEqual(Buffer.from(key.scalar));
-    expect(Buffer.from(publicKeyFromPem(publicKeyToPem(key.publicKey)).point)).toEqual(Buffer.from(key.publicKey.point));
+    expect(Buffer.from(publicKeyFromPem(publicKeyToPem(key.publicKey)).point)).toEqual(
+      Buffer.from(key.publicKey.point),
+    );
   });
 
   it('refuses what is not a P-256 key with a typed error', () => {
-    expect(() => privateKeyFromPem('not a key', 'supplier-key')).toThrow(expect.objectContaining({ code: 'BAD_ARGUMENT', field: 'supplier-key' }));
+    expect(() => privateKeyFromPem('not a key', 'supplier-key')).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT', field: 'supplier-key' }),
+    );
     const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
-    expect(() => privateKeyFromPem(p384.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())).toThrow(/P-256/);
-    expect(() => publicKeyFromPem(p384.publicKey.export({ format: 'pem', type: 'spki' }).toString(), 'device-cert')).toThrow(/device-cert/);
+    expect(() => privateKeyFromPem(p384.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())).toThrow(
+      /P-256/,
+    );
+    expect(() =>
+      publicKeyFromPem(p384.publicKey.export({ format: 'pem', type: 'spki' }).toString(), 'device-cert'),
+    ).toThrow(/device-cert/);
   });
 });
 
@@ -111,8 +129,12 @@ describe('GBCS KDF (FACTS: GBCS cryptography)', () => {
   const recipient = parseEui('00-DB-12-34-56-78-90-A0');
 
   it('lays out OtherInfo as prefix || originator || 09 || type || counter || recipient', () => {
-    const info = Buffer.from(kdfOtherInfo({ originator, recipient, messageType: 'alert', counter: 0x0102030405060708n }));
-    expect(info.toString('hex')).toBe('60857406080300' + '90b3d51f30010000' + '09' + '03' + '0102030405060708' + '00db1234567890a0');
+    const info = Buffer.from(
+      kdfOtherInfo({ originator, recipient, messageType: 'alert', counter: 0x0102030405060708n }),
+    );
+    expect(info.toString('hex')).toBe(
+      '60857406080300' + '90b3d51f30010000' + '09' + '03' + '0102030405060708' + '00db1234567890a0',
+    );
   });
 
   it('is the first 16 bytes of SHA-256(00000001 || Z || OtherInfo), same in both providers', () => {

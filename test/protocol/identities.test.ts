@@ -21,13 +21,17 @@ describe('EUI-64 (FACTS: Identities)', () => {
     expect(parseEui('90B3D51F30010000')).toBe('90-B3-D5-1F-30-01-00-00');
   });
 
-  it.each(['', '90-B3-D5-1F-30-01-00', '90-B3-D5-1F-30-01-00-00-00', '90:B3:D5:1F:30:01:00:00', '90-B3-D5-1F-30-01-00-0G', ' 90-B3-D5-1F-30-01-00-00'])(
-    'refuses %j with a typed error naming the field',
-    (text) => {
-      expect(() => parseEui(text, 'originator')).toThrow(ValidationError);
-      expect(() => parseEui(text, 'originator')).toThrow(/originator/);
-    },
-  );
+  it.each([
+    '',
+    '90-B3-D5-1F-30-01-00',
+    '90-B3-D5-1F-30-01-00-00-00',
+    '90:B3:D5:1F:30:01:00:00',
+    '90-B3-D5-1F-30-01-00-0G',
+    ' 90-B3-D5-1F-30-01-00-00',
+  ])('refuses %j with a typed error naming the field', (text) => {
+    expect(() => parseEui(text, 'originator')).toThrow(ValidationError);
+    expect(() => parseEui(text, 'originator')).toThrow(/originator/);
+  });
 
   it('round-trips through its 8 bytes', () => {
     fc.assert(
@@ -57,7 +61,8 @@ describe('MPAN and MPRN (FACTS: Identities)', () => {
   });
 
   it('refuses MPANs of the wrong shape', () => {
-    for (const text of ['123456789012', '12345678901234', '12345678901a6']) expect(() => parseMpan(text)).toThrow(ValidationError);
+    for (const text of ['123456789012', '12345678901234', '12345678901a6'])
+      expect(() => parseMpan(text)).toThrow(ValidationError);
   });
 
   it('accepts MPRNs of 6 to 10 digits only', () => {

@@ -25,8 +25,20 @@ const otherSupplierPp = privateKeyFromPem(readFileSync(TEST_PKI('90b3d51f3003000
 const deviceKa = nodeCrypto.keyPairFromSeed(Buffer.from('esme ka'));
 const gasKa = nodeCrypto.keyPairFromSeed(Buffer.from('gsme ka'));
 
-const utrnFor = (counter: bigint, value = 10, valueClass: UtrnValueClass = 'pounds', target = device, key = supplierPp) =>
-  generateUtrn(nodeCrypto, key, target === device ? deviceKa.publicKey : gasKa.publicKey, { originator: supplier, target, counter, value, valueClass });
+const utrnFor = (
+  counter: bigint,
+  value = 10,
+  valueClass: UtrnValueClass = 'pounds',
+  target = device,
+  key = supplierPp,
+) =>
+  generateUtrn(nodeCrypto, key, target === device ? deviceKa.publicKey : gasKa.publicKey, {
+    originator: supplier,
+    target,
+    counter,
+    value,
+    valueClass,
+  });
 
 function meter(cache = new UtrnCounterCache(), overrides: Partial<UtrnCheckContext> = {}): UtrnCheckContext {
   return {
@@ -60,10 +72,23 @@ describe('UTRN generation (FACTS: Prepayment)', () => {
 
   it('is the same with either provider', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 8191 }), fc.constantFrom<UtrnValueClass>('pennies', 'pounds'), (n, value, valueClass) => {
-        const params: UtrnParams = { originator: supplier, target: device, counter: BigInt(n) << 32n, value, valueClass };
-        expect(generateUtrn(nobleCrypto, supplierPp, deviceKa.publicKey, params)).toBe(generateUtrn(nodeCrypto, supplierPp, deviceKa.publicKey, params));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.integer({ min: 0, max: 8191 }),
+        fc.constantFrom<UtrnValueClass>('pennies', 'pounds'),
+        (n, value, valueClass) => {
+          const params: UtrnParams = {
+            originator: supplier,
+            target: device,
+            counter: BigInt(n) << 32n,
+            value,
+            valueClass,
+          };
+          expect(generateUtrn(nobleCrypto, supplierPp, deviceKa.publicKey, params)).toBe(
+            generateUtrn(nodeCrypto, supplierPp, deviceKa.publicKey, params),
+          );
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -71,7 +96,9 @@ describe('UTRN generation (FACTS: Prepayment)', () => {
   it('refuses counters with low bits set, values over 8191 and unknown classes', () => {
     expect(() => utrnFor(0x1_0000_0001n)).toThrow(expect.objectContaining({ code: 'BAD_COUNTER' }));
     expect(() => utrnFor(0x1_0000_0000n, 8192)).toThrow(expect.objectContaining({ field: 'value' }));
-    expect(() => utrnFor(0x1_0000_0000n, 1, 'euros' as UtrnValueClass)).toThrow(expect.objectContaining({ field: 'class' }));
+    expect(() => utrnFor(0x1_0000_0000n, 1, 'euros' as UtrnValueClass)).toThrow(
+      expect.objectContaining({ field: 'class' }),
+    );
   });
 });
 
@@ -96,16 +123,28 @@ describe('UTRN validation on the meter (FACTS: Prepayment)', () => {
     const flipped = `${utrn.slice(0, 18)}${(Number(utrn[18]) + 1) % 10}${utrn[19]}`;
     expect(validateUtrn(flipped, meter())).toEqual({ ok: false, reason: 'BAD_CHECK_DIGIT' });
     const forged19 = flipped.slice(0, 19);
-    expect(validateUtrn(`${forged19}${utrnCheckDigit(forged19)}`, meter())).toEqual({ ok: false, reason: 'NOT_AUTHENTIC' });
+    expect(validateUtrn(`${forged19}${utrnCheckDigit(forged19)}`, meter())).toEqual({
+      ok: false,
+      reason: 'NOT_AUTHENTIC',
+    });
   });
 
   it('refuses a UTRN made with another supplier\u2019s key as NOT_AUTHENTIC', () => {
-    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', device, otherSupplierPp), meter())).toEqual({ ok: false, reason: 'NOT_AUTHENTIC' });
+    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', device, otherSupplierPp), meter())).toEqual({
+      ok: false,
+      reason: 'NOT_AUTHENTIC',
+    });
   });
 
   it('refuses a UTRN for the gas meter of the same premises as WRONG_DEVICE (0x8F64)', () => {
-    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', gasMeter), meter())).toEqual({ ok: false, reason: 'WRONG_DEVICE' });
-    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', gasMeter), meter(undefined, { siblings: [] }))).toEqual({ ok: false, reason: 'NOT_AUTHENTIC' });
+    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', gasMeter), meter())).toEqual({
+      ok: false,
+      reason: 'WRONG_DEVICE',
+    });
+    expect(validateUtrn(utrnFor(1n << 32n, 10, 'pounds', gasMeter), meter(undefined, { siblings: [] }))).toEqual({
+      ok: false,
+      reason: 'NOT_AUTHENTIC',
+    });
   });
 
   it('refuses a counter older than everything the meter remembers as OUT_OF_WINDOW', () => {
@@ -146,10 +185,15 @@ describe('UTRN validation on the meter (FACTS: Prepayment)', () => {
 
   it('accepts what it generates, for any counter in the window, value and class', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 8191 }), fc.constantFrom<UtrnValueClass>('pennies', 'pounds'), (n, value, valueClass) => {
-        const verdict = validateUtrn(utrnFor(BigInt(n) << 32n, value, valueClass), meter());
-        expect(verdict).toMatchObject({ ok: true, value, valueClass, counter: BigInt(n) << 32n });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 8191 }),
+        fc.constantFrom<UtrnValueClass>('pennies', 'pounds'),
+        (n, value, valueClass) => {
+          const verdict = validateUtrn(utrnFor(BigInt(n) << 32n, value, valueClass), meter());
+          expect(verdict).toMatchObject({ ok: true, value, valueClass, counter: BigInt(n) << 32n });
+        },
+      ),
       { numRuns: 30 },
     );
   });

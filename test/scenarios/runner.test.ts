@@ -26,7 +26,9 @@ describe('smetsim run', () => {
     const result = await runCli(['run', '--report-json', join(dir, 'a.json'), '--junit', join(dir, 'a.xml')], 60_000);
     expect(result.stdout).toMatch(/\n(\d+) passed, 0 failed\n/);
     expect(result.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as { summary: { scenarios: number; failed: number } };
+    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as {
+      summary: { scenarios: number; failed: number };
+    };
     expect(report.summary.scenarios).toBeGreaterThanOrEqual(10);
     expect(report.summary.failed).toBe(0);
   }, 60_000);
@@ -41,7 +43,15 @@ describe('smetsim run', () => {
     const file = join(dir, 'wrong.yaml');
     writeFileSync(
       file,
-      ['name: A deliberately wrong expectation', 'steps:', '  - name: the other supplier reads', '    request: { as: supplier2, sr: "4.1.1", to: esme }', '    expect: { answer: I99 }', '  - advance: 1m', ''].join('\n'),
+      [
+        'name: A deliberately wrong expectation',
+        'steps:',
+        '  - name: the other supplier reads',
+        '    request: { as: supplier2, sr: "4.1.1", to: esme }',
+        '    expect: { answer: I99 }',
+        '  - advance: 1m',
+        '',
+      ].join('\n'),
     );
     const result = await runCli(['run', file, '--junit', join(dir, 'wrong.xml')], 30_000);
     expect(result.code).toBe(1);
@@ -65,7 +75,10 @@ describe('smetsim run', () => {
 
   it('refuses a malformed scenario, naming the file, the place and the rule', async () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, ['name: Bad', 'steps:', '  - request: { as: supplier, sr: "4.1.1", to: esme, colour: blue }', ''].join('\n'));
+    writeFileSync(
+      file,
+      ['name: Bad', 'steps:', '  - request: { as: supplier, sr: "4.1.1", to: esme, colour: blue }', ''].join('\n'),
+    );
     const result = await runCli(['run', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml: steps\.0\.request: must NOT have additional properties "colour"/);

@@ -1,12 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEui, smwanTopic } from '../../protocol/index.js';
-import {
-  MqttHeadEndLink,
-  SmwanCredentials,
-  startEmbeddedBroker,
-  type EmbeddedBroker,
-} from '../../smwan/index.js';
+import { MqttHeadEndLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../../smwan/index.js';
 import { connectMqtt, endClient, publishQos1, subscribeQos1 } from '../../smwan/mqtt-connect.js';
 import { quietPeriod, waitFor } from '../support/wait.js';
 
@@ -42,7 +37,13 @@ describe('embedded broker topic rights over real TCP (BRIEF: SMWAN)', () => {
   }
 
   const connectAs = (hub: typeof HUB_A, clientId: string = hub) =>
-    connectMqtt(broker.url, { clientId, username: hub, password: credentials.hubSecret(hub), clean: true, reconnectPeriod: 0 });
+    connectMqtt(broker.url, {
+      clientId,
+      username: hub,
+      password: credentials.hubSecret(hub),
+      clean: true,
+      reconnectPeriod: 0,
+    });
 
   it("refuses a hub's subscription to another hub's down topic", async () => {
     const client = await connectAs(HUB_A);
@@ -79,7 +80,7 @@ describe('embedded broker topic rights over real TCP (BRIEF: SMWAN)', () => {
     await endClient(victim, true);
   });
 
-  it("refuses a hub that connects under another client id", async () => {
+  it('refuses a hub that connects under another client id', async () => {
     await expect(connectAs(HUB_A, 'someone-else')).rejects.toMatchObject({ code: 'AUTH_FAILED' });
   });
 

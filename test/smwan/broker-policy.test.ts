@@ -18,10 +18,13 @@ describe('SMWAN topic rights (BRIEF: a hub may publish and subscribe only to its
   it('lets a hub subscribe to its own down only, and to no wildcard', () => {
     for (const owner of [A, B]) {
       for (const channel of channels) {
-        expect(maySubscribe({ kind: 'hub', hub: A }, smwanTopic(owner, channel))).toBe(owner === A && channel === 'down');
+        expect(maySubscribe({ kind: 'hub', hub: A }, smwanTopic(owner, channel))).toBe(
+          owner === A && channel === 'down',
+        );
       }
     }
-    for (const filter of ['#', 'smwan/v1/+/down', `smwan/v1/${A}/#`, `smwan/v1/${A}/+`]) expect(maySubscribe({ kind: 'hub', hub: A }, filter)).toBe(false);
+    for (const filter of ['#', 'smwan/v1/+/down', `smwan/v1/${A}/#`, `smwan/v1/${A}/+`])
+      expect(maySubscribe({ kind: 'hub', hub: A }, filter)).toBe(false);
   });
 
   it('gives the head-end every SMWAN topic and nothing outside it', () => {

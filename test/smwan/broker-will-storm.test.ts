@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEuiBytes, type Eui64 } from '../../protocol/index.js';
-import { MqttHeadEndLink, MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../../smwan/index.js';
+import {
+  MqttHeadEndLink,
+  MqttHubLink,
+  SmwanCredentials,
+  startEmbeddedBroker,
+  type EmbeddedBroker,
+} from '../../smwan/index.js';
 import { waitFor } from '../support/wait.js';
 
 const HUBS = Number(process.env.WILL_STORM_HUBS ?? 1500);
@@ -27,7 +33,11 @@ describe('embedded broker under a storm of last wills (real TCP)', () => {
 
   beforeAll(async () => {
     broker = await startEmbeddedBroker({ credentials });
-    headEnd = new MqttHeadEndLink({ url: broker.url, secret: credentials.headEndSecret, clientId: 'will-storm-head-end' });
+    headEnd = new MqttHeadEndLink({
+      url: broker.url,
+      secret: credentials.headEndSecret,
+      clientId: 'will-storm-head-end',
+    });
     headEnd.onHubState((hub, state) => (state === 'offline' ? offline.add(hub) : offline.delete(hub)));
     await headEnd.open();
   });
@@ -39,7 +49,15 @@ describe('embedded broker under a storm of last wills (real TCP)', () => {
   it(`delivers all ${HUBS} wills when every hub drops at once, and keeps serving`, async () => {
     const hubs: MqttHubLink[] = [];
     for (let start = 0; start < HUBS; start += 100) {
-      const batch = Array.from({ length: 100 }, (_, j) => new MqttHubLink({ url: broker.url, hub: hubEui(start + j), secret: credentials.hubSecret(hubEui(start + j)) }));
+      const batch = Array.from(
+        { length: 100 },
+        (_, j) =>
+          new MqttHubLink({
+            url: broker.url,
+            hub: hubEui(start + j),
+            secret: credentials.hubSecret(hubEui(start + j)),
+          }),
+      );
       await Promise.all(batch.map((hub) => hub.open()));
       hubs.push(...batch);
     }

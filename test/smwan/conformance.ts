@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEui, type Eui64, type HubState } from '../../protocol/index.js';
-import { LinkError, SmwanCredentials, type HeadEndLink, type HubLink } from '../../smwan/index.js';
+import type { SmwanCredentials } from '../../smwan/index.js';
+import { LinkError, type HeadEndLink, type HubLink } from '../../smwan/index.js';
 import { quietPeriod, waitFor } from '../support/wait.js';
 
 export interface SmwanFixture {

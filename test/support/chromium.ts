@@ -19,12 +19,19 @@ export interface OpenedPage {
 
 /** Open a local HTML file in headless Chromium, take a full-page screenshot, and report what it saw. */
 export async function openInChromium(file: string, screenshot: string): Promise<OpenedPage> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set SMETSIM_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set SMETSIM_CHROMIUM)`);
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     // Root in a container has no user namespace for the sandbox; the page is our own file.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -46,13 +53,21 @@ export async function openInChromium(file: string, screenshot: string): Promise<
         const context = canvas.getContext('2d');
         if (!context || canvas.width === 0) return false;
         const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 4; i < pixels.length; i += 4) if (pixels[i] !== pixels[0] || pixels[i + 3] !== pixels[3]) return true;
+        for (let i = 4; i < pixels.length; i += 4)
+          if (pixels[i] !== pixels[0] || pixels[i + 3] !== pixels[3]) return true;
         return false;
       });
       return { charts: Number(document.body.dataset.charts), inked: inked.length, text: document.body.innerText };
     });
-    await page.screenshot({ path: screenshot as `${string}.png`, fullPage: true });
-    return { consoleErrors, externalRequests, charts: seen.charts, inkedCanvases: seen.inked, text: seen.text, screenshotBytes: statSync(screenshot).size };
+    await page.screenshot({ path: screenshot, fullPage: true });
+    return {
+      consoleErrors,
+      externalRequests,
+      charts: seen.charts,
+      inkedCanvases: seen.inked,
+      text: seen.text,
+      screenshotBytes: statSync(screenshot).size,
+    };
   } finally {
     await browser.close();
   }

@@ -39,17 +39,30 @@ export function partyKeys(crypto: CryptoProvider = nodeCrypto, seed = 'dcc-fixtu
     ka: crypto.keyPairFromSeed(rng.stream(`${name}/ka`).bytes(32)),
     prepaymentKa: crypto.keyPairFromSeed(rng.stream(`${name}/pp`).bytes(32)),
   });
-  return Object.fromEntries((Object.keys(PARTY) as PartyName[]).map((name) => [name, make(name)])) as Record<PartyName, PartyKeys>;
+  return Object.fromEntries((Object.keys(PARTY) as PartyName[]).map((name) => [name, make(name)])) as Record<
+    PartyName,
+    PartyKeys
+  >;
 }
 
 export function credentialOf(keys: PartyKeys): PartyCredential {
   return { eui: keys.eui, ds: keys.ds.publicKey, ka: keys.ka.publicKey, prepaymentKa: keys.prepaymentKa.publicKey };
 }
 
-export function anchorsFor(parties: Record<PartyName, PartyKeys>, supplier: PartyName = 'supplier'): { manufacture: ManufactureAnchors; commissioning: CommissioningAnchors } {
+export function anchorsFor(
+  parties: Record<PartyName, PartyKeys>,
+  supplier: PartyName = 'supplier',
+): { manufacture: ManufactureAnchors; commissioning: CommissioningAnchors } {
   return {
-    manufacture: { AccessControlBroker: credentialOf(parties.acb), TransitionalCoS: credentialOf(parties.transCoS), Recovery: credentialOf(parties.recovery) },
-    commissioning: { Supplier: credentialOf(parties[supplier]), NetworkOperator: credentialOf(parties.networkOperator) },
+    manufacture: {
+      AccessControlBroker: credentialOf(parties.acb),
+      TransitionalCoS: credentialOf(parties.transCoS),
+      Recovery: credentialOf(parties.recovery),
+    },
+    commissioning: {
+      Supplier: credentialOf(parties[supplier]),
+      NetworkOperator: credentialOf(parties.networkOperator),
+    },
   };
 }
 
@@ -101,7 +114,14 @@ export class TestDcc {
       payload: spec.payload ?? null,
       signatures: [],
     };
-    if (spec.authority) frame = signFrame(this.crypto, frame, spec.authority.role, this.parties[spec.authority.by].eui, this.parties[spec.authority.by].ds);
+    if (spec.authority)
+      frame = signFrame(
+        this.crypto,
+        frame,
+        spec.authority.role,
+        this.parties[spec.authority.by].eui,
+        this.parties[spec.authority.by].ds,
+      );
     const acb = spec.acb ?? 'acb';
     if (acb) frame = signFrame(this.crypto, frame, 'AccessControlBroker', PARTY.acb, this.parties[acb].ds);
     return frame;

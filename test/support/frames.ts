@@ -15,7 +15,11 @@ export const plainArb: fc.Arbitrary<PlainValue> = fc.letrec((tie) => ({
     fc.string(),
     fc.uint8Array({ maxLength: 32 }),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value as fc.Arbitrary<PlainValue>;
 
@@ -32,7 +36,13 @@ const headerArb = fc.record(
 const srArb = fc.stringMatching(/^\d{1,2}(\.\d{1,2}){1,2}$/);
 
 export const frameArb: fc.Arbitrary<Frame> = fc.oneof(
-  fc.record({ kind: fc.constant('command' as const), header: headerArb, serviceRequest: srArb, payload: plainArb, signatures: fc.array(signatureArb, { maxLength: 2 }) }),
+  fc.record({
+    kind: fc.constant('command' as const),
+    header: headerArb,
+    serviceRequest: srArb,
+    payload: plainArb,
+    signatures: fc.array(signatureArb, { maxLength: 2 }),
+  }),
   fc.record({
     kind: fc.constant('response' as const),
     header: headerArb,
@@ -42,5 +52,11 @@ export const frameArb: fc.Arbitrary<Frame> = fc.oneof(
     payload: plainArb,
     signatures: fc.array(signatureArb, { maxLength: 2 }),
   }),
-  fc.record({ kind: fc.constant('alert' as const), header: headerArb, alertCode: fc.integer({ min: 0, max: 0xffff }), payload: plainArb, signatures: fc.array(signatureArb, { maxLength: 2 }) }),
+  fc.record({
+    kind: fc.constant('alert' as const),
+    header: headerArb,
+    alertCode: fc.integer({ min: 0, max: 0xffff }),
+    payload: plainArb,
+    signatures: fc.array(signatureArb, { maxLength: 2 }),
+  }),
 );

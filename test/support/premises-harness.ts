@@ -1,4 +1,13 @@
-import { decodeFrame, nodeCrypto, verifyFrameSignature, VirtualClock, type AlertFrame, type Eui64, type Frame, type ResponseFrame } from '../../protocol/index.js';
+import {
+  decodeFrame,
+  nodeCrypto,
+  verifyFrameSignature,
+  VirtualClock,
+  type AlertFrame,
+  type Eui64,
+  type Frame,
+  type ResponseFrame,
+} from '../../protocol/index.js';
 import { MemorySmwan, MqttHeadEndLink, MqttHubLink, SmwanCredentials, type HeadEndLink } from '../../smwan/index.js';
 import { buildPremises, premisesEui, type Premises, type PremisesOptions } from '../../scenarios/premises.js';
 import { anchorsFor, partyKeys, TestDcc, type CommandSpec, type PartyName } from './dcc-fixture.js';
@@ -54,7 +63,11 @@ export class PremisesHarness {
 
   async start(): Promise<this> {
     this.headEnd = this.brokerUrl
-      ? new MqttHeadEndLink({ url: this.brokerUrl, secret: this.credentials.headEndSecret, clientId: `harness-${process.pid}-${this.premises.index}` })
+      ? new MqttHeadEndLink({
+          url: this.brokerUrl,
+          secret: this.credentials.headEndSecret,
+          clientId: `harness-${process.pid}-${this.premises.index}`,
+        })
       : this.network.headEndLink(this.credentials.headEndSecret);
     this.headEnd.onUp((_, bytes) => {
       const frame = decodeFrame(bytes);
@@ -109,18 +122,26 @@ export class PremisesHarness {
   }
 
   responses(sr?: string): ResponseFrame[] {
-    return this.up.filter((f): f is ResponseFrame => f.kind === 'response' && (sr === undefined || f.serviceRequest === sr));
+    return this.up.filter(
+      (f): f is ResponseFrame => f.kind === 'response' && (sr === undefined || f.serviceRequest === sr),
+    );
   }
 
   lastResponse(sr?: string): ResponseFrame {
     const all = this.responses(sr);
     const last = all.at(-1);
-    if (!last) throw new Error(`no response${sr ? ` to ${sr}` : ''} came up; up: ${JSON.stringify(this.up.map((f) => f.kind))}`);
+    if (!last)
+      throw new Error(`no response${sr ? ` to ${sr}` : ''} came up; up: ${JSON.stringify(this.up.map((f) => f.kind))}`);
     return last;
   }
 
   alerts(code?: number, from?: Eui64): AlertFrame[] {
-    return this.up.filter((f): f is AlertFrame => f.kind === 'alert' && (code === undefined || f.alertCode === code) && (from === undefined || f.header.originator === from));
+    return this.up.filter(
+      (f): f is AlertFrame =>
+        f.kind === 'alert' &&
+        (code === undefined || f.alertCode === code) &&
+        (from === undefined || f.header.originator === from),
+    );
   }
 
   alertCodes(from?: Eui64): number[] {

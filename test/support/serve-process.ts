@@ -13,11 +13,15 @@ export interface Fleet {
 }
 
 /** `smetsim serve` as a child process, read back through its ready line and fleet.json. */
-export async function startServe(args: readonly string[]): Promise<{ child: ChildProcess; ready: { gatewayUrl: string; fleetFile: string }; fleet: Fleet }> {
-  const child = spawn(process.execPath, [SMETSIM_BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(
+  args: readonly string[],
+): Promise<{ child: ChildProcess; ready: { gatewayUrl: string; fleetFile: string }; fleet: Fleet }> {
+  const child = spawn(process.execPath, [SMETSIM_BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const lines = createInterface({ input: child.stdout! });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines = createInterface({ input: child.stdout });
   const ready = await new Promise<{ gatewayUrl: string; fleetFile: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not get ready: ${stderr}`)), 20_000);
     lines.on('line', (line) => {
@@ -35,10 +39,18 @@ export async function startServe(args: readonly string[]): Promise<{ child: Chil
 /** A client for a party of a served fleet, using only fleet.json and the key file it names. */
 export function fleetClient(fleet: Fleet, name: string): GatewayClient & { eui: Eui64 } {
   const party = fleet.parties.find((p) => p.name === name)!;
-  const client = new GatewayClient(fleet.gatewayUrl, parseEui(party.eui), readPrivateKeyFile(party.keyFiles.ds), nodeCrypto, new RealClock());
+  const client = new GatewayClient(
+    fleet.gatewayUrl,
+    parseEui(party.eui),
+    readPrivateKeyFile(party.keyFiles.ds),
+    nodeCrypto,
+    new RealClock(),
+  );
   return Object.assign(client, { eui: parseEui(party.eui) });
 }
 
 export function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }

@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 import { IllegalTransitionError, type StateMachine } from '../../device-core/state-machine.js';
 
 /** Every (state, event) cell of a table: the expected next state, or IllegalTransitionError. */
-export function expectExhaustively<S extends string, E extends string>(machine: StateMachine<S, E>, expected: Record<S, Partial<Record<E, S>>>): void {
+export function expectExhaustively<S extends string, E extends string>(
+  machine: StateMachine<S, E>,
+  expected: Record<S, Partial<Record<E, S>>>,
+): void {
   for (const state of machine.states) {
     for (const event of machine.events) {
       const to = expected[state][event];

@@ -4,9 +4,20 @@ import { startWorld, type World, type WorldOptions } from '../../scenarios/dcc-w
 import type { DefaultPartyName } from '../../scenarios/default-parties.js';
 
 /** The whole system on the real clock, real broker and real HTTP, and a signed client per party. */
-export async function testWorld(options: Partial<WorldOptions> = {}): Promise<{ world: World; client: (name: DefaultPartyName) => GatewayClient; admin: (path: string, body: unknown) => Promise<{ status: number; json: unknown }> }> {
+export async function testWorld(options: Partial<WorldOptions> = {}): Promise<{
+  world: World;
+  client: (name: DefaultPartyName) => GatewayClient;
+  admin: (path: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+}> {
   const clock = new RealClock();
-  const world = await startWorld({ premises: 1, clock, crypto: nodeCrypto, seed: 'test-world', smwanSecret: 'test-world-smwan-secret', ...options });
+  const world = await startWorld({
+    premises: 1,
+    clock,
+    crypto: nodeCrypto,
+    seed: 'test-world',
+    smwanSecret: 'test-world-smwan-secret',
+    ...options,
+  });
   const clients = new Map<DefaultPartyName, GatewayClient>();
   return {
     world,
@@ -20,7 +31,11 @@ export async function testWorld(options: Partial<WorldOptions> = {}): Promise<{ 
       return client;
     },
     async admin(path, body) {
-      const response = await fetch(`${world.gatewayUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${world.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${world.gatewayUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${world.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, json: await response.json() };
     },
   };

@@ -21,7 +21,28 @@ describe('smetsim soak', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    const child = spawn(process.execPath, [SMETSIM_BIN, 'soak', '--premises', '20', '--workers', '2', '--duration', '10s', '--profile', join(here, 'busy-profile.yaml'), '--grace', '15s', '--report', dir, '--metrics-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        SMETSIM_BIN,
+        'soak',
+        '--premises',
+        '20',
+        '--workers',
+        '2',
+        '--duration',
+        '10s',
+        '--profile',
+        join(here, 'busy-profile.yaml'),
+        '--grace',
+        '15s',
+        '--report',
+        dir,
+        '--metrics-port',
+        '0',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const killer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -29,7 +50,10 @@ describe('smetsim soak', () => {
       // Scrape once, while the run is in its traffic phase.
       if (url && !scraped && /\[\s+[1-9]\d*s\] traffic/.test(stdout)) {
         scraped = 'pending';
-        void fetch(url).then(async (r) => (scraped = await r.text()), () => (scraped = 'failed'));
+        void fetch(url).then(
+          async (r) => (scraped = await r.text()),
+          () => (scraped = 'failed'),
+        );
       }
     });
     code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -83,7 +107,9 @@ describe('smetsim soak', () => {
   it('refuses an unknown profile with one line and exit 2', async () => {
     const result = await runCli(['soak', '--profile', 'chaos', '--report', dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('smetsim soak: --profile chaos: not a built-in profile (daily, storm, cos-wave, connect) nor a file');
+    expect(result.stderr.trim()).toBe(
+      'smetsim soak: --profile chaos: not a built-in profile (daily, storm, cos-wave, connect) nor a file',
+    );
   });
 
   it('refuses more premises than the open-file limit allows, and a bad duration, with exit 2', async () => {
@@ -101,7 +127,24 @@ describe('smetsim soak when the fleet process dies', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('stops, writes its reports, names the crash and exits 1', async () => {
-    const child = spawn(process.execPath, [SMETSIM_BIN, 'soak', '--premises', '10', '--workers', '1', '--duration', '30s', '--profile', 'daily', '--report', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        SMETSIM_BIN,
+        'soak',
+        '--premises',
+        '10',
+        '--workers',
+        '1',
+        '--duration',
+        '30s',
+        '--profile',
+        'daily',
+        '--report',
+        dir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -109,7 +152,9 @@ describe('smetsim soak when the fleet process dies', () => {
       // Once traffic runs, kill the fleet process (the soak process's child running fleet-process.js).
       if (stdout.includes('traffic for') && !stdout.includes('(killed)')) {
         stdout += '(killed)';
-        const fleet = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'fleet-process.js'], { encoding: 'utf8' }).trim();
+        const fleet = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'fleet-process.js'], {
+          encoding: 'utf8',
+        }).trim();
         process.kill(Number(fleet), 'SIGKILL');
       }
     });

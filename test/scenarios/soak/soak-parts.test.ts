@@ -39,10 +39,32 @@ describe('soak profiles', () => {
   });
 
   it('names the file, the place and the rule when a profile is wrong', () => {
-    expect(() => loadProfile(file('a.yaml', 'name: x\ntraffic:\n  - request: { as: supplier, sr: "4.1.1", to: esme }\n    perPremises: 1\n'))).toThrow(/a\.yaml: traffic\.0: must have required property 'per'/);
-    expect(() => loadProfile(file('b.yaml', 'name: x\ntraffic:\n  - request: { as: supplier, sr: "4.1.1", to: ppmid }\n    perPremises: 1\n    per: 1h\n'))).toThrow(/b\.yaml: traffic\.0\.request\.to: soak requests go to esme, gsme, hub, gpf, ihd/);
-    expect(() => loadProfile(file('c.yaml', 'name: x\nevents:\n  - { at: 10%, share: 5%, steps: [ { consumer: { action: tamper } } ] }\n'))).toThrow(/c\.yaml: events\.0\.steps\.0\.consumer\.action: soak runs powerOutage/);
-    expect(() => loadProfile(file('d.yaml', 'name: x\ntraffic:\n  - request: { as: supplier, sr: "99.9", to: esme }\n    perPremises: 1\n    per: 1h\n'))).toThrow(/SR 99\.9 is not in the catalogue/);
+    expect(() =>
+      loadProfile(
+        file('a.yaml', 'name: x\ntraffic:\n  - request: { as: supplier, sr: "4.1.1", to: esme }\n    perPremises: 1\n'),
+      ),
+    ).toThrow(/a\.yaml: traffic\.0: must have required property 'per'/);
+    expect(() =>
+      loadProfile(
+        file(
+          'b.yaml',
+          'name: x\ntraffic:\n  - request: { as: supplier, sr: "4.1.1", to: ppmid }\n    perPremises: 1\n    per: 1h\n',
+        ),
+      ),
+    ).toThrow(/b\.yaml: traffic\.0\.request\.to: soak requests go to esme, gsme, hub, gpf, ihd/);
+    expect(() =>
+      loadProfile(
+        file('c.yaml', 'name: x\nevents:\n  - { at: 10%, share: 5%, steps: [ { consumer: { action: tamper } } ] }\n'),
+      ),
+    ).toThrow(/c\.yaml: events\.0\.steps\.0\.consumer\.action: soak runs powerOutage/);
+    expect(() =>
+      loadProfile(
+        file(
+          'd.yaml',
+          'name: x\ntraffic:\n  - request: { as: supplier, sr: "99.9", to: esme }\n    perPremises: 1\n    per: 1h\n',
+        ),
+      ),
+    ).toThrow(/SR 99\.9 is not in the catalogue/);
   });
 
   it('takes targets from a file over the profile', () => {
@@ -85,11 +107,25 @@ describe('online set', () => {
 
 describe('traffic driver', () => {
   it('issues a per-run stream exactly once per premises by the end, skipping offline ones', async () => {
-    const profile = loadProfile(file('run.yaml', 'name: r\ntraffic:\n  - request: { as: supplier, sr: "4.17", to: esme }\n    perPremises: 1\n    per: run\n'));
+    const profile = loadProfile(
+      file(
+        'run.yaml',
+        'name: r\ntraffic:\n  - request: { as: supplier, sr: "4.17", to: esme }\n    perPremises: 1\n    per: run\n',
+      ),
+    );
     const online = new OnlineSet();
     for (let i = 1; i <= 50; i++) if (i !== 7) online.add(i);
     const issued: number[] = [];
-    const driver = new TrafficDriver({ profile, premises: 50, durationMs: 10_000, online, rng: new Prng(1), issue: async (_r, index) => void issued.push(index), consumer: () => undefined, admin: () => undefined });
+    const driver = new TrafficDriver({
+      profile,
+      premises: 50,
+      durationMs: 10_000,
+      online,
+      rng: new Prng(1),
+      issue: async (_r, index) => void issued.push(index),
+      consumer: () => undefined,
+      admin: () => undefined,
+    });
     for (let t = 0; t <= 10_000; t += 137) driver.tick(t);
     driver.tick(10_000);
     await driver.settled();
@@ -102,7 +138,16 @@ describe('traffic driver', () => {
     const online = new OnlineSet();
     for (let i = 1; i <= 100; i++) online.add(i);
     const consumer: [string, number][] = [];
-    const driver = new TrafficDriver({ profile, premises: 100, durationMs: 60_000, online, rng: new Prng(1), issue: async () => undefined, consumer: (action, indices) => consumer.push([action, indices.length]), admin: () => undefined });
+    const driver = new TrafficDriver({
+      profile,
+      premises: 100,
+      durationMs: 60_000,
+      online,
+      rng: new Prng(1),
+      issue: async () => undefined,
+      consumer: (action, indices) => consumer.push([action, indices.length]),
+      admin: () => undefined,
+    });
     driver.tick(17_999);
     expect(consumer).toEqual([]);
     driver.tick(18_000);
@@ -112,7 +157,10 @@ describe('traffic driver', () => {
     expect(online.has(31)).toBe(true);
     driver.tick(36_000);
     await driver.settled();
-    expect(consumer).toEqual([['powerOutage', 30], ['powerRestore', 30]]);
+    expect(consumer).toEqual([
+      ['powerOutage', 30],
+      ['powerRestore', 30],
+    ]);
   });
 });
 
@@ -126,24 +174,60 @@ describe('accounting and targets', () => {
     a.acknowledgedAs('r2', 'I99');
     a.acknowledgedAs('r3', 'E4');
     const s = a.summary(DEFAULT_TARGETS, 50_000);
-    expect(s.requests).toMatchObject({ sent: 3, acknowledged: 2, refusedByCode: { E4: 1 }, lost: 1, unfinished: 1, lostByClass: { '4.1.1 → esme': 1 } });
+    expect(s.requests).toMatchObject({
+      sent: 3,
+      acknowledged: 2,
+      refusedByCode: { E4: 1 },
+      lost: 1,
+      unfinished: 1,
+      lostByClass: { '4.1.1 → esme': 1 },
+    });
   });
 
   it('counts a timed-out request as never answered in the percentile', () => {
     const answered = Array.from({ length: 99 }, () => 100);
-    expect(targetRow('x', answered, 30_000, DEFAULT_TARGETS, 1)).toMatchObject({ count: 100, valueMs: 100, passed: true });
-    expect(targetRow('x', answered, 30_000, DEFAULT_TARGETS, 2)).toMatchObject({ count: 101, valueMs: Number.POSITIVE_INFINITY, passed: false });
+    expect(targetRow('x', answered, 30_000, DEFAULT_TARGETS, 1)).toMatchObject({
+      count: 100,
+      valueMs: 100,
+      passed: true,
+    });
+    expect(targetRow('x', answered, 30_000, DEFAULT_TARGETS, 2)).toMatchObject({
+      count: 101,
+      valueMs: Number.POSITIVE_INFINITY,
+      passed: false,
+    });
   });
 });
 
 describe('live display', () => {
-  const sample: Sample = { t: 12, hubsOnline: 9, sentPerSecond: 4, answeredPerSecond: 3, alertsPerSecond: 1, errorsPerSecond: 0, latency: {}, headEndRssMb: 100, fleetRssMb: 50, fleetHeapMb: 30, brokerRssMb: 40, lagP99Ms: 7 };
+  const sample: Sample = {
+    t: 12,
+    hubsOnline: 9,
+    sentPerSecond: 4,
+    answeredPerSecond: 3,
+    alertsPerSecond: 1,
+    errorsPerSecond: 0,
+    latency: {},
+    headEndRssMb: 100,
+    fleetRssMb: 50,
+    fleetHeapMb: 30,
+    brokerRssMb: 40,
+    lagP99Ms: 7,
+  };
   const accounting = new Accounting();
   accounting.submitted('r1', '4.1.1', 'esme', 0);
   accounting.answer('r1', 'I0', 25);
   accounting.submitted('r2', '2.2', 'esme', 0);
   accounting.acknowledgedAs('r2', 'E4');
-  const state: DisplayState = { profile: 'daily', premises: 10, elapsedMs: 12_000, durationMs: 60_000, phase: 'traffic', sample, accounting };
+  const state: DisplayState = {
+    profile: 'daily',
+    premises: 10,
+    elapsedMs: 12_000,
+    durationMs: 60_000,
+    phase: 'traffic',
+    sample,
+    accounting,
+  };
 
   it('shows hubs, rates, latency per class, errors by code and memory', () => {
     const text = statusLines(state).join('\n');
