@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findScenarioFiles, loadScenario, type Scenario } from '../../scenarios/runner/scenario.js';
-import { runScenario, type Progress, type ScenarioResult } from '../../scenarios/runner/run.js';
-import { jsonReport, junitReport } from '../../scenarios/runner/reports.js';
+import { findScenarioFiles, loadScenario, type Scenario } from '../../scenario-runner/scenario.js';
+import { runScenario, type Progress, type ScenarioResult } from '../../scenario-runner/run.js';
+import { jsonReport, junitReport } from '../../scenario-runner/reports.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewaySigningString, nodeCrypto, verifyGatewaySignature } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
+import type { World } from '../../world/dcc-world.js';
 import { waitFor } from '../support/wait.js';
 import { testWorld } from '../support/world.js';
 
