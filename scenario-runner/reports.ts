@@ -1,34 +1,65 @@
+import junitModule, { type Builder } from 'junit-report-builder';
 import type { ScenarioResult } from './run.js';
 
-/** The JSON report: no wall times and no cursors, so that the same seed gives the same bytes. */
-export function jsonReport(seed: string, results: readonly ScenarioResult[]): string {
-  const passed = results.filter((r) => r.status === 'passed').length;
-  return `${JSON.stringify(
-    {
-      tool: 'smetsim',
-      seed,
-      summary: { scenarios: results.length, passed, failed: results.length - passed },
-      scenarios: results.map(({ wallMs: _wall, ...rest }) => rest),
-    },
-    null,
-    2,
-  )}\n`;
+// The package is CommonJS with `module.exports = builder`, but its types declare an ES default
+// export, which NodeNext reads as `{ default }`. At run time the default import is the builder.
+const junit = junitModule as unknown as Builder;
+
+export interface JsonReportOptions {
+  /**
+   * Leave out the wall times, so that the same seed on the virtual clock gives the same bytes
+   * (`smetsim run --deterministic`). Everything else in the report is virtual time already.
+   */
+  readonly deterministic?: boolean;
 }
 
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * The JSON report. Scenario and step results hold virtual times only; the wall times the run took
+ * sit apart, in `wallTimes`, which a deterministic report leaves out.
+ */
+export function jsonReport(seed: string, results: readonly ScenarioResult[], options: JsonReportOptions = {}): string {
+  const passed = results.filter((r) => r.status === 'passed').length;
+  const report = {
+    tool: 'smetsim',
+    seed,
+    summary: { scenarios: results.length, passed, failed: results.length - passed },
+    scenarios: results.map(({ wallMs: _wall, steps, ...rest }) => ({
+      ...rest,
+      steps: steps.map(({ wallMs: _stepWall, ...step }) => step),
+    })),
+    ...(options.deterministic
+      ? {}
+      : {
+          wallTimes: {
+            totalMs: results.reduce((sum, r) => sum + r.wallMs, 0),
+            scenarios: results.map((r) => ({ file: r.file, wallMs: r.wallMs, stepsMs: r.steps.map((s) => s.wallMs) })),
+          },
+        }),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
 
-/** JUnit XML: one testcase per scenario, the failing step in <failure>. */
+/**
+ * JUnit XML through junit-report-builder: one testcase per scenario with its wall time, the
+ * failing step in <failure> and what was expected and seen in <system-out>.
+ */
 export function junitReport(results: readonly ScenarioResult[]): string {
-  const failures = results.filter((r) => r.status === 'failed').length;
-  const cases = results.map((r) => {
+  const builder = junit.newBuilder();
+  const suite = builder.testSuite().name('smetsim scenarios');
+  for (const r of results) {
+    const testCase = suite
+      .testCase()
+      .className(r.file)
+      .name(r.name)
+      .time(r.wallMs / 1000);
     const failed = r.steps.find((s) => s.status === 'failed');
-    const body = failed
-      ? `\n    <failure message="${escape(`step ${failed.index} (${failed.name}): ${failed.failure?.message ?? ''}`)}">${escape(
+    if (failed) {
+      testCase
+        .failure(`step ${failed.index} (${failed.name}): ${failed.failure?.message ?? ''}`)
+        .standardOutput(
           `expected: ${JSON.stringify(failed.failure?.expected)}\nseen: ${JSON.stringify(failed.failure?.seen)}`,
-        )}</failure>\n  `
-      : '';
-    return `  <testcase classname="${escape(r.file)}" name="${escape(r.name)}" time="0">${body}</testcase>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="smetsim scenarios" tests="${results.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n</testsuite>\n`;
+        );
+    }
+  }
+  return `${builder.build()}\n`;
 }
