@@ -7,6 +7,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
+import { assertHeadersWellFormed, assertWellFormed, decodeUtf8 } from './well-formed.js';
 import {
   INBOX_ANSWER_SCHEMA,
   INBOX_QUERY_SCHEMA,
@@ -46,14 +47,33 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
   });
   // Keep the exact bytes: the signature covers the SHA-256 of the body as sent.
+  // Every string must be well-formed Unicode, or it cannot be signed (well-formed.ts; issue 17 defect 5).
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     request.rawBody = body as Buffer;
     if ((body as Buffer).length === 0) return done(null, undefined);
+    let text: string;
+    let parsed: unknown;
     try {
-      done(null, JSON.parse((body as Buffer).toString('utf8')));
+      text = decodeUtf8(body as Buffer, 'body');
     } catch (error) {
-      done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
+      return done(error as Error, undefined);
     }
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      return done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
+    }
+    try {
+      assertWellFormed(parsed, '');
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    done(null, parsed);
+  });
+  app.addHook('onRequest', async (request) => assertHeadersWellFormed(request.headers));
+  app.addHook('preValidation', async (request) => {
+    assertWellFormed(request.params, '');
+    assertWellFormed(request.query, '');
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>

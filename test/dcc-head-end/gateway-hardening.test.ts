@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewaySigningString, nodeCrypto } from '../../protocol/index.js';
 import type { World } from '../../scenarios/dcc-world.js';
@@ -50,6 +51,31 @@ describe('User Gateway hardening (issue 17)', () => {
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json };
   }
 
+  /**
+   * One HTTP/1.1 request written byte for byte on a socket, for what fetch will not send (bytes
+   * that are not Latin-1 text in a header, a NUL). Answers the status line and the parsed body.
+   */
+  async function rawHttp(head: Buffer): Promise<{ status: number; contentType: string; json: unknown }> {
+    const { hostname, port } = new URL(world.gatewayUrl);
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.end(head));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.on('error', reject);
+    });
+    const [headers = '', body = ''] = text.split('\r\n\r\n');
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1]);
+    const contentType = /\r\ncontent-type: ([^\r]*)/i.exec(headers)?.[1] ?? '';
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    return { status, contentType, json };
+  }
+
   const valid = () =>
     JSON.stringify({
       requestId: supplier.nextRequestId(world.premises[0]!.esme.eui),
@@ -79,6 +105,66 @@ describe('User Gateway hardening (issue 17)', () => {
 
     it('a real date within the window is still accepted', async () => {
       expect((await send(valid())).json).toMatchObject({ code: 'I99' });
+    });
+  });
+
+  describe('defect 5: ill-formed Unicode is refused at the gateway, before it can reach a signature', () => {
+    const request = (body: unknown) =>
+      JSON.stringify({
+        requestId: supplier.nextRequestId(world.premises[0]!.esme.eui),
+        role: 'IS',
+        serviceReferenceVariant: '4.1.1',
+        commandVariant: 1,
+        body,
+      });
+
+    // A lone surrogate is legal JSON (\ud800) and a legal JS string, but has no UTF-8 form: cbor-x
+    // wrote ill-formed UTF-8, the ACB signature failed at the device and it raised 0x8F3D.
+    it.each([
+      ['a value', { note: '\ud800' }, 'body.note'],
+      ['a low surrogate alone', { note: 'ok \udfff ok' }, 'body.note'],
+      ['a key', { ['k\udc00']: 1 }, 'body'],
+      ['deep in an array', { list: ['fine', { deeper: ['\ud83d'] }] }, 'body.list.1.deeper.0'],
+    ])('a lone surrogate in %s: 400 ILL_FORMED_STRING', async (_what, body, field) => {
+      const reply = await send(request(body));
+      expect(reply).toMatchObject({ status: 400, json: { code: 'ILL_FORMED_STRING', field } });
+      expect(String(reply.json?.message)).toMatch(/surrogate/);
+    });
+
+    it('a whole surrogate pair (an emoji) is fine', async () => {
+      expect((await send(request({ note: '\ud83d\ude00 ok' }))).json).toMatchObject({ code: 'I99' });
+    });
+
+    it('body bytes that are not UTF-8 (an encoded surrogate, a stray 0xFF): 400 ILL_FORMED_STRING', async () => {
+      for (const bad of [Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff]), Buffer.from([0xc3])]) {
+        const body = Buffer.concat([Buffer.from('{"note":"'), bad, Buffer.from('"}')]);
+        const head = Buffer.from(
+          `POST /v1/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+        );
+        expect(await rawHttp(Buffer.concat([head, body]))).toMatchObject({
+          status: 400,
+          json: { code: 'ILL_FORMED_STRING', field: 'body' },
+        });
+      }
+    });
+
+    it('a header whose bytes are not UTF-8: 400 ILL_FORMED_STRING naming the header', async () => {
+      const head = Buffer.concat([
+        Buffer.from('GET /v1/parties/x/inbox HTTP/1.1\r\nHost: x\r\nX-Note: a'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('\r\nConnection: close\r\n\r\n'),
+      ]);
+      expect(await rawHttp(head)).toMatchObject({ status: 400, json: { code: 'ILL_FORMED_STRING', field: 'x-note' } });
+    });
+
+    it('the admin API refuses them too', async () => {
+      const response = await fetch(`${world.gatewayUrl}/v1/admin/parties/${party().eui}/webhook`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${world.adminToken}`, 'content-type': 'application/json' },
+        body: '{"url":"http://127.0.0.1/\\ud800"}',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'ILL_FORMED_STRING', field: 'url' });
     });
   });
 });
