@@ -167,4 +167,42 @@ describe('User Gateway hardening (issue 17)', () => {
       expect(await response.json()).toMatchObject({ code: 'ILL_FORMED_STRING', field: 'url' });
     });
   });
+
+  describe('defect 7: the smaller gateway refusals', () => {
+    it('a body sent as text/plain: 415 UNSUPPORTED_MEDIA_TYPE, signed or not', async () => {
+      const signed = await send(valid(), { headers: { 'content-type': 'text/plain' } });
+      expect(signed).toMatchObject({ status: 415, json: { code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type' } });
+      const unsigned = await fetch(`${world.gatewayUrl}/v1/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: valid(),
+      });
+      expect(unsigned.status).toBe(415);
+      expect(await unsigned.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    });
+
+    it('a NUL in a header: 400 as JSON, like every other refusal', async () => {
+      const head = Buffer.from(
+        `GET /v1/parties/${party().eui}/inbox HTTP/1.1\r\nHost: x\r\nX-Smetsim-Party: 90\u0000B3\r\nConnection: close\r\n\r\n`,
+        'latin1',
+      );
+      const reply = await rawHttp(head);
+      expect(reply.status).toBe(400);
+      expect(reply.contentType).toMatch(/^application\/json/);
+      expect(reply.json).toMatchObject({ code: 'MALFORMED_HTTP' });
+    });
+
+    it('the inbox takes back its own next cursor, at the top of the range too', async () => {
+      for (const after of ['999999999999999999', '9007199254740993']) {
+        const path = `/v1/parties/${party().eui}/inbox?after=${after}&waitMs=0`;
+        const first = await send('', { method: 'GET', path });
+        expect(first).toMatchObject({ status: 200, json: { items: [], next: after } });
+        const again = await send('', {
+          method: 'GET',
+          path: `/v1/parties/${party().eui}/inbox?after=${String(first.json?.next)}&waitMs=0`,
+        });
+        expect(again).toMatchObject({ status: 200, json: { items: [], next: after } });
+      }
+    });
+  });
 });
