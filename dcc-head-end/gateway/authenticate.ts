@@ -70,6 +70,12 @@ export function authenticate(call: SignedCall, parties: PartyRegistry, crypto: C
   const record = parties.get(party);
   if (!record)
     throw new GatewayError('UNKNOWN_PARTY', `${party} is not a SEC party known to this DCC`, 401, 'X-Smetsim-Party');
+  // High-S signatures are accepted, by decision (issue 17, defect 7). Neither GBCS (ECDSA P-256
+  // per FIPS 186-4) nor XMLDSig for DUIS requires low-S, and OpenSSL and HSMs make high-S half the
+  // time, so refusing it would turn away conformant parties. Malleability gives nothing here:
+  // (r, n - s) signs the very same bytes, counter and date included, so a resubmission is still
+  // refused by the counter (COUNTER_NOT_FRESH) or the 300 s window, exactly as a copy of the
+  // original signature would be; and nothing in the DCC keys on the signature's bytes.
   const signed = gatewaySigningString(crypto, call.method, call.url, date, call.body);
   if (!verifyGatewaySignature(crypto, record.keys.ds, signed, signature)) {
     throw new GatewayError(

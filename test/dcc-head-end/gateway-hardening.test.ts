@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewaySigningString, nodeCrypto } from '../../protocol/index.js';
+import { gatewaySigningString, nobleCrypto, nodeCrypto } from '../../protocol/index.js';
 import type { World } from '../../scenarios/dcc-world.js';
 import type { GatewayClient } from '../../scenarios/gateway-client.js';
 import { testWorld } from '../support/world.js';
@@ -203,6 +203,46 @@ describe('User Gateway hardening (issue 17)', () => {
         });
         expect(again).toMatchObject({ status: 200, json: { items: [], next: after } });
       }
+    });
+  });
+
+  describe('defect 7: high-S ECDSA signatures are accepted, by decision', () => {
+    const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    const hex = (bytes: Uint8Array) => BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
+    /** The other valid signature over the same bytes: (r, n - s). One of the pair is high-S. */
+    const flip = (signature: Uint8Array) =>
+      Buffer.concat([
+        signature.subarray(0, 32),
+        Buffer.from((N - hex(signature.subarray(32))).toString(16).padStart(64, '0'), 'hex'),
+      ]);
+    /** Sign the call and give both forms, low-S first. */
+    function bothForms(body: string, date: string) {
+      const bytes = Buffer.from(gatewaySigningString(nodeCrypto, 'POST', '/v1/requests', date, body), 'utf8');
+      const one = nodeCrypto.sign(party().ds, bytes);
+      const other = flip(one);
+      const [low, high] = hex(one.subarray(32)) <= N / 2n ? [one, other] : [other, one];
+      return { bytes, low: Buffer.from(low).toString('base64'), high: high.toString('base64') };
+    }
+
+    it('both providers verify a high-S signature, as OpenSSL does', () => {
+      const { bytes, high } = bothForms(valid(), '2026-11-28T12:00:00Z');
+      const signature = Buffer.from(high, 'base64');
+      expect(hex(signature.subarray(32)) > N / 2n).toBe(true);
+      expect(nodeCrypto.verify(party().ds.publicKey, bytes, signature)).toBe(true);
+      expect(nobleCrypto.verify(party().ds.publicKey, bytes, signature)).toBe(true);
+    });
+
+    it('the gateway accepts a high-S signature, and the counter refuses its low-S twin as a replay', async () => {
+      const body = valid();
+      const date = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const { low, high } = bothForms(body, date);
+      expect((await send(body, { date, headers: { 'X-Smetsim-Signature': high } })).json).toMatchObject({
+        code: 'I99',
+      });
+      expect(await send(body, { date, headers: { 'X-Smetsim-Signature': low } })).toMatchObject({
+        status: 409,
+        json: { code: 'COUNTER_NOT_FRESH' },
+      });
     });
   });
 });
