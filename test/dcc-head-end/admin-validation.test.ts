@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mpanFrom12 } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
+import type { World } from '../../world/dcc-world.js';
 import { testWorld } from '../support/world.js';
 
 /** Issue 17, defect 7: the admin API checks every MPxN and party EUI it is given. */

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewaySigningString, nobleCrypto, nodeCrypto } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
 import { testWorld } from '../support/world.js';
 
 /** The gateway defects issue 17's probe found, each over real HTTP against a whole world. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto, signGatewayRequest } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import { writeFleetFile } from '../../scenarios/fleet-file.js';
+import type { World } from '../../world/dcc-world.js';
+import { writeFleetFile } from '../../world/fleet-file.js';
 import { waitFor } from '../support/wait.js';
 import { testWorld } from '../support/world.js';
 
