@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { url } from './option-parsers.js';
 
 /**
  * The SMWAN master secret from which every hub's MQTT password is derived. The default is public
@@ -10,4 +11,11 @@ export function smwanSecretOption(): Option {
   return new Option('--smwan-secret <secret>', 'master secret for hub MQTT credentials')
     .env('SMETSIM_SMWAN_SECRET')
     .default(DEFAULT_SMWAN_SECRET);
+}
+
+/** `--broker <url>`: an external MQTT broker, which must accept the derived credentials. */
+export function brokerOption(description: string): Option {
+  return new Option('--broker <url>', description).argParser(
+    url('--broker', ['mqtt', 'mqtts', 'tcp', 'tls', 'ws', 'wss'], 'mqtt://127.0.0.1:1883'),
+  );
 }
