@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerMosquittoPasswordsCommand } from './commands/mosquitto-passwords.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerUtrnCommand(program);
   registerBrokerCommand(program);
   registerAdminCommand(program);
+  registerMosquittoPasswordsCommand(program);
   for (const command of program.commands) configure(command, [command.name()]);
   configure(program, []);
   return program;

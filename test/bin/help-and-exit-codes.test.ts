@@ -52,6 +52,7 @@ describe('exit code 2 for every usage error, with one line', () => {
     [['run', '--clock', 'sundial'], /^smetsim run: option '--clock <clock>' argument 'sundial' is invalid/],
     [['run', '/nonexistent-folder'], /^smetsim run: \/nonexistent-folder: no such file or folder$/],
     [['demo', '--broker', 'nowhere'], /^smetsim demo: --broker "nowhere" is not a URL/],
+    [['serve', '--smwan-secret', 'short'], /^smetsim serve: --smwan-secret must be at least 16 characters$/],
     [['soak', '--workers', 'many'], /^smetsim soak: --workers must be an integer from 1 to 64$/],
     [['soak', '--grace', '2 minutes'], /^smetsim soak: --grace "2 minutes" is not a duration/],
     [['soak', '--progress', 'loud'], /^smetsim soak: option '--progress <mode>' argument 'loud' is invalid/],
