@@ -1,143 +1,123 @@
-import { Command, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SmetsimError } from '../../protocol/index.js';
-import { runCommand } from '../cli-errors.js';
+import { Argument, Command, Option } from 'commander';
+import { REGISTRATION_ROLES } from '../../dcc-head-end/registration.js';
+import { PARTY_STATUS } from '../../dcc-head-end/party-status.js';
+import { runCommand, UsageError } from '../cli-errors.js';
+import { withExamples } from '../help-examples.js';
+import { eui, url } from '../option-parsers.js';
+import { callAdmin, type AdminOptions } from './admin-client.js';
 
-interface AdminOptions {
-  url: string;
-  token?: string;
-  dataDir: string;
-}
-
-class AdminCallError extends SmetsimError {
-  constructor(status: number, body: unknown) {
-    const detail = body && typeof body === 'object' ? (body as { code?: string; message?: string }) : {};
-    super(
-      'ADMIN_CALL_FAILED',
-      `HTTP ${status}${detail.code ? ` ${detail.code}` : ''}: ${detail.message ?? JSON.stringify(body)}`,
-    );
-  }
-}
-
-async function call(options: AdminOptions, method: string, path: string, body?: unknown): Promise<void> {
-  const tokenFile = join(options.dataDir, 'admin-token');
-  const token = options.token ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
-  if (!token)
-    throw new SmetsimError(
-      'NO_ADMIN_TOKEN',
-      `no admin token: pass --token, or --data-dir of the running smetsim serve (looked in ${tokenFile})`,
-      'token',
-    );
-  const response = await fetch(`${options.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as unknown;
-  if (!response.ok) throw new AdminCallError(response.status, json);
-  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-}
+const SUPPLIER = '90-B3-D5-1F-30-01-00-00';
+const OTHER_USER = '90-B3-D5-1F-30-04-00-00';
 
 /**
  * `smetsim admin`: the admin API from the command line (parties, status, registration, consents,
- * devices, the event log), against a running `smetsim serve`.
+ * devices, the event log), against a running `smetsim serve`. Arguments are checked here first
+ * (exit 2); what the server refuses is a failed run (exit 1), named with the URL it was sent to.
  */
 export function registerAdminCommand(program: Command): void {
   const admin = new Command('admin')
     .description('Manage parties, registration, consents and inventory of a running smetsim serve')
-    .addOption(new Option('--url <url>', 'the User Gateway').default('http://127.0.0.1:8080').env('SMETSIM_GATEWAY'))
+    .addOption(
+      new Option('--url <url>', 'the User Gateway')
+        .default('http://127.0.0.1:8080')
+        .env('SMETSIM_GATEWAY')
+        .argParser(url('--url', ['http', 'https'], 'http://127.0.0.1:8080')),
+    )
     .option('--token <token>', 'admin bearer token (default: read <data-dir>/admin-token)')
-    .option('--data-dir <dir>', 'the data folder of smetsim serve', '.smetsim-data');
+    .addOption(
+      new Option('--data-dir <dir>', 'the data folder of smetsim serve')
+        .env('SMETSIM_DATA_DIR')
+        .default('.smetsim-data'),
+    );
+  withExamples(admin, [
+    'smetsim admin parties',
+    'smetsim admin --url http://127.0.0.1:8080 --data-dir .smetsim-data events --kind alert',
+  ]);
   const opts = (command: Command) => command.optsWithGlobals<AdminOptions>();
+  const call = (command: Command, method: string, path: string, body?: unknown) =>
+    runCommand('admin', () => callAdmin(opts(command), method, path, body));
 
-  admin
-    .command('parties')
-    .description('list the parties and their status')
-    .action((_o, command: Command) => runCommand('admin', () => call(opts(command), 'GET', '/v1/admin/parties')));
+  const sub = (name: string, description: string, examples: readonly string[]) =>
+    withExamples(admin.command(name).description(description), examples);
 
-  admin
-    .command('party-status <eui> <event>')
-    .description('accede | activate | suspend | reinstate | withdraw | expel')
+  sub('parties', 'list the parties and their status', ['smetsim admin parties']).action((_o, command: Command) =>
+    call(command, 'GET', '/v1/admin/parties'),
+  );
+
+  sub('party-status', "change a party's SEC status", [
+    `smetsim admin party-status ${OTHER_USER} suspend --services 4.17,4.8.1`,
+    `smetsim admin party-status ${OTHER_USER} reinstate`,
+  ])
+    .addArgument(new Argument('<eui>', "the party's EUI-64").argParser(eui('eui')))
+    .addArgument(new Argument('<event>', 'what happens to it').choices(PARTY_STATUS.events))
     .option('--services <list>', 'suspend only these SRs (comma-separated); default all')
     .option('--no-keep-top-up', 'suspend top-up (2.2) too')
-    .action((eui: string, event: string, o: { services?: string; keepTopUp: boolean }, command: Command) =>
-      runCommand('admin', () =>
-        call(opts(command), 'POST', `/v1/admin/parties/${eui}/status`, {
-          event,
-          services: o.services ? o.services.split(',') : 'all',
-          keepTopUp: o.keepTopUp,
-        }),
-      ),
+    .action((party: string, event: string, o: { services?: string; keepTopUp: boolean }, command: Command) =>
+      call(command, 'POST', `/v1/admin/parties/${party}/status`, {
+        event,
+        services: o.services ? o.services.split(',') : 'all',
+        keepTopUp: o.keepTopUp,
+      }),
     );
 
-  admin
-    .command('register <mpxn> <role> <party>')
-    .description(
-      'register a party for a meter point: importSupplier | exportSupplier | gasSupplier | electricityDistributor | gasTransporter | meterOperator',
-    )
+  sub('register', 'register a party for a meter point in a role', [
+    `smetsim admin register 1900000000013 importSupplier ${SUPPLIER}`,
+    `smetsim admin register 1900000000013 meterOperator ${SUPPLIER} --from 2030-01-01T00:00:00Z`,
+  ])
+    .argument('<mpxn>', 'the MPAN or MPRN')
+    .addArgument(new Argument('<role>', 'the role').choices(REGISTRATION_ROLES))
+    .addArgument(new Argument('<party>', "the party's EUI-64").argParser(eui('party')))
     .option('--from <date>', 'RFC 3339; default now')
     .action((mpxn: string, role: string, party: string, o: { from?: string }, command: Command) =>
-      runCommand('admin', () =>
-        call(opts(command), 'POST', '/v1/admin/registrations', {
-          mpxn,
-          role,
-          party,
-          ...(o.from ? { from: o.from } : {}),
-        }),
-      ),
+      call(command, 'POST', '/v1/admin/registrations', { mpxn, role, party, ...(o.from ? { from: o.from } : {}) }),
     );
 
-  admin
-    .command('registration <mpxn>')
-    .description('show the registration history of a meter point')
+  sub('registration', 'show the registration history of a meter point', ['smetsim admin registration 1900000000013'])
+    .argument('<mpxn>', 'the MPAN or MPRN')
     .action((mpxn: string, _o, command: Command) =>
-      runCommand('admin', () => call(opts(command), 'GET', `/v1/admin/registrations/${mpxn}`)),
+      call(command, 'GET', `/v1/admin/registrations/${encodeURIComponent(mpxn)}`),
     );
 
-  admin
-    .command('consent <party> <mpxn>')
-    .description("record an Other User's consent to a meter point's data")
+  sub('consent', "record an Other User's consent to a meter point's data", [
+    `smetsim admin consent ${OTHER_USER} 1900000000013 --expires 2030-01-01T00:00:00Z --scope 4.17`,
+  ])
+    .addArgument(new Argument('<party>', "the Other User's EUI-64").argParser(eui('party')))
+    .argument('<mpxn>', 'the MPAN or MPRN')
     .requiredOption('--expires <date>', 'RFC 3339')
     .option('--scope <list>', 'SR variants (comma-separated); default all', '*')
     .action((party: string, mpxn: string, o: { expires: string; scope: string }, command: Command) =>
-      runCommand('admin', () =>
-        call(opts(command), 'POST', '/v1/admin/consents', {
-          party,
-          mpxn,
-          expiresAt: o.expires,
-          scope: o.scope === '*' ? '*' : o.scope.split(','),
-        }),
-      ),
-    );
-
-  admin
-    .command('events')
-    .description('the DCC event log')
-    .option('--kind <kind>', 'only this kind')
-    .action((o: { kind?: string }, command: Command) =>
-      runCommand('admin', () =>
-        call(opts(command), 'GET', `/v1/admin/events${o.kind ? `?kind=${encodeURIComponent(o.kind)}` : ''}`),
-      ),
-    );
-
-  admin
-    .command('call <method> <path> [json]')
-    .description('any admin API call, e.g. call POST /v1/admin/devices \'{"eui": ...}\'')
-    .action((method: string, path: string, json: string | undefined, _o, command: Command) =>
-      runCommand('admin', () => {
-        let body: unknown;
-        try {
-          body = json === undefined ? undefined : JSON.parse(json);
-        } catch {
-          throw new SmetsimError('BAD_ARGUMENT', 'the json argument is not valid JSON', 'json');
-        }
-        return call(opts(command), method.toUpperCase(), path, body);
+      call(command, 'POST', '/v1/admin/consents', {
+        party,
+        mpxn,
+        expiresAt: o.expires,
+        scope: o.scope === '*' ? '*' : o.scope.split(','),
       }),
     );
+
+  sub('events', 'the DCC event log', ['smetsim admin events', 'smetsim admin events --kind alert'])
+    .option('--kind <kind>', 'only this kind')
+    .action((o: { kind?: string }, command: Command) =>
+      call(command, 'GET', `/v1/admin/events${o.kind ? `?kind=${encodeURIComponent(o.kind)}` : ''}`),
+    );
+
+  sub('call', 'any admin API call', [
+    'smetsim admin call GET /v1/admin/parties',
+    'smetsim admin call GET /v1/admin/events?kind=alert',
+  ])
+    .argument('<method>', 'GET, POST, PUT, PATCH or DELETE')
+    .argument('<path>', 'the path, from /v1/admin')
+    .argument('[json]', 'the request body')
+    .action((method: string, path: string, json: string | undefined, _o, command: Command) => {
+      let body: unknown;
+      try {
+        body = json === undefined ? undefined : JSON.parse(json);
+      } catch {
+        return runCommand('admin', () => {
+          throw new UsageError('the json argument is not valid JSON', 'json');
+        });
+      }
+      return call(command, method.toUpperCase(), path, body);
+    });
 
   program.addCommand(admin);
 }

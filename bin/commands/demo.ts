@@ -10,15 +10,10 @@ import {
   type Eui64,
   type HubState,
 } from '../../protocol/index.js';
-import {
-  MqttHeadEndLink,
-  MqttHubLink,
-  SmwanCredentials,
-  startEmbeddedBroker,
-  type EmbeddedBroker,
-} from '../../smwan/index.js';
+import type { EmbeddedBroker } from '../../smwan/index.js';
 import { runCommand } from '../cli-errors.js';
-import { smwanSecretOption } from '../smwan-options.js';
+import { withExamples } from '../help-examples.js';
+import { brokerOption, smwanSecretOption } from '../smwan-options.js';
 
 const HUB = parseEui('00-DB-12-34-56-78-00-01');
 const DCC_ACB = parseEui('90-B3-D5-1F-30-00-00-02');
@@ -35,19 +30,20 @@ interface DemoOptions {
  * stands in for the scenario runner until that exists, and exits non-zero if any step fails.
  */
 export function registerDemoCommand(program: Command): void {
-  program
+  const command = program
     .command('demo')
     .description('Start the embedded broker, connect one hub, and exchange signed frames with the head-end over MQTT')
-    .option(
-      '--broker <url>',
-      'use this MQTT broker instead of the embedded one (it must accept the derived hub credentials)',
+    .addOption(
+      brokerOption('use this MQTT broker instead of the embedded one (it must accept the derived hub credentials)'),
     )
     .option('--seed <seed>', 'seed for the keys', '1')
     .addOption(smwanSecretOption())
     .action((options: DemoOptions) => runCommand('demo', () => runDemo(options)));
+  withExamples(command, ['smetsim demo', 'smetsim demo --broker mqtt://127.0.0.1:1883 --smwan-secret "$SECRET"']);
 }
 
 async function runDemo(options: DemoOptions): Promise<number> {
+  const { MqttHeadEndLink, MqttHubLink, SmwanCredentials, startEmbeddedBroker } = await import('../../smwan/index.js');
   const credentials = new SmwanCredentials(options.smwanSecret);
   const rng = new Prng(options.seed);
   const hubKey = nodeCrypto.keyPairFromSeed(rng.stream('hub-ds').bytes(32));

@@ -1,12 +1,12 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findScenarioFiles, loadScenario, type Scenario } from '../../scenario-runner/scenario.js';
-import { runScenario, type Progress, type ScenarioResult } from '../../scenario-runner/run.js';
-import { jsonReport, junitReport } from '../../scenario-runner/reports.js';
-import { runCommand } from '../cli-errors.js';
-import { smwanSecretOption } from '../smwan-options.js';
+import type { Scenario } from '../../scenario-runner/scenario.js';
+import type { Progress, ScenarioResult } from '../../scenario-runner/run.js';
+import { runCommand, UsageError } from '../cli-errors.js';
+import { withExamples } from '../help-examples.js';
+import { brokerOption, smwanSecretOption } from '../smwan-options.js';
 
 interface RunCliOptions {
   seed: string;
@@ -20,14 +20,18 @@ interface RunCliOptions {
 }
 
 export function registerRunCommand(program: Command): void {
-  program
+  const command = program
     .command('run [paths...]')
     .description(
       'Run scenario files (YAML; folders are searched; default: the built-in scenarios) and report pass or fail; exits 1 if any failed',
     )
     .option('--seed <seed>', 'seed for keys and consumption: the same seed replays the same report', '1')
-    .option('--clock <clock>', 'virtual (default: time moves only when a scenario advances it) or real', 'virtual')
-    .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
+    .addOption(
+      new Option('--clock <clock>', 'virtual (time moves only when a scenario advances it) or real')
+        .choices(['virtual', 'real'])
+        .default('virtual'),
+    )
+    .addOption(brokerOption('use this MQTT broker instead of the embedded one'))
     .option('--report-json <file>', 'write the JSON report here')
     .option('--deterministic', 'leave the wall times out of the JSON report: the same seed gives the same bytes')
     .option('--junit <file>', 'write a JUnit XML report here')
@@ -36,6 +40,11 @@ export function registerRunCommand(program: Command): void {
     .action((paths: string[], options: RunCliOptions) =>
       runCommand('run', () => run(paths.length > 0 ? paths : [BUILTIN], options)),
     );
+  withExamples(command, [
+    'smetsim run                                   # the built-in scenarios',
+    'smetsim run my-scenarios/ --junit out/junit.xml --report-json out/report.json',
+    'smetsim run 01-remote-top-up.yaml --clock real --http',
+  ]);
 }
 
 /** The built-in scenarios ship beside dist/: found from this file, wherever smetsim is run from. */
@@ -61,9 +70,14 @@ const consoleProgress: Progress = {
 };
 
 async function run(paths: string[], options: RunCliOptions): Promise<number> {
-  if (options.clock !== 'virtual' && options.clock !== 'real') throw new Error('--clock must be virtual or real');
+  // Loaded here, not at start: --help and a refused argument answer at once.
+  const [{ findScenarioFiles, loadScenario }, { runScenario }, { jsonReport, junitReport }] = await Promise.all([
+    import('../../scenario-runner/scenario.js'),
+    import('../../scenario-runner/run.js'),
+    import('../../scenario-runner/reports.js'),
+  ]);
   const scenarios = findScenarioFiles(paths).map((file) => loadScenario(file));
-  if (scenarios.length === 0) throw new Error(`no scenario files (*.yaml) under ${paths.join(', ')}`);
+  if (scenarios.length === 0) throw new UsageError(`no scenario files (*.yaml) under ${paths.join(', ')}`, 'paths');
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     results.push(

@@ -1,73 +1,130 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { nodeCrypto, RealClock } from '../../protocol/index.js';
 import { DEFAULT_TIMEOUTS } from '../../dcc-head-end/dcc-identity.js';
-import { startWorld } from '../../world/dcc-world.js';
-import { writeFleetFile } from '../../world/fleet-file.js';
+import type { EmbeddedBroker } from '../../smwan/index.js';
+import type { World } from '../../world/dcc-world.js';
 import { runCommand } from '../cli-errors.js';
-import { smwanSecretOption } from '../smwan-options.js';
+import { StartupError, nameListenError } from '../startup-errors.js';
+import { withExamples } from '../help-examples.js';
+import { maxHubs } from '../limits.js';
+import { duration, integer, port } from '../option-parsers.js';
+import { brokerOption, smwanSecretOption } from '../smwan-options.js';
 
 interface ServeOptions {
-  premises: string;
-  httpPort: string;
-  mqttPort: string;
+  premises: number;
+  httpPort: number;
+  mqttPort: number;
+  host: string;
   broker?: string;
   dataDir: string;
   partyKeys?: string;
   seed: string;
   smwanSecret: string;
-  responseTimeoutMs?: string;
+  responseTimeout?: number;
 }
 
 export function registerServeCommand(program: Command): void {
-  program
+  const command = program
     .command('serve')
     .description(
       'Run the integration harness: embedded broker, DCC head-end, User Gateway and N premises; point your own head-end at it',
     )
-    .option('--premises <n>', 'number of premises', '1')
-    .option('--http-port <port>', 'User Gateway port (0 picks a free one)', '8080')
-    .option('--mqtt-port <port>', 'embedded broker port (0 picks a free one)', '1883')
-    .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
+    // With the embedded broker each hub is two sockets in this process (client and broker side).
     .option(
-      '--data-dir <dir>',
-      'where the head-end keeps its state; a restart with the same folder resumes',
-      '.smetsim-data',
+      '--premises <n>',
+      'number of premises',
+      integer('--premises', 1, () => maxHubs(2)),
+      1,
+    )
+    .option('--http-port <port>', 'User Gateway port (0 picks a free one)', port('--http-port'), 8080)
+    .option('--mqtt-port <port>', 'embedded broker port (0 picks a free one)', port('--mqtt-port'), 1883)
+    .addOption(
+      new Option('--host <address>', 'address the gateway and the embedded broker listen on (0.0.0.0: all)')
+        .env('SMETSIM_HOST')
+        .default('127.0.0.1'),
+    )
+    .addOption(brokerOption('use this MQTT broker instead of the embedded one'))
+    .addOption(
+      new Option('--data-dir <dir>', 'where the head-end keeps its state; a restart with the same folder resumes')
+        .env('SMETSIM_DATA_DIR')
+        .default('.smetsim-data'),
     )
     .option('--party-keys <dir>', 'load party keys named <eui-hex>-ds.key, -ka.key, -pp-ka.key (e.g. the DCC test PKI)')
     .option('--seed <seed>', 'seed for generated keys and consumption', '1')
     .option(
-      '--response-timeout-ms <ms>',
-      `answer E21 when a device is silent this long (default ${DEFAULT_TIMEOUTS.nonCriticalMs}, critical ${DEFAULT_TIMEOUTS.criticalMs})`,
+      '--response-timeout <d>',
+      `answer E21 when a device is silent this long, e.g. 90s (default ${DEFAULT_TIMEOUTS.nonCriticalMs / 1000}s, critical ${DEFAULT_TIMEOUTS.criticalMs / 1000}s)`,
+      duration('--response-timeout'),
+    )
+    // The old spelling, in milliseconds; kept for scripts that use it.
+    .addOption(
+      new Option('--response-timeout-ms <ms>').argParser(integer('--response-timeout-ms', 1, 86_400_000)).hideHelp(),
     )
     .addOption(smwanSecretOption())
-    .action((options: ServeOptions) => runCommand('serve', () => serve(options)));
+    .action((options: ServeOptions & { responseTimeoutMs?: number }) =>
+      runCommand('serve', () =>
+        serve({ ...options, responseTimeout: options.responseTimeout ?? options.responseTimeoutMs }),
+      ),
+    );
+  withExamples(command, [
+    'smetsim serve --premises 3',
+    'smetsim serve --http-port 0 --mqtt-port 0 --data-dir /tmp/harness --response-timeout 1m30s',
+    'smetsim serve --broker mqtt://127.0.0.1:1883 --party-keys reference/test-pki',
+    'SMETSIM_HOST=0.0.0.0 smetsim serve   # listen on every interface, as in the container',
+  ]);
 }
 
 async function serve(options: ServeOptions): Promise<void> {
+  // Loaded here, not at start: --help and a refused argument answer at once.
+  const [{ SmwanCredentials, startEmbeddedBroker }, { startWorld }, { writeFleetFile }] = await Promise.all([
+    import('../../smwan/index.js'),
+    import('../../world/dcc-world.js'),
+    import('../../world/fleet-file.js'),
+  ]);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   // The admin token survives restarts, like the rest of the state.
   const tokenFile = join(dataDir, 'admin-token');
   if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(16).toString('hex'), { mode: 0o600 });
   const adminToken = readFileSync(tokenFile, 'utf8').trim();
-  const timeout = options.responseTimeoutMs ? Number(options.responseTimeoutMs) : undefined;
-  const world = await startWorld({
-    premises: Number(options.premises),
+  const timeout = options.responseTimeout;
+  // The embedded broker is started here rather than by startWorld, which always listens on
+  // 127.0.0.1: in a container it must listen on every interface.
+  const broker: EmbeddedBroker | undefined = options.broker
+    ? undefined
+    : await startEmbeddedBroker({
+        credentials: new SmwanCredentials(options.smwanSecret),
+        port: options.mqttPort,
+        host: options.host,
+      }).catch((error: unknown) => {
+        throw nameListenError(error, '--mqtt-port', options.mqttPort);
+      });
+  // On a start-up failure nothing is closed here: runCommand ends the process, which is what
+  // keeps a half-started world (a broker up, the gateway's port taken) from hanging (issue 17 #8).
+  const world: World = await startWorld({
+    premises: options.premises,
     clock: new RealClock(),
     crypto: nodeCrypto,
     seed: options.seed,
     dataDir,
-    ...(options.broker ? { brokerUrl: options.broker } : { mqttPort: Number(options.mqttPort) }),
-    httpPort: Number(options.httpPort),
+    brokerUrl: options.broker ?? `mqtt://${loopback(options.host)}:${broker!.port}`,
+    httpPort: options.httpPort,
+    httpHost: options.host,
     smwanSecret: options.smwanSecret,
     ...(options.partyKeys ? { partyKeysDir: options.partyKeys } : {}),
     adminToken,
     ...(timeout
       ? { timeouts: { nonCriticalMs: timeout, criticalMs: timeout, gasWakeMs: DEFAULT_TIMEOUTS.gasWakeMs } }
       : {}),
+  }).catch((error: unknown) => {
+    // The embedded broker is already listening, so a listen error here is the gateway's.
+    const named = nameListenError(error, '--http-port', options.httpPort);
+    if (named === error && options.broker && error instanceof Error && error.message.includes(options.broker))
+      throw new StartupError(`--broker: ${error.message}`, '--broker');
+    throw named;
   });
   const fleetFile = writeFleetFile(world, dataDir);
   const supplier = world.parties.supplier.eui;
@@ -93,5 +150,13 @@ async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGTERM', done);
   });
   await world.stop();
+  await broker?.close();
   process.stdout.write('smetsim serve: stopped\n');
+}
+
+/** Where this process reaches a listener bound to `host` (the wildcard addresses are not). */
+function loopback(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,32 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
-import { ValidationError } from '../../protocol/index.js';
-import { startBrokerProcess } from '../../smwan/broker-process.js';
-import { runSoak } from '../../soak/soak.js';
-import { BUILTIN_PROFILES, loadProfile, loadTargets } from '../../soak/profile.js';
-import { parseDuration } from '../../scenario-runner/scenario.js';
 import { runCommand } from '../cli-errors.js';
-import { smwanSecretOption } from '../smwan-options.js';
+import { withExamples } from '../help-examples.js';
+import { maxHubs } from '../limits.js';
+import { duration, integer, port } from '../option-parsers.js';
+import { brokerOption, smwanSecretOption } from '../smwan-options.js';
 
 interface SoakCliOptions {
-  premises: string;
-  duration: string;
+  premises: number;
+  duration: number;
   profile: string;
-  workers: string;
+  workers: number;
   broker?: string;
   report: string;
   seed: string;
-  grace?: string;
-  connectPerSecond?: string;
+  grace?: number;
+  connectPerSecond?: number;
   targets?: string;
-  metricsPort?: string;
-  progress: string;
+  metricsPort?: number;
+  progress: 'auto' | 'tty' | 'plain';
   smwanSecret: string;
 }
 
 export function registerSoakCommand(program: Command): void {
-  program
+  const command = program
     .command('soak')
     .description(
       'Run a fleet under a traffic profile for a bounded time, account for every message, and write report.json and report.html (exit 1 if anything was lost or a target missed)',
@@ -34,53 +31,68 @@ export function registerSoakCommand(program: Command): void {
     .option(
       '--premises <n>',
       'number of premises (hub, GPF, ESME, GSME, IHD), each hub with its own MQTT connection',
-      '100',
+      // Each hub is one socket in the fleet process and one in the broker's.
+      integer('--premises', 1, () => maxHubs(1)),
+      100,
     )
-    .option('--duration <d>', 'how long the traffic runs once the first hub is up: 30s, 5m, 2h', '1m')
+    .option(
+      '--duration <d>',
+      'how long the traffic runs once the first hub is up: 30s, 5m, 1h30m',
+      duration('--duration'),
+      60_000,
+    )
     .option(
       '--profile <name|file>',
-      `a built-in profile (${BUILTIN_PROFILES.join(', ')}) or a profile file (docs/soak.md)`,
+      'a built-in profile (daily, storm, cos-wave, connect) or a profile file (docs/soak.md)',
       'daily',
     )
     .option(
       '--workers <n>',
       'fleet worker threads, each owning a shard of the premises',
-      String(Math.max(1, Math.min(4, availableParallelism()))),
+      integer('--workers', 1, 64),
+      Math.max(1, Math.min(4, availableParallelism())),
     )
-    .option('--broker <url>', 'an external broker; by default the embedded one runs in its own process')
+    .addOption(brokerOption('an external broker; by default the embedded one runs in its own process'))
     .option('--report <dir>', 'where report.json and report.html go', 'out')
     .option('--seed <seed>', 'seed for keys, consumption and traffic', '1')
     .option(
       '--grace <d>',
       'after the traffic stops, how long to wait for the last answers (default: the longest response deadline plus 5 s, so every request ends answered or timed out)',
+      duration('--grace'),
     )
-    .option('--connect-per-second <n>', 'hubs connecting per second (overrides the profile; 0: all at once)')
+    .option(
+      '--connect-per-second <n>',
+      'hubs connecting per second (overrides the profile; 0: all at once)',
+      integer('--connect-per-second', 0, 1_000_000),
+    )
     .option(
       '--targets <file>',
       'response-time targets (YAML: nonCritical, critical, alertDelivery, percentile), overriding the profile',
     )
-    .option('--metrics-port <port>', 'serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port)')
-    .option('--progress <mode>', 'auto (a live display on a TTY, plain lines otherwise), tty or plain', 'auto')
+    .option(
+      '--metrics-port <port>',
+      'serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port)',
+      port('--metrics-port'),
+    )
+    .addOption(
+      new Option('--progress <mode>', 'auto (a live display on a TTY, plain lines otherwise), tty or plain')
+        .choices(['auto', 'tty', 'plain'])
+        .default('auto'),
+    )
     .addOption(smwanSecretOption())
     .action((options: SoakCliOptions) =>
       runCommand('soak', async () => {
-        const premises = integer('--premises', options.premises, 1, maxPremises());
-        const workers = integer('--workers', options.workers, 1, 64);
-        if (!['auto', 'tty', 'plain'].includes(options.progress))
-          throw new ValidationError('BAD_ARGUMENT', '--progress must be auto, tty or plain', 'progress');
+        // Loaded here, not at start: --help and a refused argument answer at once.
+        const [{ startBrokerProcess }, { runSoak }, { loadProfile, loadTargets }] = await Promise.all([
+          import('../../smwan/broker-process.js'),
+          import('../../soak/soak.js'),
+          import('../../soak/profile.js'),
+        ]);
+        const { premises, workers, connectPerSecond, metricsPort, duration: durationMs } = options;
         const profile = loadProfile(options.profile);
         const targets = options.targets ? loadTargets(options.targets, profile.targets) : undefined;
-        const connectPerSecond =
-          options.connectPerSecond === undefined
-            ? undefined
-            : integer('--connect-per-second', options.connectPerSecond, 0, 1_000_000);
-        const metricsPort =
-          options.metricsPort === undefined ? undefined : integer('--metrics-port', options.metricsPort, 0, 65_535);
-        const durationMs = parseDuration(options.duration);
         const deadlines = targets ?? profile.targets;
-        const graceMs = options.grace
-          ? parseDuration(options.grace)
-          : Math.max(deadlines.nonCriticalMs, deadlines.criticalMs) + 5_000;
+        const graceMs = options.grace ?? Math.max(deadlines.nonCriticalMs, deadlines.criticalMs) + 5_000;
         const broker = options.broker
           ? { url: options.broker, child: undefined, stop: () => undefined }
           : await startBrokerProcess(options.smwanSecret);
@@ -116,27 +128,9 @@ export function registerSoakCommand(program: Command): void {
         }
       }),
     );
-}
-
-/**
- * Each hub is one socket in the fleet process and one in the broker's, so a process's open-file
- * limit bounds the fleet (less a margin for the rest of what the process opens). Loopback local
- * ports (about 28,000 per broker address) bound it too.
- */
-function maxPremises(): number {
-  const LOCAL_PORTS = 28_000;
-  try {
-    const limit = /Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
-    if (limit) return Math.min(LOCAL_PORTS, Number(limit) - 500);
-  } catch {
-    // not Linux: fall through to the ports bound
-  }
-  return LOCAL_PORTS;
-}
-
-function integer(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new ValidationError('BAD_ARGUMENT', `${name} must be an integer from ${min} to ${max}`, name.slice(2));
-  return value;
+  withExamples(command, [
+    'smetsim soak --premises 100 --duration 1m',
+    'smetsim soak --premises 10000 --duration 1h30m --profile storm --report out/storm',
+    'smetsim soak --profile my-profile.yaml --broker mqtt://127.0.0.1:1883 --metrics-port 9464',
+  ]);
 }

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../../world/dcc-world.js';
 import { runCli } from '../support/cli.js';
@@ -11,6 +12,7 @@ describe('smetsim admin (the admin API from the command line)', () => {
     ({ world } = await testWorld());
   });
   afterAll(async () => world.stop());
+  const home = () => world.premises[0]!;
 
   it('changes a registration, and the DCC applies it at once', async () => {
     const home = world.premises[0]!;
@@ -51,12 +53,41 @@ describe('smetsim admin (the admin API from the command line)', () => {
     ).toBe(true);
   });
 
-  it('refuses with one line naming the rule', async () => {
+  it('refuses a bad argument itself, before any call: exit 2 and one line naming the choices', async () => {
     const result = await admin('party-status', world.parties.otherUser.eui, 'explode');
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/HTTP 400 BAD_REQUEST: event must be one of/);
+    expect(result.stderr).toMatch(
+      /value 'explode' is invalid for argument 'event'\. Allowed choices are accede, activate, suspend/,
+    );
+    const badEui = await admin('register', home().mpan, 'importSupplier', 'ABC');
+    expect(badEui.code).toBe(2);
+    expect(badEui.stderr).toMatch(/^smetsim admin: party "ABC" is not an EUI-64/);
     const noToken = await runCli(['admin', '--url', world.gatewayUrl, '--data-dir', '/nonexistent', 'parties']);
+    expect(noToken.code).toBe(2);
     expect(noToken.stderr).toMatch(/no admin token/);
+  });
+
+  it('reports what the server refused with the URL it called: exit 1', async () => {
+    const result = await admin('party-status', world.parties.supplier.eui, 'accede');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^smetsim admin: POST ${world.gatewayUrl}/v1/admin/parties/${world.parties.supplier.eui}/status: HTTP 4\\d\\d `,
+      ),
+    );
+  });
+
+  it('names the URL it tried when nothing answers there: exit 1', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await runCli(['admin', '--url', url, '--token', 'x', 'parties']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `smetsim admin: GET ${url}/v1/admin/parties: cannot connect (ECONNREFUSED) (is smetsim serve running there? set --url or SMETSIM_GATEWAY)`,
+    );
   });
 });

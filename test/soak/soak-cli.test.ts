@@ -118,7 +118,9 @@ describe('smetsim soak', () => {
     expect(tooMany.stderr).toMatch(/^smetsim soak: --premises must be an integer from 1 to \d+\n$/);
     const badDuration = await runCli(['soak', '--duration', '5x', '--report', dir]);
     expect(badDuration.code).toBe(2);
-    expect(badDuration.stderr.trim()).toBe('smetsim soak: "5x" is not a duration like 30s, 5m or 2h');
+    expect(badDuration.stderr.trim()).toBe(
+      'smetsim soak: --duration "5x" is not a duration (at "5x"): write e.g. 90s, 5m, 1h30m or 2d',
+    );
   });
 });
 
