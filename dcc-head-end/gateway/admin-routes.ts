@@ -13,6 +13,7 @@ import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { INVENTORY_STATUS, type InventoryStatus } from '../inventory-status.js';
 import { ENTRY_PROCESSES, PARTY_STATUS, type EntryProcess, type PartyEvent } from '../party-status.js';
+import type { Party } from '../parties.js';
 import { REGISTRATION_ROLES, type RegistrationRole } from '../registration.js';
 import { parseTimestamp } from '../pipeline/validate-format.js';
 
@@ -78,25 +79,21 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const ka = key(keys.ka, 'keys.ka');
     const prepaymentKa = key(keys.prepaymentKa, 'keys.prepaymentKa');
     const id = eui(str(b, 'eui'), 'eui');
-    headEnd.parties.add({
+    headEnd.admin.addParty({
       eui: id,
       name: str(b, 'name'),
       categories: categories as PartyCategory[],
       keys: { ds, ...(ka ? { ka } : {}), ...(prepaymentKa ? { prepaymentKa } : {}) },
     });
-    if (b.active === true) {
-      // A shortcut for test set-ups: accede, record the four entry processes today, activate.
-      headEnd.parties.transition(id, 'accede', now());
-      for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(id, process, now());
-      headEnd.parties.transition(id, 'activate', now());
-    }
-    if (typeof b.webhookUrl === 'string') headEnd.parties.setWebhook(id, b.webhookUrl);
-    return view(headEnd.parties.get(id)!);
+    // A shortcut for test set-ups: accede, record the four entry processes today, activate.
+    if (b.active === true) headEnd.admin.onboardParty(id, now());
+    if (typeof b.webhookUrl === 'string') headEnd.admin.setWebhook(id, b.webhookUrl);
+    return view(headEnd.admin.party(id)!);
   });
 
   app.get('/v1/admin/parties', async (request) => {
     guard(request);
-    return { parties: headEnd.parties.list().map(view) };
+    return { parties: headEnd.admin.parties().map(view) };
   });
 
   app.post<{ Params: { eui: string } }>('/v1/admin/parties/:eui/status', async (request) => {
@@ -108,7 +105,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const services = b.services === undefined ? 'all' : b.services;
     if (services !== 'all' && !(Array.isArray(services) && services.every((s) => typeof s === 'string')))
       throw new GatewayError('BAD_REQUEST', 'services is "all" or a list of SR variants', 400, 'services');
-    const party = headEnd.parties.transition(eui(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
+    const party = headEnd.admin.partyEvent(eui(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
       services: services,
       keepTopUp: b.keepTopUp !== false,
     });
@@ -122,7 +119,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     if (!(ENTRY_PROCESSES as readonly string[]).includes(process))
       throw new GatewayError('BAD_REQUEST', `process must be one of ${ENTRY_PROCESSES.join(', ')}`, 400, 'process');
     return view(
-      headEnd.parties.recordEntryProcess(eui(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
+      headEnd.admin.recordEntryProcess(eui(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
     );
   });
 
@@ -131,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const url = body(request).url;
     if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
       throw new GatewayError('BAD_REQUEST', 'url must be an http(s) URL, or null to remove', 400, 'url');
-    return view(headEnd.parties.setWebhook(eui(request.params.eui, 'eui'), url ?? undefined));
+    return view(headEnd.admin.setWebhook(eui(request.params.eui, 'eui'), url ?? undefined));
   });
 
   app.post('/v1/admin/registrations', async (request) => {
@@ -141,13 +138,13 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     if (!(REGISTRATION_ROLES as readonly string[]).includes(role))
       throw new GatewayError('BAD_REQUEST', `role must be one of ${REGISTRATION_ROLES.join(', ')}`, 400, 'role');
     const mpxn = str(b, 'mpxn');
-    headEnd.registration.register(mpxn, role as RegistrationRole, eui(str(b, 'party'), 'party'), when(b, 'from'));
-    return { history: headEnd.registration.history(mpxn) };
+    headEnd.admin.register(mpxn, role as RegistrationRole, eui(str(b, 'party'), 'party'), when(b, 'from'));
+    return { history: headEnd.admin.registrationHistory(mpxn) };
   });
 
   app.get<{ Params: { mpxn: string } }>('/v1/admin/registrations/:mpxn', async (request) => {
     guard(request);
-    return { history: headEnd.registration.history(request.params.mpxn) };
+    return { history: headEnd.admin.registrationHistory(request.params.mpxn) };
   });
 
   app.post('/v1/admin/consents', async (request) => {
@@ -160,7 +157,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       expiresAt: when(b, 'expiresAt'),
       grantedAt: when(b, 'grantedAt'),
     };
-    headEnd.consents.grant(consent);
+    headEnd.admin.grantConsent(consent);
     return consent;
   });
 
@@ -187,7 +184,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       ds: key(b.ds, 'ds'),
       ka: key(b.ka, 'ka'),
     };
-    headEnd.inventory.put(record, now());
+    headEnd.admin.putDevice(record, now());
     return {
       eui: record.eui,
       type: record.type,
@@ -200,7 +197,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
   app.get('/v1/admin/events', async (request) => {
     guard(request);
     const kind = (request.query as { kind?: string }).kind;
-    return { events: headEnd.events.recent(200, kind) };
+    return { events: headEnd.admin.recentEvents(200, kind) };
   });
 }
 
@@ -222,7 +219,7 @@ function key(value: unknown, field: string): EcPublicKey | undefined {
   }
 }
 
-function view(party: ReturnType<HeadEnd['parties']['list']>[number]) {
+function view(party: Party) {
   return {
     eui: party.eui,
     name: party.name,
