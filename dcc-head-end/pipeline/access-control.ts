@@ -5,13 +5,13 @@ import { checkRegistration } from './access/registration-on-date.js';
 import { checkRoleForServiceRequest } from './access/role-for-service.js';
 import { resolveTarget } from './access/target-device.js';
 import { checkUserRole } from './access/user-role.js';
-import type { AccessDeps, PipelineStep } from './step.js';
+import type { AccessDeps, AccessStep } from './step.js';
 
 /**
  * Access control, in the order DUIS checks it. Every request runs it: device SRs, the DCC's own
  * (variant 8), the SEC processes (withdrawal, replacement) and each run of a DCC schedule.
  */
-export const ACCESS_CONTROL: readonly PipelineStep<AccessDeps>[] = [
+export const ACCESS_CONTROL: readonly AccessStep[] = [
   checkPartyStatus, // E3
   checkUserRole, // E1
   checkRoleForServiceRequest, // E2
@@ -24,7 +24,7 @@ export const ACCESS_CONTROL: readonly PipelineStep<AccessDeps>[] = [
 export function runAccessControl(
   ctx: RequestContext,
   deps: AccessDeps,
-  steps: readonly PipelineStep<AccessDeps>[] = ACCESS_CONTROL,
+  steps: readonly AccessStep[] = ACCESS_CONTROL,
 ): void {
-  for (const step of steps) void step.run(ctx, deps);
+  for (const step of steps) step.run(ctx, deps);
 }

@@ -38,3 +38,8 @@ export interface PipelineStep<D = PipelineDeps> {
   readonly name: string;
   run(ctx: RequestContext, deps: D): StepOutcome | void | Promise<StepOutcome | void>;
 }
+
+/** An access-control step: synchronous, and it either passes or throws the DUIS refusal. */
+export interface AccessStep extends PipelineStep<AccessDeps> {
+  run(ctx: RequestContext, deps: AccessDeps): void;
+}

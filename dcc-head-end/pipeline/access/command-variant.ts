@@ -1,7 +1,7 @@
 import { COMMAND_VARIANTS, type CommandVariant } from '../../../protocol/index.js';
 import { DuisError } from '../../duis-error.js';
 import type { RequestedService } from '../request.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 /**
  * The command variants a request may use (FACTS: Command variants): a non-device request is
@@ -21,7 +21,7 @@ export function carriesSignedPreCommand(variant: CommandVariant): boolean {
 }
 
 /** The request matches its command variant (DUIS E12). */
-export const checkCommandVariant: PipelineStep<AccessDeps> = {
+export const checkCommandVariant: AccessStep = {
   name: 'command variant (E12)',
   run({ request }) {
     const allowed = commandVariantsFor(request.serviceRequest);

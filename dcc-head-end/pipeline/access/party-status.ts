@@ -1,11 +1,11 @@
 import { DuisError } from '../../duis-error.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 /**
  * The party's status allows it (DUIS E3). A suspension (SEC M8) covers its listed services; the
  * suspended supplier may keep top-up (SR 2.2) open so that prepayment customers are not cut off.
  */
-export const checkPartyStatus: PipelineStep<AccessDeps> = {
+export const checkPartyStatus: AccessStep = {
   name: 'party status (E3)',
   run({ party, request }) {
     if (party.status === 'Active') return;

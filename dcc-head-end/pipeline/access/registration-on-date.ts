@@ -2,7 +2,7 @@ import { accessTypeOf, type UserRole } from '../../../protocol/index.js';
 import { DuisError } from '../../duis-error.js';
 import type { DeviceRecord, Inventory } from '../../inventory.js';
 import type { RegistrationRole } from '../../registration.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 const ROLE_REGISTRATION: Readonly<Partial<Record<UserRole, RegistrationRole>>> = {
   IS: 'importSupplier',
@@ -38,7 +38,7 @@ function meterPoints(target: DeviceRecord, role: UserRole, inventory: Inventory)
  * operator, RSA the meter operator, Type C a consent record. Runs after E2, so the role is
  * eligible and its access type is the role's (protocol/roles.ts).
  */
-export const checkRegistration: PipelineStep<AccessDeps> = {
+export const checkRegistration: AccessStep = {
   name: 'registration on the date (E4)',
   run(ctx, { inventory, registration, consents }) {
     const { request, party, now, target } = ctx;

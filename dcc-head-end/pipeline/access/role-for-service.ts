@@ -1,8 +1,8 @@
 import { DuisError } from '../../duis-error.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 /** The role may use this SR at all (DUIS E2), from the catalogue's eligible roles. */
-export const checkRoleForServiceRequest: PipelineStep<AccessDeps> = {
+export const checkRoleForServiceRequest: AccessStep = {
   name: 'role against the SR catalogue (E2)',
   run({ request }) {
     const sr = request.serviceRequest;

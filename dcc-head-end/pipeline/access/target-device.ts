@@ -1,9 +1,9 @@
 import { DuisError } from '../../duis-error.js';
 import { INSTALL_PHASE_SRS, NO_TARGET_SRS, targetTypes } from '../../sr-targets.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 /** The target exists (DUIS E19), its status allows the SR (E5), and the SR fits its type (E11). */
-export const resolveTarget: PipelineStep<AccessDeps> = {
+export const resolveTarget: AccessStep = {
   name: 'target device (E19, E5, E11)',
   run(ctx, { inventory, withdrawn }) {
     const sr = ctx.request.serviceRequest;

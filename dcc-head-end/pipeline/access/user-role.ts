@@ -1,9 +1,9 @@
 import { DuisError } from '../../duis-error.js';
 import { ROLE_CATEGORY } from '../../parties.js';
-import type { AccessDeps, PipelineStep } from '../step.js';
+import type { AccessStep } from '../step.js';
 
 /** The user id and role go together (DUIS E1): the party holds the SEC category the role needs. */
-export const checkUserRole: PipelineStep<AccessDeps> = {
+export const checkUserRole: AccessStep = {
   name: 'user and role (E1)',
   run({ party, request }) {
     const category = ROLE_CATEGORY[request.role];
