@@ -73,7 +73,7 @@ export async function endToEndBench(
     const latencies: number[] = [];
     let answered = 0;
     let alertsIn = 0;
-    dcc.headEnd.inbox.onAppend((party, item) => {
+    dcc.headEnd.onInboxItem((party, item) => {
       if (party === dcc.parties.supplier.eui && item.requestId && started.has(item.requestId)) {
         latencies.push(performance.now() - started.get(item.requestId)!);
         answered++;

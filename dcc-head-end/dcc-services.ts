@@ -4,7 +4,8 @@ import { DuisError, GatewayError } from './duis-error.js';
 import type { Inbox } from './inbox.js';
 import type { Inventory } from './inventory.js';
 import type { RequestContext } from './pipeline/request.js';
-import { runAccessControl, type PipelineDeps } from './pipeline/steps.js';
+import { runAccessControl } from './pipeline/access-control.js';
+import type { AccessDeps } from './pipeline/step.js';
 import type { Schedule, Schedules } from './schedules.js';
 
 /** Shortest schedule interval accepted (emulator choice, so that tests and soak runs can use short ones; DUIS schedules are daily or longer). */
@@ -21,41 +22,33 @@ export class DccServices {
       readonly originated: DccOriginated;
       readonly inventory: Inventory;
       readonly inbox: Inbox;
-      readonly pipeline: PipelineDeps;
+      readonly pipeline: AccessDeps;
       readonly parties: { get(eui: string): RequestContext['party'] | undefined };
       readonly sha256: (data: Uint8Array) => Uint8Array;
     },
   ) {}
 
-  handles(sr: string): boolean {
-    return sr === '5.1' || sr === '5.2' || sr === '5.3' || sr === '11.1';
+  /** 5.2: the party's schedules. */
+  readSchedules(ctx: RequestContext): PlainValue {
+    return { schedules: this.deps.schedules.ofOwner(ctx.party.eui).map(view) };
   }
 
-  answer(ctx: RequestContext): PlainValue {
-    switch (ctx.request.serviceRequest.variant) {
-      case '5.1':
-        return this.createSchedule(ctx);
-      case '5.2':
-        return { schedules: this.deps.schedules.ofOwner(ctx.party.eui).map(view) };
-      case '5.3': {
-        const id = (ctx.request.body as { scheduleId?: unknown } | null)?.scheduleId;
-        if (typeof id !== 'number' || !this.deps.schedules.delete(id, ctx.party.eui)) {
-          throw new GatewayError(
-            'BAD_REQUEST',
-            'body.scheduleId must name one of your schedules (5.2 lists them)',
-            400,
-            'body.scheduleId',
-          );
-        }
-        return { deleted: id };
-      }
-      default:
-        return this.distributeFirmware(ctx);
+  /** 5.3: `body: {scheduleId}`, one of the party's own. */
+  deleteSchedule(ctx: RequestContext): PlainValue {
+    const id = (ctx.request.body as { scheduleId?: unknown } | null)?.scheduleId;
+    if (typeof id !== 'number' || !this.deps.schedules.delete(id, ctx.party.eui)) {
+      throw new GatewayError(
+        'BAD_REQUEST',
+        'body.scheduleId must name one of your schedules (5.2 lists them)',
+        400,
+        'body.scheduleId',
+      );
     }
+    return { deleted: id };
   }
 
   /** 5.1: `body: {serviceReferenceVariant, intervalMs, firstRunAt?}` for the device in the request id. */
-  private createSchedule(ctx: RequestContext): PlainValue {
+  createSchedule(ctx: RequestContext): PlainValue {
     const body = (ctx.request.body ?? {}) as {
       serviceReferenceVariant?: unknown;
       intervalMs?: unknown;
@@ -174,7 +167,7 @@ export class DccServices {
    * `deviceType`) or one meter. Each meter verifies the image (0x8F72 / 0x8F1C); the supplier then
    * activates it with 11.3, immediate or future-dated.
    */
-  private distributeFirmware(ctx: RequestContext): PlainValue {
+  distributeFirmware(ctx: RequestContext): PlainValue {
     const body = (ctx.request.body ?? {}) as {
       image?: unknown;
       version?: unknown;

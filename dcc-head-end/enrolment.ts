@@ -1,4 +1,4 @@
-import { isEui, type Eui64, type PlainValue, type ResponseFrame } from '../protocol/index.js';
+import { isEui, type Eui64, type PlainValue } from '../protocol/index.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inbox } from './inbox.js';
 import type { Inventory } from './inventory.js';
@@ -29,31 +29,22 @@ export class Enrolment {
     },
   ) {}
 
-  /** Called with each successful device response, inside the transaction that delivers it. */
-  afterSuccess(request: PendingRequest, response: ResponseFrame, now: number): void {
-    const payload = (response.payload ?? {}) as Record<string, PlainValue>;
-    switch (response.serviceRequest) {
-      case '8.11':
-        return this.deviceLogChanged(request, payload, now);
-      case '6.20.1': {
-        const target = this.deps.inventory.get(request.target);
-        const mpxn = (payload.mpan ?? payload.mprn) as string | undefined;
-        if (target && typeof mpxn === 'string') this.deps.inventory.put({ ...target, mpxn }, now);
-        return;
-      }
-      case '8.1.1':
-        return this.commissioned(request, now);
-      case '3.2': {
-        // BPM 02.05: the meter has the new tenancy; from its start the DCC voids the old tenant's consents.
-        const meter = this.deps.inventory.get(request.target);
-        if (meter?.mpxn && typeof payload.tenancyStart === 'number')
-          this.deps.consents.recordTenancy(meter.mpxn, payload.tenancyStart, request.party);
-        return;
-      }
-    }
+  /** 6.20.1: the MPxN the device now holds goes into the inventory. */
+  meterPointWritten(request: PendingRequest, payload: Record<string, PlainValue>, now: number): void {
+    const target = this.deps.inventory.get(request.target);
+    const mpxn = (payload.mpan ?? payload.mprn) as string | undefined;
+    if (target && typeof mpxn === 'string') this.deps.inventory.put({ ...target, mpxn }, now);
   }
 
-  private deviceLogChanged(request: PendingRequest, payload: Record<string, PlainValue>, now: number): void {
+  /** 3.2: the meter has the new tenancy; from its start the DCC voids the old tenant's consents (BPM 02.05). */
+  tenancyChanged(request: PendingRequest, payload: Record<string, PlainValue>): void {
+    const meter = this.deps.inventory.get(request.target);
+    if (meter?.mpxn && typeof payload.tenancyStart === 'number')
+      this.deps.consents.recordTenancy(meter.mpxn, payload.tenancyStart, request.party);
+  }
+
+  /** 8.11: devices that joined the hub's log are installed; the requester gets N24. */
+  deviceLogChanged(request: PendingRequest, payload: Record<string, PlainValue>, now: number): void {
     const log = Array.isArray(payload.deviceLog) ? (payload.deviceLog as { device?: unknown }[]) : [];
     for (const entry of log) {
       if (!isEui(entry.device)) continue;
@@ -78,7 +69,8 @@ export class Enrolment {
     );
   }
 
-  private commissioned(request: PendingRequest, now: number): void {
+  /** 8.1.1: the device is commissioned; a complete system is enrolled (N11, N10). */
+  commissioned(request: PendingRequest, now: number): void {
     const device = this.deps.inventory.get(request.target);
     if (!device || !this.deps.inventory.can(device.eui, 'commission')) return;
     this.deps.inventory.transition(device.eui, 'commission', now);

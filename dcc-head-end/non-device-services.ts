@@ -7,39 +7,52 @@ import type { RequestContext } from './pipeline/request.js';
 
 /**
  * Command variant 8: requests the DCC answers itself, after the same access control as every
- * other. Those not modelled yet get one documented refusal: HTTP 501 NOT_IMPLEMENTED, naming
- * the SR (docs/api.md lists which SRs execute end to end).
+ * other. Each is one entry of the SR table (service-request-table.ts); an SR without one gets
+ * one documented refusal: HTTP 501 NOT_IMPLEMENTED, naming the SR (docs/api.md lists which SRs
+ * execute end to end).
  */
-export function answerNonDevice(ctx: RequestContext, inventory: Inventory): PlainValue {
-  const sr = ctx.request.serviceRequest.variant;
+export function notImplemented(ctx: RequestContext): never {
+  const sr = ctx.request.serviceRequest;
+  throw new GatewayError(
+    'NOT_IMPLEMENTED',
+    `SR ${sr.variant} (${sr.name}) passed access control, but the emulator does not implement it yet`,
+    501,
+    'serviceReferenceVariant',
+  );
+}
+
+/** 8.2 Read Inventory: the device and the others on its hub. */
+export function readInventory(ctx: RequestContext, inventory: Inventory): PlainValue {
   const target = ctx.target;
-  switch (sr) {
-    case '8.2':
-      // Read Inventory: the device and the others on its hub.
-      return { devices: (target?.hub ? inventory.onHub(target.hub) : target ? [target] : []).map(view) };
-    case '12.2':
-      return { devices: preNotify(ctx, inventory).map(view) };
-    case '8.3':
-      // Decommission Device.
-      return { device: view(move(inventory, target, 'decommission', ctx.now)) };
-    case '8.4':
-      return { device: view(updateInventory(ctx, inventory)) };
-    case '8.14.1': // CH install success
-      return { device: view(move(inventory, hubOf(target), 'install', ctx.now)) };
-    case '8.14.2': // CH installed, no SM WAN: stays pre-notified, recorded
-      return { device: view(hubOf(target)), note: 'recorded: no SM WAN at install' };
-    case '8.14.3': // CH fault return
-      return { device: view(move(inventory, hubOf(target), 'withdraw', ctx.now)) };
-    case '8.14.4': // CH no-fault return
-      return { device: view(move(inventory, hubOf(target), 'decommission', ctx.now)) };
-    default:
-      throw new GatewayError(
-        'NOT_IMPLEMENTED',
-        `SR ${sr} (${ctx.request.serviceRequest.name}) passed access control, but the emulator does not implement it yet`,
-        501,
-        'serviceReferenceVariant',
-      );
-  }
+  return { devices: (target?.hub ? inventory.onHub(target.hub) : target ? [target] : []).map(view) };
+}
+
+/** 12.2 Device Pre-notification. */
+export function preNotifyDevices(ctx: RequestContext, inventory: Inventory): PlainValue {
+  return { devices: preNotify(ctx, inventory).map(view) };
+}
+
+/** 8.3 Decommission Device. */
+export function decommissionDevice(ctx: RequestContext, inventory: Inventory): PlainValue {
+  return { device: view(move(inventory, ctx.target, 'decommission', ctx.now)) };
+}
+
+/** 8.4 Update Inventory. */
+export function updateInventoryRecord(ctx: RequestContext, inventory: Inventory): PlainValue {
+  return { device: view(updateInventory(ctx, inventory)) };
+}
+
+/**
+ * 8.14.x Communications Hub status updates: install success (1), installed with no SM WAN (2:
+ * stays pre-notified, recorded), fault return (3), no-fault return (4).
+ */
+export function hubStatusUpdate(which: 1 | 2 | 3 | 4) {
+  return (ctx: RequestContext, inventory: Inventory): PlainValue => {
+    const hub = hubOf(ctx.target);
+    if (which === 2) return { device: view(hub), note: 'recorded: no SM WAN at install' };
+    const event: InventoryEvent = which === 1 ? 'install' : which === 3 ? 'withdraw' : 'decommission';
+    return { device: view(move(inventory, hub, event, ctx.now)) };
+  };
 }
 
 function view(d: DeviceRecord): PlainValue {

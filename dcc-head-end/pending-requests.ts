@@ -6,9 +6,10 @@ import type { Db } from './storage/database.js';
  * precommand: a critical request's pre-command returned to the party, waiting for variant 5;
  * sent: published to the hub, waiting for the device;
  * held: for a device being replaced (SEC §148), waiting for the new one;
- * answered / timedOut: finished.
+ * answered / timedOut: finished;
+ * returned: finished, a signed pre-command returned to the party for local delivery (variant 6).
  */
-export type RequestState = 'accepted' | 'precommand' | 'held' | 'sent' | 'answered' | 'timedOut';
+export type RequestState = 'accepted' | 'precommand' | 'held' | 'sent' | 'answered' | 'timedOut' | 'returned';
 
 export interface PendingRequest {
   readonly party: Eui64;

@@ -1,12 +1,11 @@
-import { decodeFrame, type CommandFrame, type Eui64, type UserRole } from '../protocol/index.js';
+import { decodeFrame, type CommandFrame, type Eui64 } from '../protocol/index.js';
 import type { CommandDispatch } from './command-dispatch.js';
 import type { DurableCounters } from './durable-counters.js';
 import type { PendingRequest, PendingRequests } from './pending-requests.js';
 import { DuisError } from './duis-error.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inventory } from './inventory.js';
-import { ROLE_CATEGORY, type Party } from './parties.js';
-import type { Registration } from './registration.js';
+import type { RequestContext } from './pipeline/request.js';
 import type { Db } from './storage/database.js';
 
 /**
@@ -22,7 +21,6 @@ export class Replacements {
     private readonly deps: {
       readonly db: Db;
       readonly inventory: Inventory;
-      readonly registration: Registration;
       readonly events: HeadEndEventLog;
     },
   ) {}
@@ -43,14 +41,17 @@ export class Replacements {
     return row?.old_device as Eui64 | undefined;
   }
 
-  start(party: Party, role: UserRole, old: Eui64, replacement: Eui64, now: number): void {
-    if (party.status !== 'Active') throw new DuisError('E3', `${party.eui} is ${party.status}, not Active`, 'party');
-    if (!party.categories.includes(ROLE_CATEGORY[role]))
-      throw new DuisError('E1', `${party.eui} does not hold ${ROLE_CATEGORY[role]}`, 'role');
-    const device = this.deps.inventory.get(old);
-    if (!device) throw new DuisError('E19', `device ${old} does not exist`, 'oldDevice');
+  /**
+   * Open the window, after the access control every request passes (pipeline/sec-processes.ts):
+   * the supplier of the device's fuel replaces a commissioned device with a pre-notified one of
+   * the same type, once at a time. Throws the DUIS refusal.
+   */
+  start(ctx: RequestContext, replacement: Eui64): void {
+    const { party, now } = ctx;
+    const device = ctx.target!;
+    const old = device.eui;
     const allowed = device.type === 'GSME' ? 'GS' : 'IS';
-    if (role !== allowed)
+    if (ctx.request.role !== allowed)
       throw new DuisError(
         'E2',
         `only the ${allowed === 'IS' ? 'import' : 'gas'} supplier replaces a ${device.type}`,
@@ -58,11 +59,6 @@ export class Replacements {
       );
     if (device.status !== 'Commissioned')
       throw new DuisError('E5', `${old} is ${device.status}: only a commissioned device is replaced`, 'oldDevice');
-    const registered = device.mpxn
-      ? this.deps.registration.partyAt(device.mpxn, role === 'IS' ? 'importSupplier' : 'gasSupplier', now)
-      : undefined;
-    if (registered !== party.eui)
-      throw new DuisError('E4', `${party.eui} is not the registered supplier of ${device.mpxn ?? old}`, 'oldDevice');
     const next = this.deps.inventory.get(replacement);
     if (!next || next.status !== 'PreNotified' || next.type !== device.type) {
       throw new DuisError(

@@ -1,5 +1,6 @@
-import { isEligible, type ServiceRequest } from '../protocol/index.js';
 import type { DeviceType } from '../device-core/firmware.js';
+import type { RequestedService } from './pipeline/request.js';
+import { SR_TABLE } from './service-request-table.js';
 
 /**
  * Which device types a service request may target (DUIS E11). Derived from the catalogue: an SR
@@ -21,34 +22,29 @@ const OVERRIDES: Readonly<Record<string, readonly DeviceType[]>> = {
   '11.3': ['ESME', 'GSME', 'CHF', 'GPF', 'PPMID'],
 };
 
-export function targetTypes(sr: ServiceRequest): readonly DeviceType[] {
+export function targetTypes(sr: RequestedService): readonly DeviceType[] {
   const override = OVERRIDES[sr.variant];
   if (override) return override;
   const types: DeviceType[] = [];
-  if (isEligible(sr, 'IS') || isEligible(sr, 'ES') || isEligible(sr, 'ED')) types.push('ESME');
-  if (isEligible(sr, 'GS') || isEligible(sr, 'GT')) types.push('GSME');
+  const eligible = (...roles: RequestedService['eligibleRoles']) => roles.some((r) => sr.eligibleRoles.includes(r));
+  if (eligible('IS', 'ES', 'ED')) types.push('ESME');
+  if (eligible('GS', 'GT')) types.push('GSME');
   return types.length > 0 ? types : ['ESME', 'GSME'];
 }
 
 /**
- * SRs a device may take before it is commissioned: what an installer needs (BPM 01.01). Any other
+ * SRs a device may take before it is commissioned (the SR table's `installPhase`). Any other
  * device SR to a device that is not commissioned gets E5.
  */
-export const INSTALL_PHASE_SRS: ReadonlySet<string> = new Set([
-  '6.20.1',
-  '6.20.2',
-  '8.1.1',
-  '8.7.1',
-  '8.7.2',
-  '8.11',
-  '8.9',
-  '6.2.4',
-  '6.2.7',
-  '11.2',
-  '6.11',
-  '6.15.2',
-  '6.23',
-]);
+export const INSTALL_PHASE_SRS: ReadonlySet<string> = new Set(
+  Object.entries(SR_TABLE)
+    .filter(([, b]) => b.installPhase)
+    .map(([sr]) => sr),
+);
 
-/** Non-device SRs that need no existing device as target (the DCC answers about itself or creates one). */
-export const NO_TARGET_SRS: ReadonlySet<string> = new Set(['12.1', '12.2', '5.2', '5.3', '8.6']);
+/** Non-device SRs that need no existing device as target (the SR table's `noTarget`). */
+export const NO_TARGET_SRS: ReadonlySet<string> = new Set(
+  Object.entries(SR_TABLE)
+    .filter(([, b]) => b.noTarget)
+    .map(([sr]) => sr),
+);

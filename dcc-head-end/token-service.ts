@@ -7,7 +7,7 @@ import {
   type Eui64,
   type UtrnValueClass,
 } from '../protocol/index.js';
-import { DuisError } from './duis-error.js';
+import { GatewayError } from './duis-error.js';
 import type { DurableCounters } from './durable-counters.js';
 import type { Db } from './storage/database.js';
 
@@ -48,10 +48,15 @@ export class TokenService {
   ): { utrn: string; counter: bigint } {
     const row = this.db.prepare('SELECT pp_private FROM token_keys WHERE supplier = ?').get(supplier) as
       { pp_private: Buffer } | undefined;
+    // Not E3: the party's status is fine. No DUIS code fits, because the real DCC holds no
+    // supplier's prepayment private key (that is this emulator's choice, above); FACTS and
+    // reference/duis/DUIS-CODES.md list none for it. So it gets a gateway code of its own, 422:
+    // the request is well formed, but this DCC cannot make the UTRN it asks for.
     if (!row)
-      throw new DuisError(
-        'E3',
-        `the DCC token service holds no prepayment key for ${supplier}: send a UTRN in body.utrn, or register the key`,
+      throw new GatewayError(
+        'NO_PREPAYMENT_KEY',
+        `the DCC token service holds no prepayment key for ${supplier}: send a UTRN you made in body.utrn, or have the key registered`,
+        422,
         'body',
       );
     // The UTRN counter is the top 32 bits of a 64-bit counter whose low 32 bits are zero.

@@ -1,9 +1,9 @@
-import type { Eui64, UserRole } from '../protocol/index.js';
+import type { Eui64 } from '../protocol/index.js';
 import { DuisError } from './duis-error.js';
 import type { Inbox } from './inbox.js';
 import type { Inventory } from './inventory.js';
-import { ROLE_CATEGORY, type Party } from './parties.js';
-import type { Registration } from './registration.js';
+import type { Party } from './parties.js';
+import type { RequestContext } from './pipeline/request.js';
 import type { Db } from './storage/database.js';
 import type { HeadEndEventLog } from './event-log.js';
 
@@ -17,7 +17,6 @@ export class Withdrawals {
     private readonly deps: {
       readonly db: Db;
       readonly inventory: Inventory;
-      readonly registration: Registration;
       readonly inbox: Inbox;
       readonly events: HeadEndEventLog;
       readonly parties: () => readonly Party[];
@@ -37,42 +36,23 @@ export class Withdrawals {
     return from !== undefined && from <= at;
   }
 
-  /** A party asks to withdraw the system on `hub` from `effectiveFrom`. Throws the DUIS refusal. */
-  request(
-    party: Party,
-    role: UserRole,
-    hub: Eui64,
-    effectiveFrom: number,
-    now: number,
-  ): { hub: Eui64; points: string[]; effectiveFrom: number } {
-    if (party.status !== 'Active') throw new DuisError('E3', `${party.eui} is ${party.status}, not Active`, 'party');
-    if (!party.categories.includes(ROLE_CATEGORY[role]))
-      throw new DuisError('E1', `${party.eui} does not hold ${ROLE_CATEGORY[role]}, which role ${role} needs`, 'role');
-    if (role !== 'IS' && role !== 'GS')
-      throw new DuisError(
-        'E2',
-        `only the import supplier (IS), or the gas supplier (GS) for gas, may withdraw a system; not ${role}`,
-        'role',
-      );
-    const device = this.deps.inventory.get(hub);
-    if (device?.type !== 'CHF')
-      throw new DuisError('E19', `${hub} is not a Communications Hub in the inventory`, 'hub');
+  /**
+   * The withdrawal's own rules, after the access control every request passes
+   * (pipeline/sec-processes.ts): the target is a hub, a gas supplier withdraws only a gas-only
+   * system, and a system is withdrawn once. Throws the DUIS refusal.
+   */
+  withdraw(ctx: RequestContext, effectiveFrom: number): { hub: Eui64; points: string[]; effectiveFrom: number } {
+    const { party, now } = ctx;
+    const device = ctx.target!;
+    const hub = device.eui;
+    if (device.type !== 'CHF')
+      throw new DuisError('E11', `${hub} is a ${device.type}: a system is withdrawn by its Communications Hub`, 'hub');
     const points = this.deps.inventory.pointsOfHub(hub);
-    const point = role === 'IS' ? points.electricity : points.gas;
     // GS withdraws only a gas-only system: with electricity on the hub, it is the import supplier's call.
-    if (role === 'GS' && points.electricity)
+    if (ctx.request.role === 'GS' && points.electricity)
       throw new DuisError(
         'E4',
         `the system on ${hub} has electricity: only its import supplier may withdraw it`,
-        'hub',
-      );
-    const registered = point
-      ? this.deps.registration.partyAt(point, role === 'IS' ? 'importSupplier' : 'gasSupplier', now)
-      : undefined;
-    if (!point || registered !== party.eui)
-      throw new DuisError(
-        'E4',
-        `${party.eui} is not the registered ${role === 'IS' ? 'import' : 'gas'} supplier of the system on ${hub}`,
         'hub',
       );
     if (this.effectiveFrom(hub) !== undefined)

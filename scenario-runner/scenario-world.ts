@@ -64,7 +64,7 @@ export class ScenarioWorld {
     for (const change of scenario.registration ?? []) {
       const home = world.premises[(change.premises ?? 1) - 1];
       if (!home) throw new Error(`registration: there is no premises ${change.premises}`);
-      world.headEnd.registration.register(
+      world.headEnd.admin.register(
         change.point === 'gas' ? home.mprn : home.mpan,
         change.role as never,
         world.parties[change.party].eui,
@@ -165,7 +165,7 @@ export class ScenarioWorld {
     }
     let left = ms;
     while (left > 0) {
-      const stride = this.world.headEnd.requests.count('sent') > 0 ? Math.min(left, 20_000) : left;
+      const stride = this.world.headEnd.inFlight() > 0 ? Math.min(left, 20_000) : left;
       await this.clock.advanceAsync(stride);
       await this.settle(1);
       left -= stride;

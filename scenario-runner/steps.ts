@@ -146,14 +146,14 @@ function admin(w: ScenarioWorld, action: NonNullable<Step['admin']>, index: numb
   const now = w.clock.now();
   const point = (which: 'electricity' | 'gas' | undefined) => (which === 'gas' ? home.mprn : home.mpan);
   if (action.register)
-    headEnd.registration.register(
+    headEnd.admin.register(
       point(action.register.point),
       action.register.role as never,
       w.world.parties[action.register.party].eui,
       now,
     );
   if (action.consent) {
-    headEnd.consents.grant({
+    headEnd.admin.grantConsent({
       party: w.world.parties[action.consent.party].eui,
       mpxn: point(action.consent.point),
       scope: (action.consent.scope as '*' | string[]) ?? '*',
@@ -162,11 +162,11 @@ function admin(w: ScenarioWorld, action: NonNullable<Step['admin']>, index: numb
     });
   }
   if (action.suspend)
-    headEnd.parties.transition(w.world.parties[action.suspend].eui, 'suspend', now, {
+    headEnd.admin.partyEvent(w.world.parties[action.suspend].eui, 'suspend', now, {
       services: 'all',
       keepTopUp: true,
     });
-  if (action.reinstate) headEnd.parties.transition(w.world.parties[action.reinstate].eui, 'reinstate', now);
+  if (action.reinstate) headEnd.admin.partyEvent(w.world.parties[action.reinstate].eui, 'reinstate', now);
 }
 
 /** The inbox response to the step's request, waiting for it (bounded). */

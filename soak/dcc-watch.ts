@@ -11,7 +11,7 @@ const ANOMALIES = new Set(['malformed-frame', 'unknown-device', 'bad-device-sign
  * latencies into the metrics.
  */
 export function watchDcc(headEnd: HeadEnd, accounting: Accounting, metrics: SoakMetrics): void {
-  headEnd.inbox.onAppend((_party, item) => {
+  headEnd.onInboxItem((_party, item) => {
     if (item.kind === 'response' && item.requestId && item.code) {
       const answered = accounting.answer(item.requestId, item.code, performance.now());
       if (answered) metrics.observe(answered.cls, answered.latencyMs);
@@ -21,7 +21,7 @@ export function watchDcc(headEnd: HeadEnd, accounting: Accounting, metrics: Soak
       accounting.alertDelivered(item.alertCode, Number.isNaN(raisedAt) ? undefined : Date.now() - raisedAt);
     } else if (item.kind === 'dccAlert' && item.alertCode) accounting.alertDelivered(item.alertCode, undefined);
   });
-  headEnd.events.onRecord((kind, detail) => {
+  headEnd.onEvent((kind, detail) => {
     if (kind === 'device-alert') accounting.alertAtDcc(String(detail.code));
     else if (ANOMALIES.has(kind)) accounting.anomaly(kind);
   });

@@ -61,12 +61,7 @@ export class PartyTraffic {
     const change = admin.register;
     if (!change) return;
     const point = change.point === 'gas' ? premisesMprn(index) : premisesMpan(index);
-    this.dcc.headEnd.registration.register(
-      point,
-      change.role as never,
-      this.dcc.parties[change.party].eui,
-      this.clock.now(),
-    );
+    this.dcc.headEnd.admin.register(point, change.role as never, this.dcc.parties[change.party].eui, this.clock.now());
   }
 
   private client(name: DefaultPartyName): GatewayClient {

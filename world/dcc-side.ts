@@ -6,7 +6,6 @@ import type { DeviceType } from '../device-core/firmware.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import { buildGateway } from '../dcc-head-end/gateway/server.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';
-import { ENTRY_PROCESSES } from '../dcc-head-end/party-status.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
 import {
@@ -109,7 +108,7 @@ export function createDcc(options: DccOptions): Dcc {
   registerParties(headEnd, Object.values(parties), clock.now());
   // The token service holds each supplier's prepayment key (emulator choice, token-service.ts).
   for (const p of Object.values(parties))
-    if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.tokens.holdKey(p.eui, p.prepaymentKa);
+    if (p.categories.some((c) => c.endsWith('Supplier'))) headEnd.admin.holdPrepaymentKey(p.eui, p.prepaymentKa);
 
   const credential = (p: PartyIdentity) => ({
     eui: p.eui,
@@ -150,16 +149,14 @@ export function createDcc(options: DccOptions): Dcc {
 /** Parties are added once: a restart on the same data folder finds them there. */
 function registerParties(headEnd: HeadEnd, parties: readonly PartyIdentity[], now: number): void {
   for (const p of parties) {
-    if (headEnd.parties.get(p.eui)) continue;
-    headEnd.parties.add({
+    if (headEnd.admin.party(p.eui)) continue;
+    headEnd.admin.addParty({
       eui: p.eui,
       name: p.name,
       categories: p.categories,
       keys: { ds: p.ds.publicKey, ka: p.ka.publicKey, prepaymentKa: p.prepaymentKa.publicKey },
     });
-    headEnd.parties.transition(p.eui, 'accede', now);
-    for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(p.eui, process, now);
-    headEnd.parties.transition(p.eui, 'activate', now);
+    headEnd.admin.onboardParty(p.eui, now);
   }
 }
 
@@ -170,9 +167,9 @@ function enrolPremises(
   now: number,
 ): void {
   for (const device of home.devices) {
-    if (headEnd.inventory.get(device.eui)) continue;
+    if (headEnd.admin.device(device.eui)) continue;
     const mpxn = device.type === 'ESME' ? home.mpan : device.type === 'GSME' ? home.mprn : undefined;
-    headEnd.inventory.put(
+    headEnd.admin.putDevice(
       { eui: device.eui, type: device.type, status: 'Commissioned', hub: home.hub, mpxn, ds: device.ds, ka: device.ka },
       now,
     );
@@ -190,10 +187,10 @@ function registerMeterPoints(
   parties: Record<DefaultPartyName, PartyIdentity>,
   now: number,
 ): void {
-  if (headEnd.registration.history(home.mpan).length > 0) return;
+  if (headEnd.admin.registrationHistory(home.mpan).length > 0) return;
   const since = now - 24 * 3600_000;
-  const register = (mpxn: string, role: Parameters<HeadEnd['registration']['register']>[1], party: Eui64) =>
-    headEnd.registration.register(mpxn, role, party, since);
+  const register = (mpxn: string, role: Parameters<HeadEnd['admin']['register']>[1], party: Eui64) =>
+    headEnd.admin.register(mpxn, role, party, since);
   register(home.mpan, 'importSupplier', parties.supplier.eui);
   register(home.mprn, 'gasSupplier', parties.supplier.eui);
   register(home.mpan, 'electricityDistributor', parties.networkOperator.eui);

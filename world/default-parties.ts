@@ -37,10 +37,15 @@ export const DEFAULT_PARTIES = [
   { name: 'exportSupplier', eui: '90-B3-D5-1F-30-06-00-00', categories: ['ExportSupplier'] },
 ] as const satisfies readonly { name: string; eui: string; categories: readonly PartyCategory[] }[];
 
+/**
+ * The DCC's own parties in the DCC test environment, as the test PKI's certificates name them
+ * (reference/test-pki/<eui>-ds.pem: the subject's x500UniqueIdentifier is the EUI and its OU the
+ * GBCS remote party role, 01 Recovery, 04 Access Control Broker, 05 Transitional CoS).
+ */
 export const DCC_PARTIES = {
-  acb: '90-B3-D5-1F-30-00-00-02',
-  transCoS: '90-B3-D5-1F-30-00-00-03',
-  recovery: '90-B3-D5-1F-30-00-00-04',
+  acb: '90-B3-D5-1F-30-00-00-02', // 90b3d51f30000002-ds.pem, OU 04
+  transCoS: '90-B3-D5-1F-30-00-00-04', // 90b3d51f30000004-ds.pem, OU 05
+  recovery: '90-B3-D5-1F-30-00-00-01', // 90b3d51f30000001-ds.pem, OU 01
 } as const;
 
 export type DefaultPartyName = (typeof DEFAULT_PARTIES)[number]['name'];

@@ -32,7 +32,7 @@ export function writeFleetFile(world: World, dataDir: string): string {
       name: party.name,
       eui: party.eui,
       categories: party.categories,
-      status: world.headEnd.parties.get(party.eui)?.status,
+      status: world.headEnd.admin.party(party.eui)?.status,
       keyFiles: files,
     };
   });
@@ -41,7 +41,9 @@ export function writeFleetFile(world: World, dataDir: string): string {
     mpan: p.mpan,
     mprn: p.mprn,
     devices: Object.fromEntries(p.devices.map((d) => [d.identity.type, d.eui])),
-    registration: world.headEnd.registration.history(p.mpan).concat(world.headEnd.registration.history(p.mprn)),
+    registration: world.headEnd.admin
+      .registrationHistory(p.mpan)
+      .concat(world.headEnd.admin.registrationHistory(p.mprn)),
   }));
   const fleet = {
     gatewayUrl: world.gatewayUrl,

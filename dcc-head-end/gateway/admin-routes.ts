@@ -15,6 +15,7 @@ import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { INVENTORY_STATUS, type InventoryStatus } from '../inventory-status.js';
 import { ENTRY_PROCESSES, PARTY_STATUS, type EntryProcess, type PartyEvent } from '../party-status.js';
+import type { Party } from '../parties.js';
 import { REGISTRATION_ROLES, type RegistrationRole } from '../registration.js';
 import { parseTimestamp } from '../pipeline/validate-format.js';
 
@@ -52,7 +53,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
   /** A party this DCC knows (issue 17, defect 7: unknown EUIs were taken unchecked). */
   const party = (text: string, field: string) => {
     const id = eui(text, field);
-    if (!headEnd.parties.get(id))
+    if (!headEnd.admin.party(id))
       throw new GatewayError('UNKNOWN_PARTY', `${id} is not a SEC party known to this DCC`, 404, field);
     return id;
   };
@@ -109,25 +110,21 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const ka = key(keys.ka, 'keys.ka');
     const prepaymentKa = key(keys.prepaymentKa, 'keys.prepaymentKa');
     const id = eui(str(b, 'eui'), 'eui');
-    headEnd.parties.add({
+    headEnd.admin.addParty({
       eui: id,
       name: str(b, 'name'),
       categories: categories as PartyCategory[],
       keys: { ds, ...(ka ? { ka } : {}), ...(prepaymentKa ? { prepaymentKa } : {}) },
     });
-    if (b.active === true) {
-      // A shortcut for test set-ups: accede, record the four entry processes today, activate.
-      headEnd.parties.transition(id, 'accede', now());
-      for (const process of ENTRY_PROCESSES) headEnd.parties.recordEntryProcess(id, process, now());
-      headEnd.parties.transition(id, 'activate', now());
-    }
-    if (typeof b.webhookUrl === 'string') headEnd.parties.setWebhook(id, b.webhookUrl);
-    return view(headEnd.parties.get(id)!);
+    // A shortcut for test set-ups: accede, record the four entry processes today, activate.
+    if (b.active === true) headEnd.admin.onboardParty(id, now());
+    if (typeof b.webhookUrl === 'string') headEnd.admin.setWebhook(id, b.webhookUrl);
+    return view(headEnd.admin.party(id)!);
   });
 
   app.get('/v1/admin/parties', async (request) => {
     guard(request);
-    return { parties: headEnd.parties.list().map(view) };
+    return { parties: headEnd.admin.parties().map(view) };
   });
 
   app.post<{ Params: { eui: string } }>('/v1/admin/parties/:eui/status', async (request) => {
@@ -139,7 +136,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const services = b.services === undefined ? 'all' : b.services;
     if (services !== 'all' && !(Array.isArray(services) && services.every((s) => typeof s === 'string')))
       throw new GatewayError('BAD_REQUEST', 'services is "all" or a list of SR variants', 400, 'services');
-    const updated = headEnd.parties.transition(party(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
+    const updated = headEnd.admin.partyEvent(party(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
       services: services,
       keepTopUp: b.keepTopUp !== false,
     });
@@ -153,7 +150,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     if (!(ENTRY_PROCESSES as readonly string[]).includes(process))
       throw new GatewayError('BAD_REQUEST', `process must be one of ${ENTRY_PROCESSES.join(', ')}`, 400, 'process');
     return view(
-      headEnd.parties.recordEntryProcess(party(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
+      headEnd.admin.recordEntryProcess(party(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
     );
   });
 
@@ -162,7 +159,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const url = body(request).url;
     if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
       throw new GatewayError('BAD_REQUEST', 'url must be an http(s) URL, or null to remove', 400, 'url');
-    return view(headEnd.parties.setWebhook(party(request.params.eui, 'eui'), url ?? undefined));
+    return view(headEnd.admin.setWebhook(party(request.params.eui, 'eui'), url ?? undefined));
   });
 
   app.post('/v1/admin/registrations', async (request) => {
@@ -172,13 +169,13 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     if (!(REGISTRATION_ROLES as readonly string[]).includes(role))
       throw new GatewayError('BAD_REQUEST', `role must be one of ${REGISTRATION_ROLES.join(', ')}`, 400, 'role');
     const point = mpxn(b.mpxn, 'mpxn', fuelOf(role as RegistrationRole));
-    headEnd.registration.register(point, role as RegistrationRole, party(str(b, 'party'), 'party'), when(b, 'from'));
-    return { history: headEnd.registration.history(point) };
+    headEnd.admin.register(point, role as RegistrationRole, party(str(b, 'party'), 'party'), when(b, 'from'));
+    return { history: headEnd.admin.registrationHistory(point) };
   });
 
   app.get<{ Params: { mpxn: string } }>('/v1/admin/registrations/:mpxn', async (request) => {
     guard(request);
-    return { history: headEnd.registration.history(mpxn(request.params.mpxn, 'mpxn')) };
+    return { history: headEnd.admin.registrationHistory(mpxn(request.params.mpxn, 'mpxn')) };
   });
 
   app.post('/v1/admin/consents', async (request) => {
@@ -191,7 +188,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       expiresAt: when(b, 'expiresAt'),
       grantedAt: when(b, 'grantedAt'),
     };
-    headEnd.consents.grant(consent);
+    headEnd.admin.grantConsent(consent);
     return consent;
   });
 
@@ -218,7 +215,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       ds: key(b.ds, 'ds'),
       ka: key(b.ka, 'ka'),
     };
-    headEnd.inventory.put(record, now());
+    headEnd.admin.putDevice(record, now());
     return {
       eui: record.eui,
       type: record.type,
@@ -231,7 +228,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
   app.get('/v1/admin/events', async (request) => {
     guard(request);
     const kind = (request.query as { kind?: string }).kind;
-    return { events: headEnd.events.recent(200, kind) };
+    return { events: headEnd.admin.recentEvents(200, kind) };
   });
 }
 
@@ -253,7 +250,7 @@ function key(value: unknown, field: string): EcPublicKey | undefined {
   }
 }
 
-function view(party: ReturnType<HeadEnd['parties']['list']>[number]) {
+function view(party: Party) {
   return {
     eui: party.eui,
     name: party.name,

@@ -7,7 +7,7 @@ import {
   type Eui64,
 } from '../../protocol/index.js';
 import { GatewayError } from '../duis-error.js';
-import type { PartyRegistry } from '../parties.js';
+import type { Party } from '../parties.js';
 
 /** How far X-Smetsim-Date may be from the DCC clock (replay window). */
 export const MAX_CLOCK_SKEW_MS = 300_000;
@@ -30,7 +30,12 @@ function header(call: SignedCall, name: string): string {
  * Step 2 of the request pipeline: who is calling. Every call carries the party's EUI, a date
  * within 300 s of the DCC clock, and an ECDSA signature over method, path, date and body hash.
  */
-export function authenticate(call: SignedCall, parties: PartyRegistry, crypto: CryptoProvider, now: number): Eui64 {
+export function authenticate(
+  call: SignedCall,
+  partyOf: (eui: Eui64) => Party | undefined,
+  crypto: CryptoProvider,
+  now: number,
+): Eui64 {
   let party: Eui64;
   try {
     party = parseEui(header(call, 'X-Smetsim-Party'), 'X-Smetsim-Party');
@@ -67,7 +72,7 @@ export function authenticate(call: SignedCall, parties: PartyRegistry, crypto: C
       'X-Smetsim-Signature',
     );
   }
-  const record = parties.get(party);
+  const record = partyOf(party);
   if (!record)
     throw new GatewayError('UNKNOWN_PARTY', `${party} is not a SEC party known to this DCC`, 401, 'X-Smetsim-Party');
   // High-S signatures are accepted, by decision (issue 17, defect 7). Neither GBCS (ECDSA P-256

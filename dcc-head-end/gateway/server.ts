@@ -99,7 +99,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
           headers: request.headers,
           body: request.rawBody ?? new Uint8Array(0),
         },
-        headEnd.parties,
+        (eui) => headEnd.admin.party(eui),
         headEnd.crypto,
         headEnd.clock.now(),
       );
@@ -147,7 +147,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       const after = BigInt(request.query.after);
       const waitMs = Math.min(Number(request.query.waitMs), 30_000);
       const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
-      const items = await headEnd.inbox.poll(party, after, waitMs, limit);
+      const items = await headEnd.poll(party, after, waitMs, limit);
       return { items, next: items.at(-1)?.cursor ?? after.toString() };
     },
   );
@@ -156,12 +156,11 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     '/v1/withdrawals',
     { ...authenticated, schema: { body: WITHDRAWAL_BODY_SCHEMA, response: { '4xx': ERROR_SCHEMA } } },
     async (request) => {
-      const party = headEnd.parties.get(caller(request))!;
       const body = request.body as { hub: string; role: string; effectiveFrom?: string };
       const hub = parseEuiField(body.hub, 'hub');
       const effectiveFrom =
-        body.effectiveFrom === undefined ? headEnd.clock.now() : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
-      const result = headEnd.withdrawals.request(party, body.role as UserRole, hub, effectiveFrom, headEnd.clock.now());
+        body.effectiveFrom === undefined ? undefined : parseTimestamp(body.effectiveFrom, 'effectiveFrom');
+      const result = headEnd.withdraw(caller(request), body.role as UserRole, hub, effectiveFrom);
       return {
         code: 'I0',
         hub: result.hub,
@@ -175,11 +174,10 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     '/v1/replacements',
     { ...authenticated, schema: { body: REPLACEMENT_BODY_SCHEMA, response: { '4xx': ERROR_SCHEMA } } },
     async (request) => {
-      const party = headEnd.parties.get(caller(request))!;
       const body = request.body as { oldDevice: string; newDevice: string; role: string };
       const old = parseEuiField(body.oldDevice, 'oldDevice');
       const replacement = parseEuiField(body.newDevice, 'newDevice');
-      headEnd.replacements.start(party, body.role as UserRole, old, replacement, headEnd.clock.now());
+      headEnd.replace(caller(request), body.role as UserRole, old, replacement);
       return { code: 'I0', oldDevice: old, newDevice: replacement };
     },
   );

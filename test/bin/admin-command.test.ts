@@ -23,7 +23,7 @@ describe('smetsim admin (the admin API from the command line)', () => {
     ).history.filter((h) => h.role === 'importSupplier');
     expect(history.map((h) => h.party)).toEqual([world.parties.supplier.eui, world.parties.supplier2.eui]);
     expect(history[0]!.to).toBeDefined();
-    expect(world.headEnd.registration.partyAt(home.mpan, 'importSupplier', Date.now())).toBe(
+    expect(world.headEnd.internals.registration.partyAt(home.mpan, 'importSupplier', Date.now())).toBe(
       world.parties.supplier2.eui,
     );
   });
@@ -49,7 +49,7 @@ describe('smetsim admin (the admin API from the command line)', () => {
     );
     expect(result.code).toBe(0);
     expect(
-      world.headEnd.consents.covers(world.parties.otherUser.eui, world.premises[0]!.mprn, '4.17', Date.now()),
+      world.headEnd.internals.consents.covers(world.parties.otherUser.eui, world.premises[0]!.mprn, '4.17', Date.now()),
     ).toBe(true);
   });
 

@@ -8,10 +8,12 @@ import { testWorld } from '../support/world.js';
 describe('device alerts end to end', () => {
   let world: World;
   let supplier: GatewayClient;
+  let meterOperator: GatewayClient;
   beforeAll(async () => {
     const t = await testWorld();
     world = t.world;
     supplier = t.client('supplier');
+    meterOperator = t.client('meterOperator');
   });
   afterAll(async () => world.stop());
   const esme = () => world.premises[0]!.esme;
@@ -83,5 +85,13 @@ describe('device alerts end to end', () => {
     const tamper = await supplier.waitFor((i) => i.alertCode === '0x8F3F');
     expect(tamper.body.kind).toBe('heard');
     expect(supplier.received.filter((i) => i.alertCode === '0x8F3F').map((i) => i.body.kind)).toEqual(['heard']);
+  });
+
+  it('a tamper alert (a device fault) also reaches the meter operator registered for the meter point', async () => {
+    esme().tamper('for the meter operator');
+    const alert = await meterOperator.waitFor(
+      (i) => i.alertCode === '0x8F3F' && i.body.kind === 'for the meter operator',
+    );
+    expect(alert).toMatchObject({ kind: 'deviceAlert', body: { device: esme().eui } });
   });
 });

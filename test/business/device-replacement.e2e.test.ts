@@ -61,7 +61,7 @@ describe('device replacement end to end', () => {
   it('a read for the old meter is acknowledged and held; a critical command gets E5', async () => {
     const held = await submit(home().esme.eui, '4.1.1', 1);
     expect(held.reply.json).toMatchObject({ code: 'I99' });
-    expect(world.headEnd.requests.held(home().esme.eui)).toHaveLength(1);
+    expect(world.headEnd.internals.requests.held(home().esme.eui)).toHaveLength(1);
     const critical = await submit(home().esme.eui, '7.2', 4);
     expect(critical.reply).toMatchObject({ status: 409, json: { code: 'E5' } });
     (globalThis as { heldRequestId?: string }).heldRequestId = held.requestId;
@@ -89,8 +89,8 @@ describe('device replacement end to end', () => {
     const heldId = (globalThis as { heldRequestId?: string }).heldRequestId!;
     const delivered = await supplier.waitFor((i) => i.requestId === heldId);
     expect(delivered).toMatchObject({ code: 'I0', serviceReferenceVariant: '4.1.1', body: { deviceStatus: 'OK' } });
-    expect(world.headEnd.inventory.get(home().esme.eui)?.status).toBe('Decommissioned');
-    const window = world.headEnd.events.recent(20, 'replacement-completed')[0];
+    expect(world.headEnd.admin.device(home().esme.eui)?.status).toBe('Decommissioned');
+    const window = world.headEnd.admin.recentEvents(20, 'replacement-completed')[0];
     expect(window?.detail).toMatchObject({ old: home().esme.eui, replacement: replacement.eui });
     expect((window?.detail as { windowMs: number }).windowMs).toBeGreaterThan(0);
   });

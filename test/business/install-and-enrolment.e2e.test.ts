@@ -64,7 +64,7 @@ describe('install and enrolment end to end', () => {
       ],
     });
     expect(reply).toMatchObject({ status: 422, json: { code: 'UNCERTIFIED_MODEL', field: 'body.devices[0].model' } });
-    expect(world.headEnd.inventory.get(home.esme.eui)).toBeUndefined();
+    expect(world.headEnd.admin.device(home.esme.eui)).toBeUndefined();
   });
 
   it('SR 12.2 pre-notifies every device of the premises', async () => {
@@ -94,7 +94,7 @@ describe('install and enrolment end to end', () => {
     expect(await supplier.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'I0' });
     const n24 = await supplier.waitFor((i) => i.alertCode === 'N24');
     expect(n24.body).toMatchObject({ hub: home.hub.eui, requestId });
-    expect(world.headEnd.inventory.get(home.esme.eui)?.status).toBe('Installed');
+    expect(world.headEnd.admin.device(home.esme.eui)?.status).toBe('Installed');
   });
 
   it('SR 6.20.1 writes the MPAN and MPRN into the meters (the gas one at its wake)', async () => {
@@ -108,13 +108,13 @@ describe('install and enrolment end to end', () => {
       code: 'I0',
       body: { mprn: home.mprn },
     });
-    expect(world.headEnd.inventory.get(home.esme.eui)?.mpxn).toBe(home.mpan);
+    expect(world.headEnd.admin.device(home.esme.eui)?.mpxn).toBe(home.mpan);
   });
 
   it('SR 8.1.1 commissions both meters (0x8F69); the DCC then sends N11 and N10', async () => {
     expect(await critical(home.esme.eui, '8.1.1')).toMatchObject({ code: 'I0' });
     expect(await critical(home.gsme.eui, '8.1.1')).toMatchObject({ code: 'I0' });
-    expect(world.headEnd.inventory.get(home.gsme.eui)?.status).toBe('Commissioned');
+    expect(world.headEnd.admin.device(home.gsme.eui)?.status).toBe('Commissioned');
     expect(
       await supplier.waitFor(
         (i) => i.kind === 'deviceAlert' && i.alertCode === '0x8F69' && i.body.device === home.esme.eui,

@@ -46,7 +46,7 @@ describe('power outage alerts to the network operator', () => {
 
   it('the supplier is not told of the outage (the alert table sends N1 to the network operator only)', async () => {
     const supplier = world.parties.supplier.eui;
-    const items = world.headEnd.inbox.read(supplier, 0, 1000);
+    const items = world.headEnd.internals.inbox.read(supplier, 0, 1000);
     expect(items.filter((i) => i.alertCode === 'N1')).toHaveLength(0);
   });
 });

@@ -64,7 +64,7 @@ describe('prepayment top-up end to end', () => {
       body: { value: 1, valueClass: 'pounds' },
     });
     expect(first.json.utrn).not.toBe(second.json.utrn);
-    expect(world.headEnd.counters.get(`utrn:${world.parties.supplier.eui}:${esme().eui}`)).toBe(3n);
+    expect(world.headEnd.internals.counters.get(`utrn:${world.parties.supplier.eui}:${esme().eui}`)).toBe(3n);
   });
 
   it('a second use of a UTRN is refused by the meter (0x8F51), and the supplier hears of it', async () => {

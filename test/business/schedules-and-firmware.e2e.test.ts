@@ -66,7 +66,7 @@ describe('scheduled reads and firmware end to end', () => {
     ).toContain(id);
     const deleted = await submit('networkOperator', 'ED', home().esme.eui, '5.3', 8, { scheduleId: id });
     expect(deleted.reply.json).toMatchObject({ code: 'I0', body: { deleted: id } });
-    const runs = world.headEnd.schedules.ofOwner(world.parties.networkOperator.eui);
+    const runs = world.headEnd.internals.schedules.ofOwner(world.parties.networkOperator.eui);
     expect(runs).toHaveLength(0);
   });
 

@@ -17,7 +17,7 @@ import { Consents } from '../../dcc-head-end/consents.js';
 import { DuisError } from '../../dcc-head-end/duis-error.js';
 import { Inventory } from '../../dcc-head-end/inventory.js';
 import { PartyRegistry, ROLE_CATEGORY, type Party } from '../../dcc-head-end/parties.js';
-import { runAccessControl } from '../../dcc-head-end/pipeline/steps.js';
+import { runAccessControl } from '../../dcc-head-end/pipeline/access-control.js';
 import { Registration, type RegistrationRole } from '../../dcc-head-end/registration.js';
 import { NO_TARGET_SRS, targetTypes } from '../../dcc-head-end/sr-targets.js';
 import { openDatabase } from '../../dcc-head-end/storage/database.js';

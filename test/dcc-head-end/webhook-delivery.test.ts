@@ -91,7 +91,7 @@ describe('webhook delivery: at least once, retried, in order, signed by the DCC'
     await waitFor(() => hook.heldCount === 1, 'the first delivery after recovery', 5_000);
     hook.release();
     await waitFor(() => hook.heldCount === 1 && hook.received.length >= 2, 'the second delivery', 5_000);
-    expect(world.headEnd.webhooks.pendingCount()).toBe(1);
+    expect(world.headEnd.internals.webhooks.pendingCount()).toBe(1);
     hook.setHold(false);
     hook.release();
     const kinds = hook.received.map((r) => (r.body.body as { kind: string }).kind);
@@ -99,8 +99,8 @@ describe('webhook delivery: at least once, retried, in order, signed by the DCC'
     expect(hook.received[0]!.body).toMatchObject({ party: supplier, kind: 'deviceAlert', alertCode: '0x8F3F' });
     // The code is right to count an item pending until its 2xx arrives (at least once); the test
     // was wrong to read pendingCount() as soon as the receiver had the body, and lost that race.
-    await waitFor(() => world.headEnd.webhooks.pendingCount() === 0, 'both deliveries acknowledged', 5_000);
-    const failures = world.headEnd.events.recent(50, 'webhook-failed');
+    await waitFor(() => world.headEnd.internals.webhooks.pendingCount() === 0, 'both deliveries acknowledged', 5_000);
+    const failures = world.headEnd.admin.recentEvents(50, 'webhook-failed');
     expect(failures.length).toBeGreaterThan(0);
   });
 
@@ -138,7 +138,7 @@ describe('webhook delivery gives up after 2 days, and says so in the inbox (N30)
     parties.setWebhook(eui, 'http://127.0.0.1:9/unreachable');
     const dcc = {
       acb: { eui: '90-B3-D5-1F-30-00-00-02' as never, ds: party },
-      transCoS: { eui: '90-B3-D5-1F-30-00-00-03' as never, ds: party },
+      transCoS: { eui: '90-B3-D5-1F-30-00-00-04' as never, ds: party },
     };
     const webhooks = new WebhookDelivery({
       db,

@@ -60,7 +60,7 @@ describe('a party verifies webhook POSTs from fleet.json alone', () => {
     expect((await admin(`/v1/admin/parties/${supplier.eui}/webhook`, { url })).status).toBe(200);
     world.premises[0]!.esme.tamper('verify me');
     await waitFor(() => lines.some((l) => l.startsWith('verified ') && l.endsWith(' 0x8F3F')), 'a verified alert');
-    await waitFor(() => world.headEnd.webhooks.pendingCount() === 0, 'the POST acknowledged');
+    await waitFor(() => world.headEnd.internals.webhooks.pendingCount() === 0, 'the POST acknowledged');
 
     const path = '/hooks/smetsim?party=supplier';
     const body = JSON.stringify({ party: supplier.eui, cursor: '1', kind: 'dccAlert', alertCode: 'N1', body: {} });
