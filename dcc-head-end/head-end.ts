@@ -7,7 +7,7 @@ import {
   type Eui64,
   type PlainValue,
 } from '../protocol/index.js';
-import type { HeadEndLink } from '../smwan/link.js';
+import type { HeadEndLink } from '../protocol/wan-link.js';
 import { CommandDispatch } from './command-dispatch.js';
 import { Consents } from './consents.js';
 import { DEFAULT_TIMEOUTS, type DccIdentity, type ResponseTimeouts } from './dcc-identity.js';

@@ -1,5 +1,5 @@
 import { isEligible, type ServiceRequest } from '../protocol/index.js';
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 
 /**
  * Which device types a service request may target (DUIS E11). Derived from the catalogue: an SR

@@ -17,17 +17,15 @@ import {
   type PlainValue,
   type ResponseFrame,
 } from '../protocol/index.js';
-import type { HanEndpoint } from '../hub/smhan-bus.js';
+import type { DeviceType } from '../protocol/device-type.js';
+import type { HanEndpoint } from '../protocol/han-endpoint.js';
 import { guardCommand } from './command-guard.js';
 import type { DeviceKeys } from './device-keys.js';
 import type { DeviceStatus } from './device-status.js';
 import { DEVICE_LIFECYCLE, type DeviceLifecycle } from './lifecycles.js';
 import { PayloadError } from './payload.js';
-import { IllegalTransitionError } from './state-machine.js';
+import { IllegalTransitionError } from '../protocol/state-machine.js';
 import type { TrustStore } from './trust-store.js';
-
-export const DEVICE_TYPES = ['ESME', 'GSME', 'IHD', 'PPMID', 'CHF', 'GPF'] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
 
 export const ALERT_FUTURE_ACTIONED = 0x8f66;
 export const ALERT_FUTURE_NOT_ACTIONED = 0x8f67;

@@ -1,4 +1,4 @@
-import { StateMachine } from './state-machine.js';
+import { StateMachine } from '../protocol/state-machine.js';
 
 /** A device's own lifecycle (GBCS): installed on the HAN, commissioned by its supplier, retired. */
 export type DeviceLifecycle = 'Installed' | 'Commissioned' | 'Decommissioned';

@@ -3,7 +3,7 @@ import type { ConsumptionModel } from './consumption-model.js';
 import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
 import { EventLog } from './event-log.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from './firmware.js';
-import { HAN_MESSAGES } from './han-messages.js';
+import { HAN_MESSAGES } from '../protocol/han-messages.js';
 import {
   JOIN_STATE,
   PAYMENT_MODE,

@@ -8,7 +8,7 @@ import {
   type PlainValue,
 } from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import type { HubLink } from '../smwan/link.js';
+import type { HubLink } from '../protocol/wan-link.js';
 import { DeviceLog, deviceLogChange } from './device-log.js';
 import type { SmhanBus } from './smhan-bus.js';
 

@@ -1,5 +1,5 @@
 import { parseEui, type Eui64 } from '../protocol/index.js';
-import { DEVICE_TYPES, type DeviceType } from '../device-core/firmware.js';
+import { DEVICE_TYPES, type DeviceType } from '../protocol/device-type.js';
 import { asMap, PayloadError, type PayloadMap } from '../device-core/payload.js';
 import type { PlainValue } from '../protocol/index.js';
 

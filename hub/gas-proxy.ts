@@ -9,10 +9,9 @@ import {
 } from '../protocol/index.js';
 import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
+import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
 import { JOIN_STATE } from '../device-core/lifecycles.js';
 import { asMap, euiArg } from '../device-core/payload.js';
-import { MIRRORED_READS } from '../meter-gsme/gsme.js';
 
 export interface GasProxyOptions {
   /** Frames held per gas meter before the GPF refuses more. */

@@ -1,6 +1,6 @@
 import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle } from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
+import { HAN_MESSAGES } from '../protocol/han-messages.js';
 import { JOIN_STATE, type JoinState } from '../device-core/lifecycles.js';
 import { renderScreen, type MeterReading } from './screen.js';
 

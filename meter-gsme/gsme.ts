@@ -8,7 +8,7 @@ import {
   type TimerHandle,
 } from '../protocol/index.js';
 import type { FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
+import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
 import { MeterFirmware, type MeterHandler, type MeterOptions } from '../device-core/meter-firmware.js';
 import { METER_HANDLERS } from '../device-core/meter-handlers.js';
 import { asMap, num, PayloadError } from '../device-core/payload.js';
@@ -34,9 +34,6 @@ export interface GasConversion {
   calorificValue: number;
   conversionFactor: number;
 }
-
-/** Reads the GPF answers from its mirror; the GSME refreshes them at every wake. */
-export const MIRRORED_READS = ['4.1.1', '4.3', '4.18', '6.2.7', '7.4', '11.2'] as const;
 
 const GSME_HANDLERS: Readonly<Record<string, MeterHandler<Gsme>>> = {
   ...METER_HANDLERS,

@@ -27,3 +27,8 @@ export * from './crypto/ec-keys.js';
 export * from './crypto/node-provider.js';
 export * from './crypto/noble-provider.js';
 export * from './gateway-signing.js';
+export * from './device-type.js';
+export * from './state-machine.js';
+export type * from './han-endpoint.js';
+export type * from './wan-link.js';
+export * from './han-messages.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFrame, SERVICE_REQUESTS, type PlainValue } from '../../protocol/index.js';
 import { DEVICE_LIFECYCLE, PAYMENT_MODE, SUPPLY_SWITCH } from '../../device-core/lifecycles.js';
-import { HAN_MESSAGES } from '../../device-core/han-messages.js';
+import { HAN_MESSAGES } from '../../protocol/han-messages.js';
 import type { DeviceFirmware } from '../../device-core/firmware.js';
 import { MeterFirmware } from '../../device-core/meter-firmware.js';
 import { plainArb } from '../support/frames.js';
