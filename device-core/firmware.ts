@@ -1,4 +1,5 @@
 import {
+  ALERT,
   CounterSource,
   CounterWindow,
   decodeFrame,
@@ -11,6 +12,7 @@ import {
   type Clock,
   type CommandFrame,
   type CryptoProvider,
+  type DeviceAlertCode,
   type DeviceTrustRole,
   type Eui64,
   type Frame,
@@ -26,9 +28,6 @@ import { DEVICE_LIFECYCLE, type DeviceLifecycle } from './lifecycles.js';
 import { PayloadError } from './payload.js';
 import { IllegalTransitionError } from '../protocol/state-machine.js';
 import type { TrustStore } from './trust-store.js';
-
-export const ALERT_FUTURE_ACTIONED = 0x8f66;
-export const ALERT_FUTURE_NOT_ACTIONED = 0x8f67;
 
 export interface DeviceIdentity {
   readonly eui: Eui64;
@@ -52,7 +51,7 @@ export interface Execution {
   readonly status: DeviceStatus;
   readonly payload?: PlainValue;
   /** Alerts the execution raises, after the response. */
-  readonly alerts?: readonly { readonly code: number; readonly payload?: PlainValue }[];
+  readonly alerts?: readonly { readonly code: DeviceAlertCode; readonly payload?: PlainValue }[];
 }
 
 /** Counts of what a device did with what it received; read by tests and the soak report. */
@@ -177,7 +176,7 @@ export abstract class DeviceFirmware {
     if (!this.powered) return;
     const result = this.run(command);
     const actioned = result.status === 'OK';
-    this.raiseAlert(actioned ? ALERT_FUTURE_ACTIONED : ALERT_FUTURE_NOT_ACTIONED, {
+    this.raiseAlert(actioned ? ALERT.FutureDatedCommandActioned : ALERT.FutureDatedCommandNotActioned, {
       serviceRequest: command.serviceRequest,
       requester: command.header.originator,
       requestCounter: command.header.counter.toString(),
@@ -212,7 +211,7 @@ export abstract class DeviceFirmware {
     return {
       status: 'OK',
       payload: { lifecycle: this.lifecycle },
-      alerts: [{ code: 0x8f69, payload: { device: this.eui } }],
+      alerts: [{ code: ALERT.DeviceCommissioned, payload: { device: this.eui } }],
     };
   }
 
@@ -234,7 +233,11 @@ export abstract class DeviceFirmware {
     this.sendSigned(response);
   }
 
-  /** Raise a device alert to the DCC, unless SR 6.22 switched it off. */
+  /**
+   * Raise a device alert to the DCC, unless SR 6.22 switched it off. The device models pass a
+   * name from protocol/alert-codes.ts (`ALERT.x`); the code is a plain number here because the
+   * soak driver and tests inject codes by value.
+   */
   raiseAlert(code: number, payload: PlainValue = null): void {
     if (!this.powered || this.disabledAlerts.has(code)) return;
     const acb = this.deps.trust.get('AccessControlBroker');

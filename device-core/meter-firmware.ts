@@ -1,4 +1,12 @@
-import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle, UtrnCheckContext } from '../protocol/index.js';
+import {
+  ALERT,
+  type CommandFrame,
+  type Eui64,
+  type Frame,
+  type PlainValue,
+  type TimerHandle,
+  type UtrnCheckContext,
+} from '../protocol/index.js';
 import type { ConsumptionModel } from './consumption-model.js';
 import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
 import { EventLog } from './event-log.js';
@@ -15,9 +23,6 @@ import {
 import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome } from './prepayment.js';
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
 import { METER_HANDLER_ALIASES } from './meter-handler-aliases.js';
-
-/** Emulator choice (see protocol/alert-codes.ts): a locally entered UTRN was accepted. */
-export const ALERT_UTRN_ACCEPTED_LOCALLY = 0x81a0;
 
 export interface MeterOptions {
   readonly model: ConsumptionModel;
@@ -222,9 +227,10 @@ export abstract class MeterFirmware extends DeviceFirmware {
       result.ok ? `${result.amountPence}p` : result.reason,
     );
     this.applyPrepayment(result.outcome);
-    // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier.
+    // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier. GBCS's alert
+    // for it is 0x810E "credit added locally" (FACTS: Alerts).
     if (result.ok && source === 'local')
-      this.raiseAlert(ALERT_UTRN_ACCEPTED_LOCALLY, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
+      this.raiseAlert(ALERT.CreditAddedLocally, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
     return result.ok ? { ok: true, amountPence: result.amountPence } : { ok: false, reason: result.reason };
   }
 
@@ -279,7 +285,9 @@ export abstract class MeterFirmware extends DeviceFirmware {
     const outageMs = now - (this.outageStartedAt ?? now);
     this.outageStartedAt = undefined;
     this.events.record(now, 'power restored', `${Math.round(outageMs / 1000)} s`);
-    this.raiseAlert(outageMs >= 3 * 60_000 ? 0x8f36 : 0x8f35, { outageSeconds: Math.round(outageMs / 1000) });
+    this.raiseAlert(outageMs >= 3 * 60_000 ? ALERT.SupplyOutageRestoredLongOutage : ALERT.SupplyOutageRestored, {
+      outageSeconds: Math.round(outageMs / 1000),
+    });
     this.scheduleTick();
   }
 
@@ -289,7 +297,7 @@ export abstract class MeterFirmware extends DeviceFirmware {
 
   tamper(kind = 'tamper'): void {
     this.events.record(this.deps.clock.now(), kind);
-    this.raiseAlert(0x8f3f, { kind });
+    this.raiseAlert(ALERT.TamperDetect, { kind });
   }
 
   join(device: Eui64): void {

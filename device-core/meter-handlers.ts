@@ -1,4 +1,4 @@
-import { publicKeyFromPoint, type CommandFrame, type Eui64, type PlainValue } from '../protocol/index.js';
+import { ALERT, publicKeyFromPoint, type CommandFrame, type Eui64, type PlainValue } from '../protocol/index.js';
 import type { Execution } from './firmware.js';
 import type { MeterFirmware, MeterHandler } from './meter-firmware.js';
 import { asMap, bytes, euiArg, num, oneOf, optNum, PayloadError, str, type PayloadMap } from './payload.js';
@@ -215,7 +215,12 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
     const verified = Buffer.from(m.sha256(image)).equals(Buffer.from(hash));
     m.pendingFirmware = { version, verified };
     m.events.record(m.now(), verified ? 'firmware verified' : 'firmware verification failed', version);
-    return ok({ version, verified }, [{ code: verified ? 0x8f72 : 0x8f1c, payload: { version } }]);
+    return ok({ version, verified }, [
+      {
+        code: verified ? ALERT.FirmwareVerificationSuccessful : ALERT.FirmwareVerificationFailed,
+        payload: { version },
+      },
+    ]);
   },
   // 11.2 Read Firmware Version
   '11.2': (m) => ok({ firmwareVersion: m.identity.firmwareVersion, pending: m.pendingFirmware?.version ?? null }),
@@ -232,7 +237,7 @@ export const METER_HANDLERS: Readonly<Record<string, MeterHandler<MeterFirmware>
     m.pendingFirmware = undefined;
     m.events.record(m.now(), 'firmware activated', pending.version);
     return ok({ firmwareVersion: pending.version }, [
-      { code: 0x8f43, payload: { from: previous, to: pending.version } },
+      { code: ALERT.FirmwareVersionChanged, payload: { from: previous, to: pending.version } },
     ]);
   },
 };

@@ -1,4 +1,5 @@
 import {
+  ALERT,
   decodeFrame,
   encodeFrame,
   signFrame,
@@ -11,9 +12,6 @@ import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-cor
 import type { HubLink } from '../protocol/wan-link.js';
 import { DeviceLog, deviceLogChange } from './device-log.js';
 import type { SmhanBus } from './smhan-bus.js';
-
-/** GBCS alert: CHF device log changed. */
-export const ALERT_CHF_DEVICE_LOG_CHANGED = 0x8f12;
 
 export interface ChfOptions {
   /** Frames held per absent device before the hub refuses more (reported, never silent). */
@@ -213,7 +211,7 @@ export class CommsHub extends DeviceFirmware {
           payload: { deviceLog: this.deviceLogPayload() },
           alerts: [
             {
-              code: ALERT_CHF_DEVICE_LOG_CHANGED,
+              code: ALERT.ChfDeviceLogChanged,
               payload: { added: change.add.length, removed: change.remove.length },
             },
           ],

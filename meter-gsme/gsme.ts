@@ -1,4 +1,5 @@
 import {
+  ALERT,
   parseMprn,
   ValidationError,
   type CommandFrame,
@@ -14,7 +15,6 @@ import { METER_HANDLERS } from '../device-core/meter-handlers.js';
 import { asMap, num, PayloadError } from '../device-core/payload.js';
 import { round } from '../device-core/prepayment.js';
 
-export const ALERT_LOW_BATTERY = 0x8f1f;
 export const DEFAULT_WAKE_INTERVAL_MS = 30 * 60_000;
 
 export interface GsmeOptions extends MeterOptions {
@@ -143,7 +143,7 @@ export class Gsme extends MeterFirmware {
     this.batteryPercent = Math.max(0, this.batteryPercent - percent);
     if (!this.lowBatteryAlerted && this.batteryPercent < this.lowBattery) {
       this.lowBatteryAlerted = true;
-      this.raiseAlert(ALERT_LOW_BATTERY, { batteryPercent: round(this.batteryPercent) });
+      this.raiseAlert(ALERT.LowBatteryCapacity, { batteryPercent: round(this.batteryPercent) });
     }
   }
 
