@@ -5,7 +5,6 @@ import {
   decodeFrame,
   encodeFrame,
   FrameError,
-  isServiceReferenceVariant,
   serviceRequest,
   signFrame,
   type AlertFrame,
@@ -25,6 +24,7 @@ import { guardCommand } from './command-guard.js';
 import type { DeviceKeys } from './device-keys.js';
 import type { DeviceStatus } from './device-status.js';
 import { DEVICE_LIFECYCLE, type DeviceLifecycle } from './lifecycles.js';
+import { isServiceCommand, type ServiceCommand } from './handlers.js';
 import { PayloadError } from './payload.js';
 import { IllegalTransitionError } from '../protocol/state-machine.js';
 import type { TrustStore } from './trust-store.js';
@@ -92,7 +92,7 @@ export abstract class DeviceFirmware {
   }
 
   /** Execute one service request; the base class has already authenticated it. */
-  protected abstract execute(command: CommandFrame): Execution;
+  protected abstract execute(command: ServiceCommand): Execution;
 
   /** Local HAN traffic between joined devices (IHD reads, PPMID UTRN entry). Default: ignored. */
   protected receiveLocal(_from: Eui64, _frame: Frame): void {}
@@ -122,7 +122,7 @@ export abstract class DeviceFirmware {
   /** Dispatch a decoded frame: DUIS commands through the guard, the rest as local HAN traffic. */
   protected handleFrame(from: Eui64, frame: Frame): void {
     try {
-      if (frame.kind === 'command' && isServiceReferenceVariant(frame.serviceRequest)) this.receiveCommand(frame);
+      if (isServiceCommand(frame)) this.receiveCommand(frame);
       else this.receiveLocal(from, frame);
     } catch (error) {
       // A bug in a model must cost one frame, never the device.
@@ -144,7 +144,7 @@ export abstract class DeviceFirmware {
     return serviceRequest(command.serviceRequest).critical ? 'Supplier' : undefined;
   }
 
-  private receiveCommand(command: CommandFrame): void {
+  private receiveCommand(command: ServiceCommand): void {
     const verdict = guardCommand(
       { self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters },
       command,
@@ -172,7 +172,7 @@ export abstract class DeviceFirmware {
     for (const alert of result.alerts ?? []) this.raiseAlert(alert.code, alert.payload ?? null);
   }
 
-  private runFutureDated(command: CommandFrame): void {
+  private runFutureDated(command: ServiceCommand): void {
     if (!this.powered) return;
     const result = this.run(command);
     const actioned = result.status === 'OK';
@@ -187,7 +187,7 @@ export abstract class DeviceFirmware {
   }
 
   /** Execute, turning refusals into statuses: nothing a command carries can crash the device. */
-  private run(command: CommandFrame): Execution {
+  private run(command: ServiceCommand): Execution {
     if (this.lifecycle === 'Decommissioned')
       return { status: 'INVALID_STATE', payload: { reason: 'device is decommissioned' } };
     try {
@@ -206,7 +206,7 @@ export abstract class DeviceFirmware {
   }
 
   /** SR 8.1.1: commissioning moves the lifecycle on; a common handler for every device type. */
-  protected commission(): Execution {
+  commission(): Execution {
     this.lifecycle = DEVICE_LIFECYCLE.next(this.lifecycle, 'commission');
     return {
       status: 'OK',

@@ -10,8 +10,9 @@ import {
 import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
-import { JOIN_STATE } from '../device-core/lifecycles.js';
-import { asMap, euiArg } from '../device-core/payload.js';
+import { JoinedDevices } from '../device-core/lifecycles.js';
+import { dispatch, type ServiceCommand } from '../device-core/handlers.js';
+import { GPF_HANDLERS } from './gpf-handlers.js';
 
 export interface GasProxyOptions {
   /** Frames held per gas meter before the GPF refuses more. */
@@ -36,7 +37,7 @@ export class GasProxy extends DeviceFirmware {
   private readonly mailboxes = new Map<Eui64, Uint8Array[]>();
   /** Anti-replay for the commands the GPF answers on a gas meter's behalf. */
   private readonly proxyCounters = new Map<Eui64, CounterWindow>();
-  readonly joined = new Set<Eui64>();
+  readonly joined = new JoinedDevices();
   readonly gasMeters = new Set<Eui64>();
   mailboxOverflows = 0;
   private readonly mailboxLimit: number;
@@ -53,14 +54,12 @@ export class GasProxy extends DeviceFirmware {
 
   /** SR 8.7 at the GPF: a display joins and may read the gas mirror. */
   join(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'join');
-    this.joined.add(device);
+    this.joined.join(device);
     this.deps.han.send(device, encodeFrame(this.local(device, HAN_MESSAGES.JOINED, { meter: this.eui, type: 'GPF' })));
   }
 
   unjoin(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'unjoin');
-    this.joined.delete(device);
+    this.joined.unjoin(device);
     this.deps.han.send(device, encodeFrame(this.local(device, HAN_MESSAGES.UNJOINED, { meter: this.eui })));
   }
 
@@ -166,32 +165,8 @@ export class GasProxy extends DeviceFirmware {
     };
   }
 
-  /** The GPF's own service requests: joins for displays, identity, firmware version. */
-  protected execute(command: CommandFrame): Execution {
-    switch (command.serviceRequest) {
-      case '8.7.1':
-      case '8.7.2':
-      case '8.8.1':
-      case '8.8.2': {
-        const eui = euiArg(asMap(command.payload), 'device');
-        if (command.serviceRequest.startsWith('8.7')) this.join(eui);
-        else this.unjoin(eui);
-        return { status: 'OK', payload: { joined: [...this.joined] } };
-      }
-      case '8.1.1':
-        return this.commission();
-      case '6.2.4':
-        return {
-          status: 'OK',
-          payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion },
-        };
-      case '11.2':
-        return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
-      default:
-        return {
-          status: 'NOT_SUPPORTED',
-          payload: { reason: `the GPF does not implement SR ${command.serviceRequest}` },
-        };
-    }
+  /** The GPF's own service requests (hub/gpf-handlers.ts). */
+  protected execute(command: ServiceCommand): Execution {
+    return dispatch(GPF_HANDLERS, this, command);
   }
 }

@@ -2,7 +2,6 @@ import {
   ALERT,
   parseMprn,
   ValidationError,
-  type CommandFrame,
   type Eui64,
   type Frame,
   type PlainValue,
@@ -10,10 +9,11 @@ import {
 } from '../protocol/index.js';
 import type { FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
-import { MeterFirmware, type MeterHandler, type MeterOptions } from '../device-core/meter-firmware.js';
-import { METER_HANDLERS } from '../device-core/meter-handlers.js';
-import { asMap, num, PayloadError } from '../device-core/payload.js';
-import { round } from '../device-core/prepayment.js';
+import { dispatch, type ServiceCommand } from '../device-core/handlers.js';
+import { PayloadError } from '../device-core/payload.js';
+import { MeterFirmware, type MeterOptions } from '../meter-core/meter-firmware.js';
+import { round } from '../meter-core/prepayment.js';
+import { GSME_HANDLERS } from './handlers/index.js';
 
 export const DEFAULT_WAKE_INTERVAL_MS = 30 * 60_000;
 
@@ -34,25 +34,6 @@ export interface GasConversion {
   calorificValue: number;
   conversionFactor: number;
 }
-
-const GSME_HANDLERS: Readonly<Record<string, MeterHandler<Gsme>>> = {
-  ...METER_HANDLERS,
-  // 4.1.1 Read Instantaneous Import Registers: volume in m3 and its energy
-  '4.1.1': (m) => {
-    m.accrue();
-    return { status: 'OK', payload: m.importRegisters() };
-  },
-  // 6.6 Update Device Configuration (Gas Conversion)
-  '6.6': (m, c) => {
-    const b = asMap(c.payload);
-    m.accrue();
-    m.conversion = {
-      calorificValue: num(b, 'calorificValue', 30, 50),
-      conversionFactor: num(b, 'conversionFactor', 0.9, 1.1),
-    };
-    return { status: 'OK', payload: { ...m.conversion } };
-  },
-};
 
 /**
  * The gas meter (GSME): battery powered, asleep most of the time. Every wake it pushes its data to
@@ -84,9 +65,8 @@ export class Gsme extends MeterFirmware {
     return ((litres / 1000) * this.conversion.calorificValue * this.conversion.conversionFactor) / 3.6;
   }
 
-  protected handlerFor(serviceRequest: string) {
-    const handler = GSME_HANDLERS[serviceRequest];
-    return handler && ((command: CommandFrame) => handler(this, command));
+  protected execute(command: ServiceCommand) {
+    return dispatch(GSME_HANDLERS, this, command);
   }
 
   setMpxn(text: string): void {

@@ -33,7 +33,7 @@ describe('layering (BRIEF: Layout; issue 11 §5)', () => {
     expect(protocolLeaks(graph)).toEqual([]);
   });
 
-  it('a device folder imports only protocol/, device-core/ and itself', () => {
+  it('a device folder imports only protocol/, device-core/, itself, and (meters) meter-core/', () => {
     expect(crossDeviceImports(graph)).toEqual([]);
   });
 
@@ -78,9 +78,17 @@ describe('the layering checks catch what they must', () => {
         new Map([
           ['hub/gas-proxy.ts', ['meter-gsme/gsme.ts', 'device-core/firmware.ts', 'hub/device-log.ts']],
           ['device-core/firmware.ts', ['hub/smhan-bus.ts']],
+          ['meter-esme/esme.ts', ['meter-core/meter-firmware.ts']],
+          ['ihd/ihd.ts', ['meter-core/meter-firmware.ts']],
+          ['meter-core/meter-firmware.ts', ['meter-esme/esme.ts']],
         ]),
       ),
-    ).toEqual(['device-core/firmware.ts → hub/smhan-bus.ts', 'hub/gas-proxy.ts → meter-gsme/gsme.ts']);
+    ).toEqual([
+      'device-core/firmware.ts → hub/smhan-bus.ts',
+      'hub/gas-proxy.ts → meter-gsme/gsme.ts',
+      'ihd/ihd.ts → meter-core/meter-firmware.ts',
+      'meter-core/meter-firmware.ts → meter-esme/esme.ts',
+    ]);
   });
 
   it('a device reaching the head-end', () => {

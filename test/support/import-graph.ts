@@ -37,7 +37,7 @@ export function importGraph(root: string): ImportGraph {
   return graph;
 }
 
-export const DEVICE_FOLDERS = ['device-core', 'meter-esme', 'meter-gsme', 'ihd', 'hub'] as const;
+export const DEVICE_FOLDERS = ['device-core', 'meter-core', 'meter-esme', 'meter-gsme', 'ihd', 'hub'] as const;
 export const HEAD_END_FOLDER = 'dcc-head-end';
 export const PROTOCOL_FOLDER = 'protocol';
 
@@ -97,8 +97,9 @@ export function reaches(graph: ImportGraph, from: (p: string) => boolean, to: (p
 }
 
 /**
- * Device folders import only protocol/, device-core/ (what every device shares) and themselves:
- * a hub never reaches into a meter, a meter never into the hub.
+ * Device folders import only protocol/, device-core/ (what every device shares) and themselves;
+ * the two meters also meter-core/ (what the ESME and the GSME share). A hub never reaches into a
+ * meter, a meter never into the hub, and the shared folders into no device.
  */
 export function crossDeviceImports(graph: ImportGraph): string[] {
   const out: string[] = [];
@@ -106,7 +107,9 @@ export function crossDeviceImports(graph: ImportGraph): string[] {
     if (!isDevice(file)) continue;
     for (const target of targets) {
       const folder = folderOf(target);
-      if (folder !== PROTOCOL_FOLDER && folder !== 'device-core' && folder !== folderOf(file))
+      const own = folderOf(file);
+      const meterCore = folder === 'meter-core' && (own === 'meter-esme' || own === 'meter-gsme');
+      if (folder !== PROTOCOL_FOLDER && folder !== 'device-core' && folder !== own && !meterCore)
         out.push(`${file} → ${target}`);
     }
   }

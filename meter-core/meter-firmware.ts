@@ -1,6 +1,5 @@
 import {
   ALERT,
-  type CommandFrame,
   type Eui64,
   type Frame,
   type PlainValue,
@@ -9,20 +8,13 @@ import {
 } from '../protocol/index.js';
 import type { ConsumptionModel } from './consumption-model.js';
 import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
-import { EventLog } from './event-log.js';
-import { DeviceFirmware, type Execution, type FirmwareDeps } from './firmware.js';
+import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
+import { JoinedDevices } from '../device-core/lifecycles.js';
 import { HAN_MESSAGES } from '../protocol/han-messages.js';
-import {
-  JOIN_STATE,
-  PAYMENT_MODE,
-  SUPPLY_SWITCH,
-  type PaymentMode,
-  type SupplyEvent,
-  type SupplyState,
-} from './lifecycles.js';
+import { EventLog } from './event-log.js';
+import { PAYMENT_MODE, SUPPLY_SWITCH, type PaymentMode, type SupplyEvent, type SupplyState } from './meter-states.js';
 import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome } from './prepayment.js';
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
-import { METER_HANDLER_ALIASES } from './meter-handler-aliases.js';
 
 export interface MeterOptions {
   readonly model: ConsumptionModel;
@@ -36,8 +28,6 @@ export interface PendingFirmware {
   readonly version: string;
   readonly verified: boolean;
 }
-
-export type MeterHandler<M> = (meter: M, command: CommandFrame) => Execution;
 
 /**
  * What the ESME and the GSME share: registers driven by the consumption model, tariff and cost,
@@ -54,7 +44,7 @@ export abstract class MeterFirmware extends DeviceFirmware {
   tariff: Tariff = DEFAULT_TARIFF;
   readonly prepayment: PrepaymentAccount;
   readonly events = new EventLog();
-  readonly joined = new Set<Eui64>();
+  readonly joined = new JoinedDevices();
   /** Total units used (Wh or litres) and per TOU register. */
   registerUnits: number;
   touUnits: number[] = [0];
@@ -82,24 +72,10 @@ export abstract class MeterFirmware extends DeviceFirmware {
   /** kWh for a quantity of this meter's units. */
   protected abstract kwhOf(units: number): number;
 
-  /** The handler for a service request on this meter type, if it implements it. */
-  protected abstract handlerFor(serviceRequest: string): ((command: CommandFrame) => Execution) | undefined;
-
   /** SR 6.20.x: validate and store the meter point (MPAN or MPRN). */
   abstract setMpxn(text: string): void;
 
   abstract mpxnConfig(): PlainValue;
-
-  protected execute(command: CommandFrame): Execution {
-    const code = METER_HANDLER_ALIASES[command.serviceRequest] ?? command.serviceRequest;
-    const handler = this.handlerFor(code);
-    if (!handler)
-      return {
-        status: 'NOT_SUPPORTED',
-        payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` },
-      };
-    return handler(command);
-  }
 
   now(): number {
     return this.deps.clock.now();
@@ -301,14 +277,12 @@ export abstract class MeterFirmware extends DeviceFirmware {
   }
 
   join(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'join');
-    this.joined.add(device);
+    this.joined.join(device);
     this.sendLocal(device, this.localFrame(device, HAN_MESSAGES.JOINED, { meter: this.eui, type: this.identity.type }));
   }
 
   unjoin(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'unjoin');
-    this.joined.delete(device);
+    this.joined.unjoin(device);
     this.sendLocal(device, this.localFrame(device, HAN_MESSAGES.UNJOINED, { meter: this.eui }));
   }
 
