@@ -9,7 +9,7 @@ import {
   type DeviceTrustRole,
   type Eui64,
 } from '../protocol/index.js';
-import type { DeviceStatus } from './device-status.js';
+import type { DeviceStatus } from '../protocol/device-status.js';
 import type { TrustStore } from './trust-store.js';
 
 export type GuardVerdict =

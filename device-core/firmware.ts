@@ -22,7 +22,7 @@ import type { DeviceType } from '../protocol/device-type.js';
 import type { HanEndpoint } from '../protocol/han-endpoint.js';
 import { guardCommand } from './command-guard.js';
 import type { DeviceKeys } from './device-keys.js';
-import type { DeviceStatus } from './device-status.js';
+import type { DeviceStatus } from '../protocol/device-status.js';
 import { DEVICE_LIFECYCLE, type DeviceLifecycle } from './lifecycles.js';
 import { isServiceCommand, type ServiceCommand } from './handlers.js';
 import { PayloadError } from './payload.js';

@@ -12,6 +12,7 @@ export * from './alert-codes.js';
 export * from './catalogue.js';
 export * from './frame-error.js';
 export * from './cbor.js';
+export * from './device-status.js';
 export * from './frame.js';
 export * from './signing.js';
 export * from './counters.js';
