@@ -139,7 +139,7 @@ export abstract class DeviceFirmware {
   }
 
   /** Which signature besides the ACB's a command needs: the Supplier's for critical commands. */
-  protected authorityFor(command: CommandFrame): DeviceTrustRole | undefined {
+  protected authorityFor(command: ServiceCommand): DeviceTrustRole | undefined {
     if (command.serviceRequest === '6.23') return 'TransitionalCoS';
     return serviceRequest(command.serviceRequest).critical ? 'Supplier' : undefined;
   }

@@ -1,6 +1,6 @@
 import {
   encodeFrame,
-  isServiceReferenceVariant,
+  type ServiceReferenceVariant,
   CounterWindow,
   type CommandFrame,
   type Eui64,
@@ -11,7 +11,7 @@ import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
 import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
 import { JoinedDevices } from '../device-core/lifecycles.js';
-import { dispatch, type ServiceCommand } from '../device-core/handlers.js';
+import { dispatch, isServiceCommand, type ServiceCommand } from '../device-core/handlers.js';
 import { GPF_HANDLERS } from './gpf-handlers.js';
 
 export interface GasProxyOptions {
@@ -25,7 +25,7 @@ interface Mirror {
   readonly display: PlainValue;
 }
 
-const MIRRORED: ReadonlySet<string> = new Set(MIRRORED_READS);
+const MIRRORED: ReadonlySet<ServiceReferenceVariant> = new Set(MIRRORED_READS);
 
 /**
  * The Gas Proxy Function (FACTS: GPF). It keeps a mirror of each gas meter's data and answers the
@@ -82,19 +82,14 @@ export class GasProxy extends DeviceFirmware {
   }
 
   private forGasMeter(gsme: Eui64, bytes: Uint8Array, frame: CommandFrame): void {
-    if (
-      isServiceReferenceVariant(frame.serviceRequest) &&
-      MIRRORED.has(frame.serviceRequest) &&
-      this.mirrors.has(gsme)
-    ) {
+    if (isServiceCommand(frame) && MIRRORED.has(frame.serviceRequest) && this.mirrors.has(gsme)) {
       this.answerFromMirror(gsme, frame);
       return;
     }
     const mailbox = this.mailboxes.get(gsme) ?? [];
     if (mailbox.length >= this.mailboxLimit) {
       this.mailboxOverflows++;
-      if (isServiceReferenceVariant(frame.serviceRequest))
-        this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
+      if (isServiceCommand(frame)) this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
       return;
     }
     mailbox.push(bytes);
@@ -102,7 +97,7 @@ export class GasProxy extends DeviceFirmware {
   }
 
   /** A read answered from the mirror, after the same checks the meter itself would make. */
-  private answerFromMirror(gsme: Eui64, command: CommandFrame): void {
+  private answerFromMirror(gsme: Eui64, command: ServiceCommand): void {
     let counters = this.proxyCounters.get(gsme);
     if (!counters) this.proxyCounters.set(gsme, (counters = new CounterWindow()));
     const verdict = guardCommand(
