@@ -1,6 +1,9 @@
-import { isEui, type AlertRecipient, type Eui64, type PlainValue } from '../protocol/index.js';
+import { ALERT, isEui, type Eui64, type PlainValue } from '../protocol/index.js';
 import type { DeviceRecord, Inventory } from './inventory.js';
 import type { Registration } from './registration.js';
+
+/** Who a device alert goes to; `requester` is the party whose command caused it (SEC §174 via FACTS: Alerts). */
+export type AlertRecipient = 'supplier' | 'networkOperator' | 'meterOperator' | 'requester';
 
 const SUPPLIER: readonly AlertRecipient[] = ['supplier'];
 const NETWORK: readonly AlertRecipient[] = ['networkOperator'];
@@ -13,37 +16,37 @@ const NETWORK: readonly AlertRecipient[] = ['networkOperator'];
 const FAULT: readonly AlertRecipient[] = ['supplier', 'meterOperator'];
 
 /**
- * The routing table, keyed by the GBCS alert code (the wire value). The recipients follow the
+ * The routing table, keyed by the GBCS alert code (the wire value, named from protocol/alert-codes.ts). The recipients follow the
  * "goes to" column of FACTS: Alerts unless a comment says otherwise.
  */
 export const ALERT_ROUTES: Readonly<Record<number, readonly AlertRecipient[]>> = {
-  0x8f35: ['supplier', 'networkOperator'], // supply outage restored (FACTS)
-  0x8f36: ['supplier', 'networkOperator'], // supply outage restored, outage of 3 min or more (FACTS)
-  0x8f57: NETWORK, // supply interrupted (FACTS)
-  0x8f58: NETWORK, // supply interrupted on phase 1 (FACTS)
-  0x8f59: NETWORK, // supply interrupted on phase 2 (FACTS)
-  0x8f5a: NETWORK, // supply interrupted on phase 3 (FACTS)
-  0x810d: SUPPLIER, // combined credit below low credit threshold (FACTS)
-  0x8f0f: SUPPLIER, // credit below disablement threshold (FACTS)
-  0x810e: SUPPLIER, // credit added locally (FACTS)
-  0x81aa: SUPPLIER, // emergency credit exhausted (FACTS)
-  0x81ab: SUPPLIER, // emergency credit activated (FACTS)
-  0x8f1f: FAULT, // low battery capacity (FACTS: supplier; battery fault: meter operator too)
-  0x8f1d: FAULT, // GSME power supply loss (FACTS: supplier; battery fault: meter operator too)
-  0x8f3f: FAULT, // unauthorised physical access: tamper detect (FACTS: supplier; tamper: meter operator too)
-  0x8f74: FAULT, // unauthorised physical access: meter cover removed (FACTS: supplier; tamper)
-  0x8f75: FAULT, // unauthorised physical access: strong magnetic field (FACTS: supplier; tamper)
-  0x8f76: FAULT, // unauthorised physical access: terminal cover removed (FACTS: supplier; tamper)
-  0x8f77: FAULT, // unauthorised physical access: second terminal cover removed (FACTS: supplier; tamper)
-  0x8f78: FAULT, // unauthorised physical access: other (FACTS: supplier; tamper)
-  0x81bc: FAULT, // strong magnetic field removed (FACTS: supplier; the tamper's end, meter operator too)
-  0x81a0: FAULT, // smart meter integrity issue, warning (FACTS: supplier; integrity: meter operator too)
-  0x8f72: SUPPLIER, // firmware verification successful (FACTS)
-  0x8f43: SUPPLIER, // change in the executing firmware version (FACTS)
-  0x8f1c: FAULT, // firmware verification failed (FACTS: supplier; firmware failure: meter operator too)
-  0x8f66: ['requester'], // future-dated command actioned (FACTS)
-  0x8f67: ['requester'], // future-dated command not actioned (FACTS)
-  0x8f69: SUPPLIER, // device commissioned (FACTS)
+  [ALERT.SupplyOutageRestored]: ['supplier', 'networkOperator'], // supply outage restored (FACTS)
+  [ALERT.SupplyOutageRestoredLongOutage]: ['supplier', 'networkOperator'], // supply outage restored, outage of 3 min or more (FACTS)
+  [ALERT.SupplyInterrupted]: NETWORK, // supply interrupted (FACTS)
+  [ALERT.SupplyInterruptedPhase1]: NETWORK, // supply interrupted on phase 1 (FACTS)
+  [ALERT.SupplyInterruptedPhase2]: NETWORK, // supply interrupted on phase 2 (FACTS)
+  [ALERT.SupplyInterruptedPhase3]: NETWORK, // supply interrupted on phase 3 (FACTS)
+  [ALERT.LowCredit]: SUPPLIER, // combined credit below low credit threshold (FACTS)
+  [ALERT.CreditBelowDisablementThreshold]: SUPPLIER, // credit below disablement threshold (FACTS)
+  [ALERT.CreditAddedLocally]: SUPPLIER, // credit added locally (FACTS)
+  [ALERT.EmergencyCreditExhausted]: SUPPLIER, // emergency credit exhausted (FACTS)
+  [ALERT.EmergencyCreditActivated]: SUPPLIER, // emergency credit activated (FACTS)
+  [ALERT.LowBatteryCapacity]: FAULT, // low battery capacity (FACTS: supplier; battery fault: meter operator too)
+  [ALERT.GsmePowerSupplyLoss]: FAULT, // GSME power supply loss (FACTS: supplier; battery fault: meter operator too)
+  [ALERT.TamperDetect]: FAULT, // unauthorised physical access: tamper detect (FACTS: supplier; tamper: meter operator too)
+  [ALERT.MeterCoverRemoved]: FAULT, // unauthorised physical access: meter cover removed (FACTS: supplier; tamper)
+  [ALERT.StrongMagneticField]: FAULT, // unauthorised physical access: strong magnetic field (FACTS: supplier; tamper)
+  [ALERT.TerminalCoverRemoved]: FAULT, // unauthorised physical access: terminal cover removed (FACTS: supplier; tamper)
+  [ALERT.SecondTerminalCoverRemoved]: FAULT, // unauthorised physical access: second terminal cover removed (FACTS: supplier; tamper)
+  [ALERT.OtherUnauthorisedPhysicalAccess]: FAULT, // unauthorised physical access: other (FACTS: supplier; tamper)
+  [ALERT.StrongMagneticFieldRemoved]: FAULT, // strong magnetic field removed (FACTS: supplier; the tamper's end, meter operator too)
+  [ALERT.SmartMeterIntegrityIssueWarning]: FAULT, // smart meter integrity issue, warning (FACTS: supplier; integrity: meter operator too)
+  [ALERT.FirmwareVerificationSuccessful]: SUPPLIER, // firmware verification successful (FACTS)
+  [ALERT.FirmwareVersionChanged]: SUPPLIER, // change in the executing firmware version (FACTS)
+  [ALERT.FirmwareVerificationFailed]: FAULT, // firmware verification failed (FACTS: supplier; firmware failure: meter operator too)
+  [ALERT.FutureDatedCommandActioned]: ['requester'], // future-dated command actioned (FACTS)
+  [ALERT.FutureDatedCommandNotActioned]: ['requester'], // future-dated command not actioned (FACTS)
+  [ALERT.DeviceCommissioned]: SUPPLIER, // device commissioned (FACTS)
 };
 
 /** An alert code outside the table goes to the supplier (emulator choice: the supplier is responsible for the meter). */

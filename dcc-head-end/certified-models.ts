@@ -1,4 +1,4 @@
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 
 /**
  * The DCC's list of certified device models (SEC §142: only certified models may be enrolled).

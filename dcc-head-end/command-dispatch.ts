@@ -9,7 +9,7 @@ import {
   type HubState,
   type TimerHandle,
 } from '../protocol/index.js';
-import type { HeadEndLink } from '../smwan/link.js';
+import type { HeadEndLink } from '../protocol/wan-link.js';
 import type { DccIdentity, ResponseTimeouts } from './dcc-identity.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inbox } from './inbox.js';

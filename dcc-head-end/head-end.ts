@@ -1,5 +1,5 @@
 import { findServiceRequest, type Clock, type CryptoProvider, type Eui64, type UserRole } from '../protocol/index.js';
-import type { HeadEndLink } from '../smwan/link.js';
+import type { HeadEndLink } from '../protocol/wan-link.js';
 import { HeadEndAdmin } from './admin.js';
 import { CommandDispatch } from './command-dispatch.js';
 import { Consents } from './consents.js';

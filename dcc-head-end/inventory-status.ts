@@ -1,4 +1,4 @@
-import { StateMachine } from '../device-core/state-machine.js';
+import { StateMachine } from '../protocol/state-machine.js';
 
 /**
  * A device's status in the DCC's Smart Metering Inventory (SEC §142, §154; BPM 01.01): pre-notified

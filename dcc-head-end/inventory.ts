@@ -1,5 +1,5 @@
 import { publicKeyFromPoint, type EcPublicKey, type Eui64 } from '../protocol/index.js';
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 import { INVENTORY_STATUS, type InventoryEvent, type InventoryStatus } from './inventory-status.js';
 import type { Db } from './storage/database.js';
 

@@ -1,4 +1,4 @@
-import { StateMachine } from '../device-core/state-machine.js';
+import { StateMachine } from '../protocol/state-machine.js';
 
 /**
  * SEC party status (SEC ch. 3, 5, 6, 19): a party applies, accedes, completes the four entry

@@ -1,4 +1,4 @@
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 import type { RequestedService } from './pipeline/request.js';
 import { SR_TABLE } from './service-request-table.js';
 

@@ -1,22 +1,20 @@
 import {
+  ALERT,
   signatureBy,
   signedContent,
   type CommandFrame,
   type CounterWindow,
   type CryptoProvider,
+  type DeviceAlertCode,
   type DeviceTrustRole,
   type Eui64,
 } from '../protocol/index.js';
-import type { DeviceStatus } from './device-status.js';
+import type { DeviceStatus } from '../protocol/device-status.js';
 import type { TrustStore } from './trust-store.js';
-
-/** GBCS alerts for commands that fail the device's checks (FACTS: Alerts). */
-export const ALERT_NO_AUTHORITY = 0x8f30;
-export const ALERT_AUTHENTICATION_FAILED = 0x8f3d;
 
 export type GuardVerdict =
   | { readonly ok: true }
-  | { readonly ok: false; readonly status: DeviceStatus; readonly alert?: number; readonly reason: string };
+  | { readonly ok: false; readonly status: DeviceStatus; readonly alert?: DeviceAlertCode; readonly reason: string };
 
 export interface GuardContext {
   readonly self: Eui64;
@@ -57,7 +55,7 @@ export function guardCommand(
     return {
       ok: false,
       status: 'REFUSED_REPLAY',
-      alert: ALERT_AUTHENTICATION_FAILED,
+      alert: ALERT.TrustedSourceAuthenticationFailure,
       reason: `counter ${command.header.counter} from ${command.header.originator} is not above ${ctx.counters.lastAccepted(command.header.originator)}`,
     };
   }
@@ -76,7 +74,7 @@ function checkSignature(
     return {
       ok: false,
       status: 'REFUSED_AUTHORITY',
-      alert: ALERT_NO_AUTHORITY,
+      alert: ALERT.SourceHasNoAuthority,
       reason: !signature
         ? `no ${role} signature`
         : `${role} signature by ${signature.signer}, not the trusted ${anchor?.eui ?? '(none installed)'}`,
@@ -86,7 +84,7 @@ function checkSignature(
     return {
       ok: false,
       status: 'REFUSED_AUTHENTICATION',
-      alert: ALERT_AUTHENTICATION_FAILED,
+      alert: ALERT.TrustedSourceAuthenticationFailure,
       reason: `${role} signature does not verify`,
     };
   }

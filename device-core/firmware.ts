@@ -1,36 +1,33 @@
 import {
+  ALERT,
   CounterSource,
   CounterWindow,
   decodeFrame,
   encodeFrame,
   FrameError,
-  isServiceReferenceVariant,
   serviceRequest,
   signFrame,
   type AlertFrame,
   type Clock,
   type CommandFrame,
   type CryptoProvider,
+  type DeviceAlertCode,
   type DeviceTrustRole,
   type Eui64,
   type Frame,
   type PlainValue,
   type ResponseFrame,
 } from '../protocol/index.js';
-import type { HanEndpoint } from '../hub/smhan-bus.js';
+import type { DeviceType } from '../protocol/device-type.js';
+import type { HanEndpoint } from '../protocol/han-endpoint.js';
 import { guardCommand } from './command-guard.js';
 import type { DeviceKeys } from './device-keys.js';
-import type { DeviceStatus } from './device-status.js';
+import type { DeviceStatus } from '../protocol/device-status.js';
 import { DEVICE_LIFECYCLE, type DeviceLifecycle } from './lifecycles.js';
+import { isServiceCommand, type ServiceCommand } from './handlers.js';
 import { PayloadError } from './payload.js';
-import { IllegalTransitionError } from './state-machine.js';
+import { IllegalTransitionError } from '../protocol/state-machine.js';
 import type { TrustStore } from './trust-store.js';
-
-export const DEVICE_TYPES = ['ESME', 'GSME', 'IHD', 'PPMID', 'CHF', 'GPF'] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
-
-export const ALERT_FUTURE_ACTIONED = 0x8f66;
-export const ALERT_FUTURE_NOT_ACTIONED = 0x8f67;
 
 export interface DeviceIdentity {
   readonly eui: Eui64;
@@ -54,7 +51,7 @@ export interface Execution {
   readonly status: DeviceStatus;
   readonly payload?: PlainValue;
   /** Alerts the execution raises, after the response. */
-  readonly alerts?: readonly { readonly code: number; readonly payload?: PlainValue }[];
+  readonly alerts?: readonly { readonly code: DeviceAlertCode; readonly payload?: PlainValue }[];
 }
 
 /** Counts of what a device did with what it received; read by tests and the soak report. */
@@ -95,7 +92,7 @@ export abstract class DeviceFirmware {
   }
 
   /** Execute one service request; the base class has already authenticated it. */
-  protected abstract execute(command: CommandFrame): Execution;
+  protected abstract execute(command: ServiceCommand): Execution;
 
   /** Local HAN traffic between joined devices (IHD reads, PPMID UTRN entry). Default: ignored. */
   protected receiveLocal(_from: Eui64, _frame: Frame): void {}
@@ -125,7 +122,7 @@ export abstract class DeviceFirmware {
   /** Dispatch a decoded frame: DUIS commands through the guard, the rest as local HAN traffic. */
   protected handleFrame(from: Eui64, frame: Frame): void {
     try {
-      if (frame.kind === 'command' && isServiceReferenceVariant(frame.serviceRequest)) this.receiveCommand(frame);
+      if (isServiceCommand(frame)) this.receiveCommand(frame);
       else this.receiveLocal(from, frame);
     } catch (error) {
       // A bug in a model must cost one frame, never the device.
@@ -142,12 +139,12 @@ export abstract class DeviceFirmware {
   }
 
   /** Which signature besides the ACB's a command needs: the Supplier's for critical commands. */
-  protected authorityFor(command: CommandFrame): DeviceTrustRole | undefined {
+  protected authorityFor(command: ServiceCommand): DeviceTrustRole | undefined {
     if (command.serviceRequest === '6.23') return 'TransitionalCoS';
     return serviceRequest(command.serviceRequest).critical ? 'Supplier' : undefined;
   }
 
-  private receiveCommand(command: CommandFrame): void {
+  private receiveCommand(command: ServiceCommand): void {
     const verdict = guardCommand(
       { self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters },
       command,
@@ -175,11 +172,11 @@ export abstract class DeviceFirmware {
     for (const alert of result.alerts ?? []) this.raiseAlert(alert.code, alert.payload ?? null);
   }
 
-  private runFutureDated(command: CommandFrame): void {
+  private runFutureDated(command: ServiceCommand): void {
     if (!this.powered) return;
     const result = this.run(command);
     const actioned = result.status === 'OK';
-    this.raiseAlert(actioned ? ALERT_FUTURE_ACTIONED : ALERT_FUTURE_NOT_ACTIONED, {
+    this.raiseAlert(actioned ? ALERT.FutureDatedCommandActioned : ALERT.FutureDatedCommandNotActioned, {
       serviceRequest: command.serviceRequest,
       requester: command.header.originator,
       requestCounter: command.header.counter.toString(),
@@ -190,7 +187,7 @@ export abstract class DeviceFirmware {
   }
 
   /** Execute, turning refusals into statuses: nothing a command carries can crash the device. */
-  private run(command: CommandFrame): Execution {
+  private run(command: ServiceCommand): Execution {
     if (this.lifecycle === 'Decommissioned')
       return { status: 'INVALID_STATE', payload: { reason: 'device is decommissioned' } };
     try {
@@ -209,12 +206,12 @@ export abstract class DeviceFirmware {
   }
 
   /** SR 8.1.1: commissioning moves the lifecycle on; a common handler for every device type. */
-  protected commission(): Execution {
+  commission(): Execution {
     this.lifecycle = DEVICE_LIFECYCLE.next(this.lifecycle, 'commission');
     return {
       status: 'OK',
       payload: { lifecycle: this.lifecycle },
-      alerts: [{ code: 0x8f69, payload: { device: this.eui } }],
+      alerts: [{ code: ALERT.DeviceCommissioned, payload: { device: this.eui } }],
     };
   }
 
@@ -236,7 +233,11 @@ export abstract class DeviceFirmware {
     this.sendSigned(response);
   }
 
-  /** Raise a device alert to the DCC, unless SR 6.22 switched it off. */
+  /**
+   * Raise a device alert to the DCC, unless SR 6.22 switched it off. The device models pass a
+   * name from protocol/alert-codes.ts (`ALERT.x`); the code is a plain number here because the
+   * soak driver and tests inject codes by value.
+   */
   raiseAlert(code: number, payload: PlainValue = null): void {
     if (!this.powered || this.disabledAlerts.has(code)) return;
     const acb = this.deps.trust.get('AccessControlBroker');

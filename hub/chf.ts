@@ -8,12 +8,11 @@ import {
   type PlainValue,
 } from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import type { HubLink } from '../smwan/link.js';
-import { DeviceLog, deviceLogChange } from './device-log.js';
+import { dispatch, type ServiceCommand } from '../device-core/handlers.js';
+import type { HubLink } from '../protocol/wan-link.js';
+import { CHF_HANDLERS } from './chf-handlers.js';
+import { DeviceLog, type DeviceLogChange } from './device-log.js';
 import type { SmhanBus } from './smhan-bus.js';
-
-/** GBCS alert: CHF device log changed. */
-export const ALERT_CHF_DEVICE_LOG_CHANGED = 0x8f12;
 
 export interface ChfOptions {
   /** Frames held per absent device before the hub refuses more (reported, never silent). */
@@ -196,47 +195,22 @@ export class CommsHub extends DeviceFirmware {
     this.sendUp(encodeFrame(signFrame(this.deps.crypto, frame, 'Device', this.eui, this.deps.keys.ds)));
   }
 
-  // ---- the hub's own service requests
+  // ---- the hub's own service requests (hub/chf-handlers.ts)
 
-  protected execute(command: CommandFrame): Execution {
-    switch (command.serviceRequest) {
-      case '8.11': {
-        // 8.11 Update HAN Device Log; the DCC reports the result to the supplier as N24.
-        const change = deviceLogChange(command.payload);
-        for (const { device, type } of change.add) this.deviceLog.add(device, type);
-        for (const device of change.remove) {
-          this.deviceLog.remove(device);
-          this.held.delete(device);
-        }
-        return {
-          status: 'OK',
-          payload: { deviceLog: this.deviceLogPayload() },
-          alerts: [
-            {
-              code: ALERT_CHF_DEVICE_LOG_CHANGED,
-              payload: { added: change.add.length, removed: change.remove.length },
-            },
-          ],
-        };
-      }
-      case '8.9':
-        return { status: 'OK', payload: { deviceLog: this.deviceLogPayload() } };
-      case '6.2.4':
-        return {
-          status: 'OK',
-          payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion },
-        };
-      case '11.2':
-        return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
-      default:
-        return {
-          status: 'NOT_SUPPORTED',
-          payload: { reason: `the CHF does not implement SR ${command.serviceRequest}` },
-        };
+  protected execute(command: ServiceCommand): Execution {
+    return dispatch(CHF_HANDLERS, this, command);
+  }
+
+  /** SR 8.11: add and remove device log entries; frames held for a removed device are dropped. */
+  updateDeviceLog(change: DeviceLogChange): void {
+    for (const { device, type } of change.add) this.deviceLog.add(device, type);
+    for (const device of change.remove) {
+      this.deviceLog.remove(device);
+      this.held.delete(device);
     }
   }
 
-  private deviceLogPayload(): PlainValue {
+  deviceLogPayload(): PlainValue {
     return this.deviceLog.list().map((e) => ({ device: e.device, type: e.type }));
   }
 }

@@ -1,5 +1,5 @@
 import { parseEui, type Eui64 } from '../protocol/index.js';
-import { DEVICE_TYPES, type DeviceType } from '../device-core/firmware.js';
+import { DEVICE_TYPES, isDeviceType, type DeviceType } from '../protocol/device-type.js';
 import { asMap, PayloadError, type PayloadMap } from '../device-core/payload.js';
 import type { PlainValue } from '../protocol/index.js';
 
@@ -45,13 +45,13 @@ export function deviceLogChange(payload: PlainValue): DeviceLogChange {
   const add = list('add').map((entry, i) => {
     const map: PayloadMap = asMap(entry, `add[${i}]`);
     const type = map.type;
-    if (typeof type !== 'string' || !(DEVICE_TYPES as readonly string[]).includes(type) || type === 'CHF') {
+    if (!isDeviceType(type) || type === 'CHF') {
       throw new PayloadError(
         `add[${i}].type must be one of ${DEVICE_TYPES.filter((t) => t !== 'CHF').join(', ')}`,
         `add[${i}].type`,
       );
     }
-    return { device: euiField(map.device, `add[${i}].device`), type: type as DeviceType };
+    return { device: euiField(map.device, `add[${i}].device`), type };
   });
   const remove = list('remove').map((value, i) => euiField(value, `remove[${i}]`));
   return { add, remove };

@@ -1,6 +1,6 @@
 import {
   encodeFrame,
-  isServiceReferenceVariant,
+  type ServiceReferenceVariant,
   CounterWindow,
   type CommandFrame,
   type Eui64,
@@ -9,10 +9,10 @@ import {
 } from '../protocol/index.js';
 import { guardCommand } from '../device-core/command-guard.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
-import { JOIN_STATE } from '../device-core/lifecycles.js';
-import { asMap, euiArg } from '../device-core/payload.js';
-import { MIRRORED_READS } from '../meter-gsme/gsme.js';
+import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
+import { JoinedDevices } from '../device-core/lifecycles.js';
+import { dispatch, isServiceCommand, type ServiceCommand } from '../device-core/handlers.js';
+import { GPF_HANDLERS } from './gpf-handlers.js';
 
 export interface GasProxyOptions {
   /** Frames held per gas meter before the GPF refuses more. */
@@ -25,7 +25,7 @@ interface Mirror {
   readonly display: PlainValue;
 }
 
-const MIRRORED: ReadonlySet<string> = new Set(MIRRORED_READS);
+const MIRRORED: ReadonlySet<ServiceReferenceVariant> = new Set(MIRRORED_READS);
 
 /**
  * The Gas Proxy Function (FACTS: GPF). It keeps a mirror of each gas meter's data and answers the
@@ -37,7 +37,7 @@ export class GasProxy extends DeviceFirmware {
   private readonly mailboxes = new Map<Eui64, Uint8Array[]>();
   /** Anti-replay for the commands the GPF answers on a gas meter's behalf. */
   private readonly proxyCounters = new Map<Eui64, CounterWindow>();
-  readonly joined = new Set<Eui64>();
+  readonly joined = new JoinedDevices();
   readonly gasMeters = new Set<Eui64>();
   mailboxOverflows = 0;
   private readonly mailboxLimit: number;
@@ -54,14 +54,12 @@ export class GasProxy extends DeviceFirmware {
 
   /** SR 8.7 at the GPF: a display joins and may read the gas mirror. */
   join(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'join');
-    this.joined.add(device);
+    this.joined.join(device);
     this.deps.han.send(device, encodeFrame(this.local(device, HAN_MESSAGES.JOINED, { meter: this.eui, type: 'GPF' })));
   }
 
   unjoin(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'unjoin');
-    this.joined.delete(device);
+    this.joined.unjoin(device);
     this.deps.han.send(device, encodeFrame(this.local(device, HAN_MESSAGES.UNJOINED, { meter: this.eui })));
   }
 
@@ -84,19 +82,14 @@ export class GasProxy extends DeviceFirmware {
   }
 
   private forGasMeter(gsme: Eui64, bytes: Uint8Array, frame: CommandFrame): void {
-    if (
-      isServiceReferenceVariant(frame.serviceRequest) &&
-      MIRRORED.has(frame.serviceRequest) &&
-      this.mirrors.has(gsme)
-    ) {
+    if (isServiceCommand(frame) && MIRRORED.has(frame.serviceRequest) && this.mirrors.has(gsme)) {
       this.answerFromMirror(gsme, frame);
       return;
     }
     const mailbox = this.mailboxes.get(gsme) ?? [];
     if (mailbox.length >= this.mailboxLimit) {
       this.mailboxOverflows++;
-      if (isServiceReferenceVariant(frame.serviceRequest))
-        this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
+      if (isServiceCommand(frame)) this.respond(frame, 'HAN_BUFFER_FULL', { reason: `the mailbox of ${gsme} is full` });
       return;
     }
     mailbox.push(bytes);
@@ -104,7 +97,7 @@ export class GasProxy extends DeviceFirmware {
   }
 
   /** A read answered from the mirror, after the same checks the meter itself would make. */
-  private answerFromMirror(gsme: Eui64, command: CommandFrame): void {
+  private answerFromMirror(gsme: Eui64, command: ServiceCommand): void {
     let counters = this.proxyCounters.get(gsme);
     if (!counters) this.proxyCounters.set(gsme, (counters = new CounterWindow()));
     const verdict = guardCommand(
@@ -167,32 +160,8 @@ export class GasProxy extends DeviceFirmware {
     };
   }
 
-  /** The GPF's own service requests: joins for displays, identity, firmware version. */
-  protected execute(command: CommandFrame): Execution {
-    switch (command.serviceRequest) {
-      case '8.7.1':
-      case '8.7.2':
-      case '8.8.1':
-      case '8.8.2': {
-        const eui = euiArg(asMap(command.payload), 'device');
-        if (command.serviceRequest.startsWith('8.7')) this.join(eui);
-        else this.unjoin(eui);
-        return { status: 'OK', payload: { joined: [...this.joined] } };
-      }
-      case '8.1.1':
-        return this.commission();
-      case '6.2.4':
-        return {
-          status: 'OK',
-          payload: { eui: this.eui, type: this.identity.type, firmwareVersion: this.identity.firmwareVersion },
-        };
-      case '11.2':
-        return { status: 'OK', payload: { firmwareVersion: this.identity.firmwareVersion } };
-      default:
-        return {
-          status: 'NOT_SUPPORTED',
-          payload: { reason: `the GPF does not implement SR ${command.serviceRequest}` },
-        };
-    }
+  /** The GPF's own service requests (hub/gpf-handlers.ts). */
+  protected execute(command: ServiceCommand): Execution {
+    return dispatch(GPF_HANDLERS, this, command);
   }
 }

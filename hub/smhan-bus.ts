@@ -1,4 +1,5 @@
 import { SmetsimError, type Clock, type Eui64, type Prng } from '../protocol/index.js';
+import type { HanEndpoint, HanFrameHandler } from '../protocol/han-endpoint.js';
 
 /**
  * The in-memory Smart Metering Home Area Network a hub owns. Devices attach by EUI; frames cross
@@ -24,18 +25,6 @@ export interface HanStats {
   lost: number;
   /** Addressed to a device that is not on the bus. */
   undeliverable: number;
-}
-
-export type HanFrameHandler = (from: Eui64, frame: Uint8Array) => void;
-
-export interface HanEndpoint {
-  readonly eui: Eui64;
-  /** Queue a frame for `to`; false when `to` is not attached (the frame is not sent). */
-  send(to: Eui64, frame: Uint8Array): boolean;
-  onFrame(handler: HanFrameHandler): void;
-  /** Switched off or back on: the hub holds frames for a device that is off. */
-  setPresent(present: boolean): void;
-  detach(): void;
 }
 
 export class HanError extends SmetsimError {

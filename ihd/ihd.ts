@@ -1,7 +1,8 @@
-import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle } from '../protocol/index.js';
+import type { Eui64, Frame, PlainValue, TimerHandle } from '../protocol/index.js';
 import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
-import { JOIN_STATE, type JoinState } from '../device-core/lifecycles.js';
+import { dispatch, ok, type Handler, type HandlerTable, type ServiceCommand } from '../device-core/handlers.js';
+import { HAN_MESSAGES } from '../protocol/han-messages.js';
+import { JoinedDevices } from '../device-core/lifecycles.js';
 import { renderScreen, type MeterReading } from './screen.js';
 
 export interface IhdOptions {
@@ -11,13 +12,25 @@ export interface IhdOptions {
 
 export const DEFAULT_IHD_REFRESH_MS = 10_000;
 
+const identity: Handler<Ihd> = (d) =>
+  ok({ eui: d.eui, type: d.identity.type, firmwareVersion: d.identity.firmwareVersion, lifecycle: d.lifecycle });
+
+/** The service requests an IHD or PPMID executes. */
+const DISPLAY_HANDLERS: HandlerTable<Ihd> = {
+  // 8.1.1 Commission Device
+  '8.1.1': (d) => d.commission(),
+  // 6.2.4 Read Device Configuration (Identity Exc MPxN), 11.2 Read Firmware Version
+  '6.2.4': identity,
+  '11.2': identity,
+};
+
 /**
  * The in-home display. It learns its meters when they join it (SR 8.7 executed at the meter or
  * the GPF), then polls each over the HAN and keeps the last reading per fuel for its screen.
  */
 export class Ihd extends DeviceFirmware {
-  /** Meter (or GPF) EUI → join state. */
-  readonly joins = new Map<Eui64, JoinState>();
+  /** The meters (and the GPF, for gas) that joined this display. */
+  readonly joins = new JoinedDevices();
   readonly readings = new Map<string, MeterReading>();
   private readonly refreshMs: number;
   private timer: TimerHandle | undefined;
@@ -28,31 +41,12 @@ export class Ihd extends DeviceFirmware {
   }
 
   /** Displays take commissioning and identity reads over the WAN; nothing else in this model. */
-  protected execute(command: CommandFrame): Execution {
-    switch (command.serviceRequest) {
-      case '8.1.1':
-        return this.commission();
-      case '6.2.4':
-      case '11.2':
-        return {
-          status: 'OK',
-          payload: {
-            eui: this.eui,
-            type: this.identity.type,
-            firmwareVersion: this.identity.firmwareVersion,
-            lifecycle: this.lifecycle,
-          },
-        };
-      default:
-        return {
-          status: 'NOT_SUPPORTED',
-          payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` },
-        };
-    }
+  protected execute(command: ServiceCommand): Execution {
+    return dispatch(DISPLAY_HANDLERS, this, command);
   }
 
   get joinedMeters(): Eui64[] {
-    return [...this.joins].filter(([, state]) => state === 'Joined').map(([eui]) => eui);
+    return [...this.joins];
   }
 
   /** The screen as text lines. */
@@ -84,18 +78,18 @@ export class Ihd extends DeviceFirmware {
     if (frame.kind !== 'command') return;
     switch (frame.serviceRequest) {
       case HAN_MESSAGES.JOINED:
-        this.joins.set(from, JOIN_STATE.next(this.joins.get(from) ?? 'NotJoined', 'join'));
+        this.joins.join(from);
         this.schedule();
         this.sendLocal(from, this.request(from, HAN_MESSAGES.READ, null));
         return;
       case HAN_MESSAGES.UNJOINED:
         // Only a meter this display is joined to can unjoin it; anything else is noise on the HAN.
-        if (this.joins.get(from) !== 'Joined') return;
-        this.joins.set(from, JOIN_STATE.next('Joined', 'unjoin'));
+        if (!this.joins.has(from)) return;
+        this.joins.unjoin(from);
         for (const [fuel, reading] of this.readings) if (reading.data.via === from) this.readings.delete(fuel);
         return;
       case HAN_MESSAGES.READING: {
-        if (this.joins.get(from) !== 'Joined') return; // only what joined meters say
+        if (!this.joins.has(from)) return; // only what joined meters say
         const data = frame.payload;
         if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Uint8Array) return;
         const map = data as { readonly [key: string]: PlainValue };

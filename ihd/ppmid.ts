@@ -1,5 +1,5 @@
 import { encodeFrame, type Eui64 } from '../protocol/index.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
+import { HAN_MESSAGES } from '../protocol/han-messages.js';
 import { Ihd } from './ihd.js';
 
 export type Fuel = 'electricity' | 'gas';

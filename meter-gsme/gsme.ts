@@ -1,20 +1,20 @@
 import {
+  ALERT,
   parseMprn,
   ValidationError,
-  type CommandFrame,
   type Eui64,
   type Frame,
   type PlainValue,
   type TimerHandle,
 } from '../protocol/index.js';
 import type { FirmwareDeps } from '../device-core/firmware.js';
-import { HAN_MESSAGES } from '../device-core/han-messages.js';
-import { MeterFirmware, type MeterHandler, type MeterOptions } from '../device-core/meter-firmware.js';
-import { METER_HANDLERS } from '../device-core/meter-handlers.js';
-import { asMap, num, PayloadError } from '../device-core/payload.js';
-import { round } from '../device-core/prepayment.js';
+import { HAN_MESSAGES, MIRRORED_READS } from '../protocol/han-messages.js';
+import { dispatch, type ServiceCommand } from '../device-core/handlers.js';
+import { PayloadError } from '../device-core/payload.js';
+import { MeterFirmware, type MeterOptions } from '../meter-core/meter-firmware.js';
+import { round } from '../meter-core/prepayment.js';
+import { GSME_HANDLERS } from './handlers/index.js';
 
-export const ALERT_LOW_BATTERY = 0x8f1f;
 export const DEFAULT_WAKE_INTERVAL_MS = 30 * 60_000;
 
 export interface GsmeOptions extends MeterOptions {
@@ -34,28 +34,6 @@ export interface GasConversion {
   calorificValue: number;
   conversionFactor: number;
 }
-
-/** Reads the GPF answers from its mirror; the GSME refreshes them at every wake. */
-export const MIRRORED_READS = ['4.1.1', '4.3', '4.18', '6.2.7', '7.4', '11.2'] as const;
-
-const GSME_HANDLERS: Readonly<Record<string, MeterHandler<Gsme>>> = {
-  ...METER_HANDLERS,
-  // 4.1.1 Read Instantaneous Import Registers: volume in m3 and its energy
-  '4.1.1': (m) => {
-    m.accrue();
-    return { status: 'OK', payload: m.importRegisters() };
-  },
-  // 6.6 Update Device Configuration (Gas Conversion)
-  '6.6': (m, c) => {
-    const b = asMap(c.payload);
-    m.accrue();
-    m.conversion = {
-      calorificValue: num(b, 'calorificValue', 30, 50),
-      conversionFactor: num(b, 'conversionFactor', 0.9, 1.1),
-    };
-    return { status: 'OK', payload: { ...m.conversion } };
-  },
-};
 
 /**
  * The gas meter (GSME): battery powered, asleep most of the time. Every wake it pushes its data to
@@ -87,9 +65,8 @@ export class Gsme extends MeterFirmware {
     return ((litres / 1000) * this.conversion.calorificValue * this.conversion.conversionFactor) / 3.6;
   }
 
-  protected handlerFor(serviceRequest: string) {
-    const handler = GSME_HANDLERS[serviceRequest];
-    return handler && ((command: CommandFrame) => handler(this, command));
+  protected execute(command: ServiceCommand) {
+    return dispatch(GSME_HANDLERS, this, command);
   }
 
   setMpxn(text: string): void {
@@ -146,7 +123,7 @@ export class Gsme extends MeterFirmware {
     this.batteryPercent = Math.max(0, this.batteryPercent - percent);
     if (!this.lowBatteryAlerted && this.batteryPercent < this.lowBattery) {
       this.lowBatteryAlerted = true;
-      this.raiseAlert(ALERT_LOW_BATTERY, { batteryPercent: round(this.batteryPercent) });
+      this.raiseAlert(ALERT.LowBatteryCapacity, { batteryPercent: round(this.batteryPercent) });
     }
   }
 

@@ -1,4 +1,5 @@
 import { assertPlain, DEFAULT_PLAIN_LIMITS, decodeCbor, encodeCbor, type PlainValue } from './cbor.js';
+import { isDeviceStatus, type DeviceStatus } from './device-status.js';
 import { formatEuiBytes, euiToBytes, type Eui64 } from './eui.js';
 import { FrameError } from './frame-error.js';
 import { MAX_COUNTER } from './request-id.js';
@@ -45,8 +46,8 @@ export interface ResponseFrame {
   readonly serviceRequest: string;
   /** The counter of the command this answers. */
   readonly inResponseTo: bigint;
-  /** "OK" or the device's refusal reason. */
-  readonly status: string;
+  /** "OK" or the device's refusal reason (protocol/device-status.ts). */
+  readonly status: DeviceStatus;
   readonly payload: PlainValue;
   readonly signatures: readonly FrameSignature[];
 }
@@ -171,7 +172,7 @@ function fromWire(wire: Readonly<Record<string, PlainValue>>, unsigned: boolean)
         header,
         serviceRequest: str(wire, 'm'),
         inResponseTo: counter(wire, 'q'),
-        status: str(wire, 'c'),
+        status: deviceStatus(wire, 'c'),
         payload,
         signatures,
       };
@@ -196,6 +197,12 @@ function str(wire: Readonly<Record<string, PlainValue>>, key: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 64) {
     throw new FrameError('WRONG_TYPE', `frame field "${key}" must be a string of 1..64 characters`, key);
   }
+  return value;
+}
+
+function deviceStatus(wire: Readonly<Record<string, PlainValue>>, key: string): DeviceStatus {
+  const value = str(wire, key);
+  if (!isDeviceStatus(value)) throw new FrameError('BAD_VALUE', `"${value}" is not a device status`, key);
   return value;
 }
 

@@ -1,36 +1,8 @@
-import type { Eui64, HubState } from '../protocol/index.js';
 import { SmetsimError } from '../protocol/index.js';
 
-/**
- * The SMWAN seam. The hub and the head-end each get a link handed to them and never open sockets
- * themselves; tests hand them the in-memory link, integration tests and users the MQTT one.
- * Frames cross as encoded bytes: the link knows nothing about their content.
- */
-export interface HubLink {
-  readonly hub: Eui64;
-  readonly isOpen: boolean;
-  /** Connect with the hub's credentials, subscribe to its `down`, publish state `online`. */
-  open(): Promise<void>;
-  /** Publish a frame on the hub's `up` topic at QoS 1; resolves once the broker has it. */
-  sendUp(frame: Uint8Array): Promise<void>;
-  /** Frames for this hub. Set before `open`, so that frames queued while offline are not missed. */
-  onDown(handler: (frame: Uint8Array) => void): void;
-  /**
-   * `graceful`: publish state `offline` and disconnect. Otherwise the connection just drops, as
-   * on a power cut, and the broker publishes the last will (`offline`).
-   */
-  close(options?: { readonly graceful?: boolean }): Promise<void>;
-}
-
-export interface HeadEndLink {
-  readonly isOpen: boolean;
-  open(): Promise<void>;
-  /** Publish a frame on a hub's `down` topic at QoS 1; held by the broker while the hub is away. */
-  sendDown(hub: Eui64, frame: Uint8Array): Promise<void>;
-  onUp(handler: (hub: Eui64, frame: Uint8Array) => void): void;
-  onHubState(handler: (hub: Eui64, state: HubState) => void): void;
-  close(): Promise<void>;
-}
+// The seam interfaces live in protocol/: the hub and the head-end both take one, and protocol/
+// is the only code the two sides share.
+export type { HeadEndLink, HubLink } from '../protocol/wan-link.js';
 
 export type LinkErrorCode = 'AUTH_FAILED' | 'NOT_AUTHORISED' | 'NOT_OPEN' | 'CONNECT_FAILED' | 'CLOSED';
 

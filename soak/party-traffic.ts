@@ -1,5 +1,5 @@
 import { nodeCrypto, type Clock } from '../protocol/index.js';
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 import type { Dcc } from '../world/dcc-side.js';
 import type { DefaultPartyName } from '../world/default-parties.js';
 import { GatewayClient, type GatewayTransport } from '../world/gateway-client.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider, EcPublicKey, Eui64 } from '../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
-import type { DeviceType } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import { buildGateway } from '../dcc-head-end/gateway/server.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';

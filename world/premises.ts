@@ -1,8 +1,9 @@
 import { formatEuiBytes, mpanFrom12, Prng, type Clock, type CryptoProvider, type Eui64 } from '../protocol/index.js';
-import { ConsumptionModel, ELECTRICITY_SHAPE, GAS_SHAPE, seedOf } from '../device-core/consumption-model.js';
+import { ConsumptionModel, ELECTRICITY_SHAPE, GAS_SHAPE, seedOf } from '../meter-core/consumption-model.js';
 import { seededDeviceKeys, type DeviceKeys } from '../device-core/device-keys.js';
-import type { DeviceFirmware, DeviceType } from '../device-core/firmware.js';
-import type { PaymentMode } from '../device-core/lifecycles.js';
+import type { DeviceFirmware } from '../device-core/firmware.js';
+import type { DeviceType } from '../protocol/device-type.js';
+import type { PaymentMode } from '../meter-core/meter-states.js';
 import { TrustStore, type CommissioningAnchors, type ManufactureAnchors } from '../device-core/trust-store.js';
 import { CommsHub } from '../hub/chf.js';
 import { GasProxy } from '../hub/gas-proxy.js';

@@ -10,7 +10,7 @@ import {
   type PartyCategory,
 } from '../../protocol/index.js';
 import { publicKeyFromPem } from '../../protocol/crypto/pem.js';
-import { DEVICE_TYPES, type DeviceType } from '../../device-core/firmware.js';
+import { DEVICE_TYPES, type DeviceType } from '../../protocol/device-type.js';
 import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { INVENTORY_STATUS, type InventoryStatus } from '../inventory-status.js';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SmetsimError } from '../../protocol/index.js';
-import { IllegalTransitionError } from '../../device-core/state-machine.js';
+import { IllegalTransitionError } from '../../protocol/state-machine.js';
 import { DuisError, GatewayError } from '../duis-error.js';
 
 /** HTTP status for each DUIS refusal. */

@@ -105,7 +105,7 @@ describe('prepayment top-up end to end', () => {
     });
     const before = esme().prepayment.balance;
     expect(world.premises[0]!.ppmid!.enterUtrn(utrn)).toBe(true);
-    const alert = await supplier.waitFor((i) => i.kind === 'deviceAlert' && i.alertCode === '0x81A0');
+    const alert = await supplier.waitFor((i) => i.kind === 'deviceAlert' && i.alertCode === '0x810E');
     expect(alert.body).toMatchObject({ device: esme().eui, amountPence: 500, utrn });
     expect(esme().prepayment.balance - before).toBeCloseTo(500, 0);
   });

@@ -12,7 +12,7 @@ import {
   type ServiceRequest,
   type UserRole,
 } from '../../protocol/index.js';
-import type { DeviceType } from '../../device-core/firmware.js';
+import type { DeviceType } from '../../protocol/device-type.js';
 import { Consents } from '../../dcc-head-end/consents.js';
 import { DuisError } from '../../dcc-head-end/duis-error.js';
 import { Inventory } from '../../dcc-head-end/inventory.js';

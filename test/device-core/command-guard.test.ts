@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CounterWindow, nodeCrypto, parseEui } from '../../protocol/index.js';
-import { guardCommand, ALERT_AUTHENTICATION_FAILED, ALERT_NO_AUTHORITY } from '../../device-core/command-guard.js';
+import { guardCommand } from '../../device-core/command-guard.js';
+import { ALERT } from '../../protocol/alert-codes.js';
+
+const ALERT_NO_AUTHORITY = ALERT.SourceHasNoAuthority; // 0x8F30
+const ALERT_AUTHENTICATION_FAILED = ALERT.TrustedSourceAuthenticationFailure; // 0x8F3D
 import { TrustStore } from '../../device-core/trust-store.js';
 import { anchorsFor, partyKeys, TestDcc } from '../support/dcc-fixture.js';
 

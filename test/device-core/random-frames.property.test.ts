@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFrame, SERVICE_REQUESTS, type PlainValue } from '../../protocol/index.js';
-import { DEVICE_LIFECYCLE, PAYMENT_MODE, SUPPLY_SWITCH } from '../../device-core/lifecycles.js';
-import { HAN_MESSAGES } from '../../device-core/han-messages.js';
+import { DEVICE_LIFECYCLE } from '../../device-core/lifecycles.js';
+import { PAYMENT_MODE, SUPPLY_SWITCH } from '../../meter-core/meter-states.js';
+import { HAN_MESSAGES } from '../../protocol/han-messages.js';
 import type { DeviceFirmware } from '../../device-core/firmware.js';
-import { MeterFirmware } from '../../device-core/meter-firmware.js';
+import { MeterFirmware } from '../../meter-core/meter-firmware.js';
 import { plainArb } from '../support/frames.js';
 import { PremisesHarness } from '../support/premises-harness.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectExhaustively } from '../support/state-machines.js';
-import { DEVICE_LIFECYCLE, JOIN_STATE, PAYMENT_MODE, SUPPLY_SWITCH } from '../../device-core/lifecycles.js';
+import { DEVICE_LIFECYCLE, JOIN_STATE } from '../../device-core/lifecycles.js';
+import { PAYMENT_MODE, SUPPLY_SWITCH } from '../../meter-core/meter-states.js';
 
 describe('device state machines, every cell of each table', () => {
   it('device lifecycle: installed → commissioned → decommissioned, never back', () => {

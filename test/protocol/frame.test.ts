@@ -125,6 +125,26 @@ describe('CBOR frames', () => {
     expect(() => decodeFrame(encodeCbor(wire))).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD' }));
   });
 
+  it('carries a device status from the one table, and refuses any other (protocol/device-status.ts)', () => {
+    const wire = {
+      v: 1,
+      k: 'R',
+      o: Buffer.alloc(8),
+      r: Buffer.alloc(8),
+      n: Buffer.alloc(8),
+      t: 0,
+      m: '4.1.1',
+      q: Buffer.alloc(8),
+      c: 'REFUSED_AUTHORITY',
+      p: null,
+      s: [],
+    };
+    expect(decodeFrame(encodeCbor(wire))).toMatchObject({ kind: 'response', status: 'REFUSED_AUTHORITY' });
+    expect(() => decodeFrame(encodeCbor({ ...wire, c: 'REFUSED_SIGNATURE' }))).toThrow(
+      expect.objectContaining({ code: 'BAD_VALUE', field: 'c' }),
+    );
+  });
+
   it('refuses wrong types and wrong lengths, naming the field', () => {
     const base = {
       v: 1,

@@ -11,12 +11,13 @@ import {
   type PlainValue,
 } from '../../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors, PartyCredential } from '../../device-core/trust-store.js';
+import { DCC_PARTIES } from '../../world/default-parties.js';
 
 /** Party EUIs of the DCC test environment (issue: smetsim serve defaults). */
 export const PARTY = {
-  acb: parseEui('90-B3-D5-1F-30-00-00-02'),
-  transCoS: parseEui('90-B3-D5-1F-30-00-00-03'),
-  recovery: parseEui('90-B3-D5-1F-30-00-00-04'),
+  acb: parseEui(DCC_PARTIES.acb),
+  transCoS: parseEui(DCC_PARTIES.transCoS),
+  recovery: parseEui(DCC_PARTIES.recovery),
   supplier: parseEui('90-B3-D5-1F-30-01-00-00'),
   supplier2: parseEui('90-B3-D5-1F-30-03-00-00'),
   networkOperator: parseEui('90-B3-D5-1F-30-02-00-00'),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatEuiBytes, SIGNER_ROLES, type Frame, type PlainValue } from '../../protocol/index.js';
+import { DEVICE_STATUSES, formatEuiBytes, SIGNER_ROLES, type Frame, type PlainValue } from '../../protocol/index.js';
 
 export const euiArb = fc.uint8Array({ minLength: 8, maxLength: 8 }).map(formatEuiBytes);
 const counterArb = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
@@ -48,7 +48,7 @@ export const frameArb: fc.Arbitrary<Frame> = fc.oneof(
     header: headerArb,
     serviceRequest: srArb,
     inResponseTo: counterArb,
-    status: fc.constantFrom('OK', 'REFUSED_COUNTER', 'REFUSED_SIGNATURE'),
+    status: fc.constantFrom(...DEVICE_STATUSES),
     payload: plainArb,
     signatures: fc.array(signatureArb, { maxLength: 2 }),
   }),

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { IllegalTransitionError, type StateMachine } from '../../device-core/state-machine.js';
+import { IllegalTransitionError, type StateMachine } from '../../protocol/state-machine.js';
 
 /** Every (state, event) cell of a table: the expected next state, or IllegalTransitionError. */
 export function expectExhaustively<S extends string, E extends string>(

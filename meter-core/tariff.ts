@@ -1,5 +1,5 @@
 import { HALF_HOURS_PER_DAY } from './consumption-model.js';
-import { numArray, optNum, PayloadError, type PayloadMap } from './payload.js';
+import { numArray, optNum, PayloadError, type PayloadMap } from '../device-core/payload.js';
 
 /** A time-of-use tariff (SR 1.1.1 / 1.2.1): rates per register and when each applies. */
 export interface Tariff {

@@ -1,4 +1,4 @@
-import { SmetsimError } from '../protocol/index.js';
+import { SmetsimError } from './errors.js';
 
 export class IllegalTransitionError extends SmetsimError {
   declare readonly code: 'ILLEGAL_TRANSITION';

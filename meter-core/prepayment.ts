@@ -1,18 +1,11 @@
-import { validateUtrn, UtrnCounterCache, type UtrnCheckContext, type UtrnRefusal } from '../protocol/index.js';
-
-/** GBCS prepayment alerts (FACTS: Alerts). */
-export const PREPAYMENT_ALERTS = {
-  lowCredit: 0x810d,
-  belowDisablementThreshold: 0x8f0f,
-  emergencyCreditExhausted: 0x81aa,
-  emergencyCreditActivated: 0x81ab,
-  utrnDuplicate: 0x8f51,
-  utrnNotAuthentic: 0x8f63,
-  utrnNotForThisDevice: 0x8f64,
-  utrnExceedsMaximumCredit: 0x8f5b,
-  utrnEntrySuspended: 0x81c4,
-  utrnEntryLockedOut: 0x81c5,
-} as const;
+import {
+  ALERT,
+  validateUtrn,
+  UtrnCounterCache,
+  type DeviceAlertCode,
+  type UtrnCheckContext,
+  type UtrnRefusal,
+} from '../protocol/index.js';
 
 /**
  * Prepayment settings (SR 2.1). The facts give no default values: these are emulator choices,
@@ -46,7 +39,7 @@ export const DEFAULT_PREPAYMENT_CONFIG: Readonly<PrepaymentConfig> = {
 };
 
 export interface PrepaymentAlert {
-  readonly code: number;
+  readonly code: DeviceAlertCode;
   readonly payload?: { readonly [key: string]: number | string | null };
 }
 
@@ -56,14 +49,14 @@ export interface PrepaymentOutcome {
   supply?: 'creditExhausted' | 'creditRestored';
 }
 
-const UTRN_ALERT: Record<UtrnRefusal, number> = {
-  DUPLICATE: PREPAYMENT_ALERTS.utrnDuplicate,
+const UTRN_ALERT: Record<UtrnRefusal, DeviceAlertCode> = {
+  DUPLICATE: ALERT.DuplicateUtrn,
   // Too old to be told from a replay: reported as a duplicate (emulator choice).
-  OUT_OF_WINDOW: PREPAYMENT_ALERTS.utrnDuplicate,
-  NOT_AUTHENTIC: PREPAYMENT_ALERTS.utrnNotAuthentic,
-  BAD_CHECK_DIGIT: PREPAYMENT_ALERTS.utrnNotAuthentic,
-  MALFORMED: PREPAYMENT_ALERTS.utrnNotAuthentic,
-  WRONG_DEVICE: PREPAYMENT_ALERTS.utrnNotForThisDevice,
+  OUT_OF_WINDOW: ALERT.DuplicateUtrn,
+  NOT_AUTHENTIC: ALERT.UtrnNotAuthentic,
+  BAD_CHECK_DIGIT: ALERT.UtrnNotAuthentic,
+  MALFORMED: ALERT.UtrnNotAuthentic,
+  WRONG_DEVICE: ALERT.UtrnNotForThisDevice,
 };
 
 export type UtrnResult =
@@ -106,13 +99,11 @@ export class PrepaymentAccount {
     const outcome: PrepaymentOutcome = { alerts: [] };
     if (!this.lowCreditAlerted && this.balance < this.config.lowCreditThreshold) {
       this.lowCreditAlerted = true;
-      outcome.alerts.push({ code: PREPAYMENT_ALERTS.lowCredit, payload: { balancePence: round(this.balance) } });
+      outcome.alerts.push({ code: ALERT.LowCredit, payload: { balancePence: round(this.balance) } });
     }
     if (!wasExhausted && this.exhausted) {
       outcome.alerts.push({
-        code: this.emergencyCreditActive
-          ? PREPAYMENT_ALERTS.emergencyCreditExhausted
-          : PREPAYMENT_ALERTS.belowDisablementThreshold,
+        code: this.emergencyCreditActive ? ALERT.EmergencyCreditExhausted : ALERT.CreditBelowDisablementThreshold,
         payload: { balancePence: round(this.balance) },
       });
       outcome.supply = 'creditExhausted';
@@ -151,9 +142,7 @@ export class PrepaymentAccount {
     const wasExhausted = this.exhausted;
     this.emergencyCreditActive = true;
     const outcome: PrepaymentOutcome = {
-      alerts: [
-        { code: PREPAYMENT_ALERTS.emergencyCreditActivated, payload: { limitPence: this.config.emergencyCreditLimit } },
-      ],
+      alerts: [{ code: ALERT.EmergencyCreditActivated, payload: { limitPence: this.config.emergencyCreditLimit } }],
     };
     if (wasExhausted && !this.exhausted) outcome.supply = 'creditRestored';
     return { ok: true, outcome };
@@ -185,9 +174,7 @@ export class PrepaymentAccount {
         ok: false,
         reason: 'EXCEEDS_MAXIMUM_CREDIT',
         outcome: {
-          alerts: [
-            { code: PREPAYMENT_ALERTS.utrnExceedsMaximumCredit, payload: { amountPence: verdict.amountPence, source } },
-          ],
+          alerts: [{ code: ALERT.UtrnExceedsMaximumCredit, payload: { amountPence: verdict.amountPence, source } }],
         },
       };
     }
@@ -201,12 +188,12 @@ export class PrepaymentAccount {
     if (this.badEntries >= this.config.lockoutAfterBadEntries) {
       this.blockedUntil = now + this.config.lockoutMs;
       this.blockedBy = 'ENTRY_LOCKED_OUT';
-      outcome.alerts.push({ code: PREPAYMENT_ALERTS.utrnEntryLockedOut, payload: { badEntries: this.badEntries } });
+      outcome.alerts.push({ code: ALERT.UtrnLockedOut, payload: { badEntries: this.badEntries } });
       this.badEntries = 0;
     } else if (this.badEntries === this.config.suspendAfterBadEntries) {
       this.blockedUntil = now + this.config.suspensionMs;
       this.blockedBy = 'ENTRY_SUSPENDED';
-      outcome.alerts.push({ code: PREPAYMENT_ALERTS.utrnEntrySuspended, payload: { badEntries: this.badEntries } });
+      outcome.alerts.push({ code: ALERT.UtrnManualEntrySuspended, payload: { badEntries: this.badEntries } });
     }
   }
 

@@ -1,3 +1,5 @@
+import type { ServiceReferenceVariant } from './catalogue.js';
+
 /**
  * Local HAN messages between devices of one premises. They travel as unsigned command frames
  * whose message code is one of these (never a DUIS variant), and are accepted only from devices
@@ -27,3 +29,18 @@ export const HAN_MESSAGES = {
 } as const;
 
 export type HanMessage = (typeof HAN_MESSAGES)[keyof typeof HAN_MESSAGES];
+
+/**
+ * The reads the GPF answers from its mirror of a gas meter, without waiting for the meter to
+ * wake (FACTS: GPF). The GSME refreshes each of them at every wake (HAN.MIRROR); the GPF answers
+ * them. The list is the contract between the two, so it lives with the HAN messages.
+ */
+export const MIRRORED_READS = [
+  '4.1.1',
+  '4.3',
+  '4.18',
+  '6.2.7',
+  '7.4',
+  '11.2',
+] as const satisfies readonly ServiceReferenceVariant[];
+export type MirroredRead = (typeof MIRRORED_READS)[number];

@@ -1,6 +1,8 @@
 /**
  * The status a device puts in a response (`c` on the wire). Not DUIS codes: the head-end maps
- * them to what a party sees. Each refusal that GBCS pairs with an alert says which.
+ * them to what a party sees. Each refusal that GBCS pairs with an alert says which. The devices
+ * write it and the head-end reads it, so it is protocol: a response frame carries one of these
+ * and decoding refuses any other.
  */
 export const DEVICE_STATUS = {
   OK: { meaning: 'executed' },
@@ -21,3 +23,9 @@ export const DEVICE_STATUS = {
 } as const;
 
 export type DeviceStatus = keyof typeof DEVICE_STATUS;
+
+export const DEVICE_STATUSES = Object.keys(DEVICE_STATUS) as readonly DeviceStatus[];
+
+export function isDeviceStatus(value: unknown): value is DeviceStatus {
+  return typeof value === 'string' && Object.hasOwn(DEVICE_STATUS, value);
+}

@@ -1,23 +1,20 @@
-import type { CommandFrame, Eui64, Frame, PlainValue, TimerHandle, UtrnCheckContext } from '../protocol/index.js';
+import {
+  ALERT,
+  type Eui64,
+  type Frame,
+  type PlainValue,
+  type TimerHandle,
+  type UtrnCheckContext,
+} from '../protocol/index.js';
 import type { ConsumptionModel } from './consumption-model.js';
 import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from './consumption-model.js';
+import { DeviceFirmware, type Execution, type FirmwareDeps } from '../device-core/firmware.js';
+import { JoinedDevices } from '../device-core/lifecycles.js';
+import { HAN_MESSAGES } from '../protocol/han-messages.js';
 import { EventLog } from './event-log.js';
-import { DeviceFirmware, type Execution, type FirmwareDeps } from './firmware.js';
-import { HAN_MESSAGES } from './han-messages.js';
-import {
-  JOIN_STATE,
-  PAYMENT_MODE,
-  SUPPLY_SWITCH,
-  type PaymentMode,
-  type SupplyEvent,
-  type SupplyState,
-} from './lifecycles.js';
+import { PAYMENT_MODE, SUPPLY_SWITCH, type PaymentMode, type SupplyEvent, type SupplyState } from './meter-states.js';
 import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome } from './prepayment.js';
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
-import { METER_HANDLER_ALIASES } from './meter-handler-aliases.js';
-
-/** Emulator choice (see protocol/alert-codes.ts): a locally entered UTRN was accepted. */
-export const ALERT_UTRN_ACCEPTED_LOCALLY = 0x81a0;
 
 export interface MeterOptions {
   readonly model: ConsumptionModel;
@@ -31,8 +28,6 @@ export interface PendingFirmware {
   readonly version: string;
   readonly verified: boolean;
 }
-
-export type MeterHandler<M> = (meter: M, command: CommandFrame) => Execution;
 
 /**
  * What the ESME and the GSME share: registers driven by the consumption model, tariff and cost,
@@ -49,7 +44,7 @@ export abstract class MeterFirmware extends DeviceFirmware {
   tariff: Tariff = DEFAULT_TARIFF;
   readonly prepayment: PrepaymentAccount;
   readonly events = new EventLog();
-  readonly joined = new Set<Eui64>();
+  readonly joined = new JoinedDevices();
   /** Total units used (Wh or litres) and per TOU register. */
   registerUnits: number;
   touUnits: number[] = [0];
@@ -77,24 +72,10 @@ export abstract class MeterFirmware extends DeviceFirmware {
   /** kWh for a quantity of this meter's units. */
   protected abstract kwhOf(units: number): number;
 
-  /** The handler for a service request on this meter type, if it implements it. */
-  protected abstract handlerFor(serviceRequest: string): ((command: CommandFrame) => Execution) | undefined;
-
   /** SR 6.20.x: validate and store the meter point (MPAN or MPRN). */
   abstract setMpxn(text: string): void;
 
   abstract mpxnConfig(): PlainValue;
-
-  protected execute(command: CommandFrame): Execution {
-    const code = METER_HANDLER_ALIASES[command.serviceRequest] ?? command.serviceRequest;
-    const handler = this.handlerFor(code);
-    if (!handler)
-      return {
-        status: 'NOT_SUPPORTED',
-        payload: { reason: `${this.identity.type} does not implement SR ${command.serviceRequest}` },
-      };
-    return handler(command);
-  }
 
   now(): number {
     return this.deps.clock.now();
@@ -222,9 +203,10 @@ export abstract class MeterFirmware extends DeviceFirmware {
       result.ok ? `${result.amountPence}p` : result.reason,
     );
     this.applyPrepayment(result.outcome);
-    // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier.
+    // BPM 02.03 local top-up: the meter tells the DCC, which tells the supplier. GBCS's alert
+    // for it is 0x810E "credit added locally" (FACTS: Alerts).
     if (result.ok && source === 'local')
-      this.raiseAlert(ALERT_UTRN_ACCEPTED_LOCALLY, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
+      this.raiseAlert(ALERT.CreditAddedLocally, { amountPence: result.amountPence, utrn: utrn.slice(0, 20) });
     return result.ok ? { ok: true, amountPence: result.amountPence } : { ok: false, reason: result.reason };
   }
 
@@ -279,7 +261,9 @@ export abstract class MeterFirmware extends DeviceFirmware {
     const outageMs = now - (this.outageStartedAt ?? now);
     this.outageStartedAt = undefined;
     this.events.record(now, 'power restored', `${Math.round(outageMs / 1000)} s`);
-    this.raiseAlert(outageMs >= 3 * 60_000 ? 0x8f36 : 0x8f35, { outageSeconds: Math.round(outageMs / 1000) });
+    this.raiseAlert(outageMs >= 3 * 60_000 ? ALERT.SupplyOutageRestoredLongOutage : ALERT.SupplyOutageRestored, {
+      outageSeconds: Math.round(outageMs / 1000),
+    });
     this.scheduleTick();
   }
 
@@ -289,18 +273,16 @@ export abstract class MeterFirmware extends DeviceFirmware {
 
   tamper(kind = 'tamper'): void {
     this.events.record(this.deps.clock.now(), kind);
-    this.raiseAlert(0x8f3f, { kind });
+    this.raiseAlert(ALERT.TamperDetect, { kind });
   }
 
   join(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'join');
-    this.joined.add(device);
+    this.joined.join(device);
     this.sendLocal(device, this.localFrame(device, HAN_MESSAGES.JOINED, { meter: this.eui, type: this.identity.type }));
   }
 
   unjoin(device: Eui64): void {
-    JOIN_STATE.next(this.joined.has(device) ? 'Joined' : 'NotJoined', 'unjoin');
-    this.joined.delete(device);
+    this.joined.unjoin(device);
     this.sendLocal(device, this.localFrame(device, HAN_MESSAGES.UNJOINED, { meter: this.eui }));
   }
 

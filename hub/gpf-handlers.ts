@@ -1,0 +1,28 @@
+import { body, ok, type Handler, type HandlerTable } from '../device-core/handlers.js';
+import { euiArg } from '../device-core/payload.js';
+import type { GasProxy } from './gas-proxy.js';
+
+// SR 8.7.x / 8.8.x at the GPF: a display joins (or leaves) and may read the gas mirror. The
+// critical and non-critical variants do the same here.
+const join: Handler<GasProxy> = (gpf, c) => {
+  gpf.join(euiArg(body(c), 'device'));
+  return ok({ joined: [...gpf.joined] });
+};
+const unjoin: Handler<GasProxy> = (gpf, c) => {
+  gpf.unjoin(euiArg(body(c), 'device'));
+  return ok({ joined: [...gpf.joined] });
+};
+
+/** The GPF's own service requests: joins for displays, commissioning, identity, firmware version. */
+export const GPF_HANDLERS: HandlerTable<GasProxy> = {
+  '8.7.1': join,
+  '8.7.2': join,
+  '8.8.1': unjoin,
+  '8.8.2': unjoin,
+  // 8.1.1 Commission Device
+  '8.1.1': (gpf) => gpf.commission(),
+  // 6.2.4 Read Device Configuration (Identity Exc MPxN)
+  '6.2.4': (gpf) => ok({ eui: gpf.eui, type: gpf.identity.type, firmwareVersion: gpf.identity.firmwareVersion }),
+  // 11.2 Read Firmware Version
+  '11.2': (gpf) => ok({ firmwareVersion: gpf.identity.firmwareVersion }),
+};
