@@ -91,8 +91,11 @@ function App() {
   }, [view, arg]);
 
   /** @param {string} name @param {string} href */
-  const tab = (name, href) =>
-    html`<a class=${`#/${view ?? ''}`.startsWith(href) && href !== '#/' ? 'active' : ''} href=${href}>${name}</a>`;
+  const tab = (name, href) => {
+    // A premises is part of the fleet view.
+    const here = view === 'inboxes' || view === 'log' ? `#/${view}` : '#/';
+    return html`<a class=${here === href ? 'active' : ''} href=${href}>${name}</a>`;
+  };
   let body;
   if (view === 'premises') body = html`<${PremisesView} home=${premises.get(Number(arg))} log=${log} />`;
   else if (view === 'inboxes')
