@@ -12,7 +12,12 @@ import { GatewayClient } from '../../world/gateway-client.js';
 import { submitPartyRequest } from '../../world/party-request.js';
 import { launchChromium } from '../support/chromium.js';
 
-const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+/**
+ * The screenshots go to a temporary folder, or to docs/ (the README's pictures) with
+ * SMETSIM_UPDATE_SCREENSHOTS=1, so that a test run leaves the tree as it was.
+ */
+const shots =
+  process.env.SMETSIM_UPDATE_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../docs/', import.meta.url)) : undefined;
 
 /** Pounds shown in an element's text after "balance £" (the device card, or a display's screen). */
 const balanceIn = (page: Page, selector: string) =>
@@ -26,10 +31,12 @@ const balanceIn = (page: Page, selector: string) =>
  * 127.0.0.1 (what `smetsim serve` runs, here with a PPMID and prepayment): the fleet loads and
  * searches; a UTRN typed in the premises view credits the meter, and the balance, the IHD and
  * PPMID screens and the supplier's inbox (open in a second page) change without a reload. The
- * two screenshots in docs/ come from this run.
+ * two screenshots in docs/ come from this run (SMETSIM_UPDATE_SCREENSHOTS=1).
  */
 describe('dashboard in headless Chromium', () => {
   const profile = mkdtempSync(join(tmpdir(), 'smetsim-chromium-'));
+  const shotDir = shots ?? mkdtempSync(join(tmpdir(), 'smetsim-dashboard-shots-'));
+  const docs = (name: string) => join(shotDir, name);
   let world: World;
   let browser: Browser;
   const consoleErrors: string[] = [];
@@ -53,6 +60,7 @@ describe('dashboard in headless Chromium', () => {
     await browser?.close();
     await world?.stop();
     rmSync(profile, { recursive: true, force: true });
+    if (!shots) rmSync(shotDir, { recursive: true, force: true });
   });
 
   async function open(hash: string): Promise<Page> {
