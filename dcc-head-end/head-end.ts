@@ -260,6 +260,11 @@ export class HeadEnd {
     return this.internals.inbox.poll(party, after, waitMs, limit);
   }
 
+  /** A party's inbox after `after`, now, without waiting (the dashboard's views). */
+  readInbox(party: Eui64, after: number | bigint, limit: number): InboxItem[] {
+    return this.internals.inbox.read(party, after, limit);
+  }
+
   /** Every item put into any inbox, as it is put (soak accounting, benchmarks). */
   onInboxItem(listener: (party: Eui64, item: InboxItem) => void): void {
     this.internals.inbox.onAppend(listener);

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
-import { MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
+import {
+  MqttHubLink,
+  SmwanCredentials,
+  startEmbeddedBroker,
+  type EmbeddedBroker,
+  type HeadEndLink,
+} from '../smwan/index.js';
+import { createDashboard } from '../dashboard/index.js';
 import { createDcc, injectTransport } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
@@ -35,6 +42,8 @@ export interface WorldOptions {
   readonly gsmeWakeMs?: number;
   readonly paymentMode?: 'Credit' | 'Prepayment';
   readonly initialBalancePence?: number;
+  /** The live web dashboard at /ui on the gateway's port (dashboard/). */
+  readonly dashboard?: boolean;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -57,7 +66,9 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     ? undefined
     : await startEmbeddedBroker({ credentials, port: options.mqttPort ?? 0 });
   const brokerUrl = options.brokerUrl ?? broker!.url;
+  const dashboard = options.dashboard ? createDashboard() : undefined;
   const dcc = createDcc({
+    ...(dashboard ? { wrapLink: (link: HeadEndLink) => dashboard.wrapLink(link) } : {}),
     clock,
     crypto,
     seed,
@@ -93,6 +104,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     else dcc.enrol(premisesRecord(home));
     premises.push(home);
   }
+  dashboard?.attach(dcc.gateway, { clock, headEnd: dcc.headEnd, parties: dcc.parties, premises });
   const gatewayUrl = await dcc.start();
   for (const home of premises) await home.start();
   return {

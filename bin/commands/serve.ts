@@ -116,6 +116,7 @@ async function serve(options: ServeOptions): Promise<void> {
     smwanSecret: options.smwanSecret,
     ...(options.partyKeys ? { partyKeysDir: options.partyKeys } : {}),
     adminToken,
+    dashboard: true,
     ...(timeout
       ? { timeouts: { nonCriticalMs: timeout, criticalMs: timeout, gasWakeMs: DEFAULT_TIMEOUTS.gasWakeMs } }
       : {}),
@@ -132,6 +133,7 @@ async function serve(options: ServeOptions): Promise<void> {
     [
       `smetsim serve: ${world.premises.length} premises`,
       `  User Gateway  ${world.gatewayUrl}   (OpenAPI: ${world.gatewayUrl}/openapi.json)`,
+      `  Dashboard     ${world.gatewayUrl}/ui/`,
       `  SMWAN broker  ${world.brokerUrl}`,
       `  fleet         ${fleetFile}`,
       `  admin token   ${tokenFile}`,

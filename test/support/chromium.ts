@@ -72,3 +72,29 @@ export async function openInChromium(file: string, screenshot: string): Promise<
     await browser.close();
   }
 }
+
+/**
+ * Debian's Chromium for a page served over HTTP on 127.0.0.1: headless, and with nothing of its own
+ * reaching out (no sync, no component updates, no background fetches, no QUIC), in a fresh
+ * profile folder that the caller removes.
+ */
+export async function launchChromium(userDataDir: string) {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set SMETSIM_CHROMIUM)`);
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir,
+    // Root in a container has no user namespace for the sandbox; the pages are our own.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
