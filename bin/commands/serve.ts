@@ -12,6 +12,7 @@ import { smwanSecretOption } from '../smwan-options.js';
 interface ServeOptions {
   premises: string;
   httpPort: string;
+  duisPort?: string;
   mqttPort: string;
   broker?: string;
   dataDir: string;
@@ -29,6 +30,10 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--premises <n>', 'number of premises', '1')
     .option('--http-port <port>', 'User Gateway port (0 picks a free one)', '8080')
+    .option(
+      '--duis-port <port>',
+      'also open the DUIS XML gateway (DCC Boxed endpoints, docs/duis.md) here; 0 picks a free one',
+    )
     .option('--mqtt-port <port>', 'embedded broker port (0 picks a free one)', '1883')
     .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
     .option(
@@ -62,6 +67,7 @@ async function serve(options: ServeOptions): Promise<void> {
     dataDir,
     ...(options.broker ? { brokerUrl: options.broker } : { mqttPort: Number(options.mqttPort) }),
     httpPort: Number(options.httpPort),
+    ...(options.duisPort === undefined ? {} : { duisPort: Number(options.duisPort) }),
     smwanSecret: options.smwanSecret,
     ...(options.partyKeys ? { partyKeysDir: options.partyKeys } : {}),
     adminToken,
@@ -75,6 +81,9 @@ async function serve(options: ServeOptions): Promise<void> {
     [
       `smetsim serve: ${world.premises.length} premises`,
       `  User Gateway  ${world.gatewayUrl}   (OpenAPI: ${world.gatewayUrl}/openapi.json)`,
+      ...(world.duisUrl
+        ? [`  DUIS gateway  ${world.duisUrl}/api/v1/serviceS | serviceD | serviceT   (docs/duis.md)`]
+        : []),
       `  SMWAN broker  ${world.brokerUrl}`,
       `  fleet         ${fleetFile}`,
       `  admin token   ${tokenFile}`,
@@ -86,7 +95,7 @@ async function serve(options: ServeOptions): Promise<void> {
   );
   // One machine-readable line for tools that start the harness as a child process.
   process.stdout.write(
-    `ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile })}\n`,
+    `ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile, ...(world.duisUrl ? { duisUrl: world.duisUrl } : {}) })}\n`,
   );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
