@@ -127,6 +127,7 @@ export function responseCodeFor(error: unknown): DuisResponseCode {
     return DOOR_CODES[error.code];
   if (error instanceof DuisError && isDuisResponseCode(error.code)) return error.code;
   if (error instanceof GatewayError && error.duis !== undefined && isDuisResponseCode(error.duis)) return error.duis;
-  if (error instanceof SmetsimError) return PIPELINE_CODES[error.code] ?? UNREADABLE;
+  // hasOwn: a code such as "toString" must not find Object.prototype's.
+  if (error instanceof SmetsimError && Object.hasOwn(PIPELINE_CODES, error.code)) return PIPELINE_CODES[error.code]!;
   return UNREADABLE;
 }
