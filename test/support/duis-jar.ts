@@ -32,6 +32,7 @@ export function jarSign(xml: string): string {
   return withFile(xml, (file) =>
     execFileSync('java', ['-cp', SIGNING_TOOL_JAR, 'uk.co.smartdcc.boxed.xmldsig.Sign', '--preserveCounter', file], {
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
 }

@@ -1,0 +1,149 @@
+import { parseDuis } from '@smartdcc/duis-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { World } from '../../../world/dcc-world.js';
+import type { GatewayClient } from '../../../world/gateway-client.js';
+import type { DefaultPartyName } from '../../../world/default-parties.js';
+import { fixture, jarSign, jarValidate } from '../../support/duis-jar.js';
+import { duisRequest, read411, readInventory, signedBy } from '../../support/duis-messages.js';
+import { testWorld } from '../../support/world.js';
+
+/**
+ * The DUIS door end to end, as a head-end built for DCC Boxed would use it: real HTTP to
+ * `smetsim serve --duis-port`'s server, the real pipeline, broker and emulated premises;
+ * requests signed by SmartDCC's own tool, answers judged by it.
+ */
+describe('DUIS gateway over real HTTP (DCC Boxed endpoints)', () => {
+  let world: World;
+  let client: (name: DefaultPartyName) => GatewayClient;
+  const supplier = () => world.parties.supplier.eui;
+  const esme = () => world.premises[0]!.esme.eui;
+  let counter = BigInt(Date.now()) * 1000n;
+  const next = () => (counter += 1n);
+
+  beforeAll(async () => {
+    ({ world, client } = await testWorld({ duisPort: 0 }));
+  });
+  afterAll(async () => world.stop());
+
+  async function post(service: string, body: string | Buffer, contentType = 'application/xml') {
+    const response = await fetch(`${world.duisUrl!}/api/v1/${service}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      code: /<sr:ResponseCode>([^<]+)</.exec(text)?.[1] ?? response.headers.get('x-smetsim-response-code'),
+      text,
+    };
+  }
+
+  it('a jar-signed 4.1.1 request gets a jar-valid, DSP-signed I99, then the reading reaches the supplier', async () => {
+    const id = next();
+    const signed = jarSign(read411(supplier(), esme(), id));
+    const answer = await post('serviceS', signed);
+    expect(answer).toMatchObject({ status: 200, code: 'I99' });
+    expect(answer.type).toMatch(/^application\/xml/);
+    expect(answer.text).toContain('<ds:SignatureValue>');
+    const judged = jarValidate(answer.text);
+    expect(judged.output).toContain('passed signature check');
+    expect(judged.status).toBe(0);
+    expect(parseDuis('simplified', answer.text)).toMatchObject({
+      header: { type: 'response', responseCode: 'I99' },
+    });
+    // One pipeline, two doors: the device's answer lands in the same inbox the JSON gateway reads.
+    const requestId = `${supplier()}:${esme()}:${id}`;
+    const item = await client('supplier').waitFor((i) => i.requestId === requestId);
+    expect(item).toMatchObject({ code: 'I0', serviceReferenceVariant: '4.1.1', body: { deviceStatus: 'OK' } });
+  });
+
+  it('8.2 Read Inventory answers I0 with the device in a DSPInventory the jar validates', async () => {
+    const answer = await post('serviceD', signedBy('supplier', readInventory(supplier(), esme(), next())));
+    expect(answer).toMatchObject({ status: 200, code: 'I0' });
+    expect(answer.text).toContain(`<sr:DeviceID>${esme()}</sr:DeviceID><sr:DeviceType>ESME</sr:DeviceType>`);
+    expect(answer.text).toContain('<sr:DeviceStatus>Commissioned</sr:DeviceStatus>');
+    expect(jarValidate(answer.text).status).toBe(0);
+  });
+
+  it('a signer the door cannot establish gets E1, an unknown device the pipeline’s E19', async () => {
+    const other = duisRequest({
+      requestId: `${world.parties.supplier2.eui}:${esme()}:${next()}`,
+      commandVariant: 1,
+      serviceReference: '4.1',
+      serviceReferenceVariant: '4.1.1',
+      body: '<sr:ReadInstantaneousImportRegisters/>',
+    });
+    // supplier2 has no DCC test XML-signing certificate: the door cannot establish it (E1).
+    expect((await post('serviceS', other)).code).toBe('E1');
+    const e19 = await post('serviceS', signedBy('supplier', read411(supplier(), '00-11-22-33-44-55-66-77', next())));
+    expect(e19.code).toBe('E19');
+  });
+
+  describe('bad inputs each get a schema-listed code, and the door keeps working', () => {
+    const cases: [string, () => { service: string; body: string | Buffer }, string][] = [
+      ['no signature', () => ({ service: 'serviceS', body: read411(supplier(), esme(), next()) }), 'E1'],
+      [
+        'a bad signature',
+        () => ({
+          service: 'serviceS',
+          body: signedBy('supplier', read411(supplier(), esme(), next())).replace('4.1.1<', '4.1.2<'),
+        }),
+        'E1',
+      ],
+      [
+        'an unknown certificate serial',
+        () => ({
+          service: 'serviceS',
+          body: fixture('4.1.1-request-signed.xml').replace('27572613927499351639968579586655397031', '7'),
+        }),
+        'E1',
+      ],
+      [
+        'schema-invalid XML',
+        () => ({
+          service: 'serviceS',
+          body: signedBy(
+            'supplier',
+            read411(supplier(), esme(), next()).replace('<sr:CommandVariant>1', '<sr:CommandVariant>9'),
+          ),
+        }),
+        'E100',
+      ],
+      ['the XXE example', () => ({ service: 'serviceS', body: fixture('duis-xxe.xml') }), 'E100'],
+      [
+        'a 10 MB body',
+        () => ({
+          service: 'serviceS',
+          body: Buffer.from(
+            signedBy('supplier', read411(supplier(), esme(), next())).replace(
+              '</sr:Request>',
+              `<!--${'x'.repeat(10 * 1024 * 1024)}--></sr:Request>`,
+            ),
+          ),
+        }),
+        'E100',
+      ],
+    ];
+
+    it.each(cases)('%s', async (_, make, code) => {
+      const { service, body } = make();
+      const answer = await post(service, body);
+      expect(answer.code).toBe(code);
+      expect(answer.text).toContain('<ds:SignatureValue>');
+    });
+
+    it('a replayed counter', async () => {
+      const signed = signedBy('supplier', read411(supplier(), esme(), next()));
+      expect((await post('serviceS', signed)).code).toBe('I99');
+      const replay = await post('serviceS', signed);
+      expect(replay.code).toBe('E100');
+      expect(replay.text).not.toContain('COUNTER_NOT_FRESH');
+    });
+
+    it('after all of them, a good request still gets I99', async () => {
+      expect((await post('serviceS', signedBy('supplier', read411(supplier(), esme(), next())))).code).toBe('I99');
+    });
+  });
+});
