@@ -29,7 +29,7 @@ describe('DUIS gateway over real HTTP (DCC Boxed endpoints)', () => {
     const response = await fetch(`${world.duisUrl!}/api/v1/${service}`, {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     const text = await response.text();
     return {
