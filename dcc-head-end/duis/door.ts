@@ -61,7 +61,7 @@ export class DuisDoor {
   readonly schema: DuisSchema;
 
   constructor(private readonly options: DuisDoorOptions) {
-    this.schema = options.schema ?? DuisSchema.load();
+    this.schema = options.schema ?? DuisSchema.shared();
   }
 
   async handle(service: DuisService, input: DuisInput): Promise<DoorAnswer> {

@@ -32,7 +32,15 @@ export function referenceDir(name: 'duis' | 'duis-xml-signing'): string {
  * serves them is removed once the schema is compiled, so no message can make libxml2 open them.
  */
 export class DuisSchema {
+  private static loaded: DuisSchema | undefined;
+
   private constructor(private readonly validator: XsdValidator) {}
+
+  /** The schema shipped in reference/duis/, compiled on first use and shared by every door. */
+  static shared(): DuisSchema {
+    DuisSchema.loaded ??= DuisSchema.load();
+    return DuisSchema.loaded;
+  }
 
   static load(dir: string = referenceDir('duis')): DuisSchema {
     const files = Object.fromEntries(

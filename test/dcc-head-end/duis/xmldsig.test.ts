@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   loadSigner,
@@ -47,6 +50,19 @@ describe('XMLDSig as DUIS uses it (DUIS door step 3)', () => {
       issuer: 'CN=Z1,OU=07',
       serial: '167048897159233642262001557408276884033',
     });
+  });
+
+  it('trusts only the certificates in the folders it is given (e.g. <data-dir>/duis-xml-signing)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smetsim-xml-certs-'));
+    try {
+      copyFileSync(join(testXmlSigningDir(), 'xml-sign-90B3D51F30020000-ds.pem'), join(dir, 'operator.pem'));
+      writeFileSync(join(dir, 'notes.pem'), 'not a certificate');
+      const store = XmlSigningCertificates.fromDirs([dir, join(dir, 'absent')]);
+      expect(store.list().map((c) => c.eui)).toEqual(['90-B3-D5-1F-30-02-00-00']);
+      expect(verify(fixture('4.1.1-request-signed.xml'), store)).toBe('CERTIFICATE_UNKNOWN');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('verifies a request signed by SmartDCC’s tool, and names the supplier’s certificate', () => {
