@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DUIS_RESPONSE_CODES } from '../../../dcc-head-end/duis/response-codes.js';
 import type { DuisBackend, DuisOutcome, DuisPipelineRequest } from '../../../dcc-head-end/duis/backend.js';
 import { loadSigner, testXmlSigningDir, XmlSigningCertificates } from '../../../dcc-head-end/duis/certificates.js';
 import { DuisDoor, type DuisService } from '../../../dcc-head-end/duis/door.js';
@@ -184,6 +186,25 @@ describe('the DUIS door (bytes in, a signed sr:Response out)', () => {
     expect(json.code).toBe('E100');
     const garbage = await door().door.handle('serviceS', input(Buffer.from([0x3c, 0xff, 0x00, 0x12])));
     expect(garbage).toMatchObject({ status: 400, contentType: 'text/plain', code: 'E100' });
+  });
+
+  it('random mutations of a signed request: always a schema code, never a throw', async () => {
+    const { door: d } = door();
+    const base = Buffer.from(fixture('4.1.1-request-signed.xml'));
+    const mutation = fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    await fc.assert(
+      fc.asyncProperty(mutation, async (changes) => {
+        const bytes = Buffer.from(base);
+        for (const [at, value] of changes) bytes[at] = value;
+        const answer = await d.handle('serviceS', input(bytes));
+        expect(DUIS_RESPONSE_CODES).toContain(answer.code);
+        if (answer.contentType === 'application/xml') expect(responseCode(answer.body)).toBe(answer.code);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('never answers with a ServiceReference the schema does not list (falls back to plain text)', async () => {
