@@ -1,5 +1,6 @@
 import { parseDuis } from '@smartdcc/duis-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeCrypto } from '../../../protocol/index.js';
 import type { World } from '../../../world/dcc-world.js';
 import type { GatewayClient } from '../../../world/gateway-client.js';
 import type { DefaultPartyName } from '../../../world/default-parties.js';
@@ -65,6 +66,40 @@ describe('DUIS gateway over real HTTP (DCC Boxed endpoints)', () => {
     expect(answer.text).toContain(`<sr:DeviceID>${esme()}</sr:DeviceID><sr:DeviceType>ESME</sr:DeviceType>`);
     expect(answer.text).toContain('<sr:DeviceStatus>Commissioned</sr:DeviceStatus>');
     expect(jarValidate(answer.text).status).toBe(0);
+  });
+
+  it('a critical 7.2: variant 4 on serviceT returns the PreCommand, the supplier signs it with its GBCS key, variant 5 disables supply', async () => {
+    const id = next();
+    const request = (variant: number, body: string) =>
+      duisRequest({
+        requestId: `${supplier()}:${esme()}:${id}`,
+        commandVariant: variant,
+        serviceReference: '7.2',
+        serviceReferenceVariant: '7.2',
+        body,
+      });
+    const transformed = await post('serviceT', signedBy('supplier', request(4, '<sr:DisableSupply/>')));
+    expect(transformed).toMatchObject({ status: 200, code: 'I0' });
+    expect(jarValidate(transformed.text).status).toBe(0);
+    const payload = /<sr:PreCommand><sr:GBCSVersion>[^<]+<\/sr:GBCSVersion><sr:GBCSPayload>([^<]+)</.exec(
+      transformed.text,
+    )?.[1];
+    expect(payload).toBeDefined();
+    const preCommand = Buffer.from(payload!, 'base64');
+    // The supplier's GBCS signing key, not its XML one (FACTS.md, DUIS: a critical request).
+    const signature = nodeCrypto.sign(world.parties.supplier.ds, preCommand);
+    const signedPayload = Buffer.concat([preCommand, signature]).toString('base64');
+    const sent = await post(
+      'serviceS',
+      signedBy(
+        'supplier',
+        request(5, `<sr:SignedPreCommand><sr:GBCSPayload>${signedPayload}</sr:GBCSPayload></sr:SignedPreCommand>`),
+      ),
+    );
+    expect(sent).toMatchObject({ status: 200, code: 'I99' });
+    const requestId = `${supplier()}:${esme()}:${id}`;
+    const item = await client('supplier').waitFor((i) => i.requestId === requestId);
+    expect(item).toMatchObject({ code: 'I0', body: { deviceStatus: 'OK', supply: 'Disabled' } });
   });
 
   it('a signer the door cannot establish gets E1, an unknown device the pipeline’s E19', async () => {
