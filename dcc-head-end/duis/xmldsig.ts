@@ -140,6 +140,9 @@ function escapeText(text: string): string {
 /**
  * Sign a message we built (a serialised sr:Response with no signature), as the signing tool
  * does: the Signature becomes the root's last child, with the enveloped transform alone.
+ * The message must have no whitespace-only text between elements: SmartDCC's tool drops such
+ * text before it checks a digest (measured: xmldsig.test.ts), so standard XMLDSig over it fails
+ * there. response-writer.ts writes none.
  * The SignedInfo is written in its exclusive-C14N form, so the octets signed are the ones written.
  */
 export function signEnveloped(xml: string, signer: DspSigner): string {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parseDuis } from '@smartdcc/duis-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto } from '../../../protocol/index.js';
@@ -13,6 +16,12 @@ import { testWorld } from '../../support/world.js';
  * `smetsim serve --duis-port`'s server, the real pipeline, broker and emulated premises;
  * requests signed by SmartDCC's own tool, answers judged by it.
  */
+/** SmartDCC's 293 DUIS requests derived from the RTDS (GPL-3.0 devDependency, test data only). */
+const templates = join(
+  dirname(createRequire(import.meta.url).resolve('@smartdcc/duis-templates/package.json')),
+  'templates',
+);
+
 describe('DUIS gateway over real HTTP (DCC Boxed endpoints)', () => {
   let world: World;
   let client: (name: DefaultPartyName) => GatewayClient;
@@ -66,6 +75,16 @@ describe('DUIS gateway over real HTTP (DCC Boxed endpoints)', () => {
     expect(answer.text).toContain(`<sr:DeviceID>${esme()}</sr:DeviceID><sr:DeviceType>ESME</sr:DeviceType>`);
     expect(answer.text).toContain('<sr:DeviceStatus>Commissioned</sr:DeviceStatus>');
     expect(jarValidate(answer.text).status).toBe(0);
+  });
+
+  it('the duis-templates 8.2 request, signed as is by the jar (it drops the placeholder signature), gets I0', async () => {
+    const template = readFileSync(join(templates, '8.2_READ_INVENTORY_REQUEST_DUIS.XML'), 'utf8')
+      .replace('00-DB-12-34-56-78-90-A2', esme())
+      .replace(':1000<', `:${next()}<`);
+    const answer = await post('serviceD', jarSign(template));
+    expect(answer).toMatchObject({ status: 200, code: 'I0' });
+    expect(answer.text).toContain('schemaVersion="5.2"');
+    expect(answer.text).toContain(`<sr:DeviceID>${esme()}</sr:DeviceID>`);
   });
 
   it('a critical 7.2: variant 4 on serviceT returns the PreCommand, the supplier signs it with its GBCS key, variant 5 disables supply', async () => {
