@@ -2,6 +2,7 @@ import { brokerBench } from './broker-bench.js';
 import { cborBench } from './cbor-bench.js';
 import { capacityBench } from './capacity-bench.js';
 import { cryptoBench } from './crypto-bench.js';
+import { duisBench } from './duis-bench.js';
 import { endToEndBench, scenarioSuiteBench } from './end-to-end-bench.js';
 import { premisesHeapBench } from './premises-heap-bench.js';
 
@@ -15,6 +16,7 @@ const seconds = quick ? 0.05 : 1;
 process.stdout.write(`smetsim bench${quick ? ' (quick)' : ''} on Node ${process.version}\n`);
 const crypto = cryptoBench(seconds);
 cborBench(seconds);
+duisBench(seconds);
 await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 40_000 });
 await premisesHeapBench(quick ? [100] : [1_000, 10_000]);
 await capacityBench(quick ? [300] : [1_000, 10_000]);

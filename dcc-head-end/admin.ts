@@ -72,6 +72,16 @@ export class HeadEndAdmin {
     return this.deps.inventory.get(eui);
   }
 
+  /** The meter points a hub's devices serve (the DUIS door's role choice). */
+  pointsOfHub(hub: Eui64): ReturnType<Inventory['pointsOfHub']> {
+    return this.deps.inventory.pointsOfHub(hub);
+  }
+
+  /** Who holds `role` for `mpxn` at `at`, if anyone. */
+  registeredParty(mpxn: string, role: RegistrationRole, at: number): Eui64 | undefined {
+    return this.deps.registration.partyAt(mpxn, role, at);
+  }
+
   putDevice(record: DeviceRecord, at: number): DeviceRecord {
     return this.deps.inventory.put(record, at);
   }

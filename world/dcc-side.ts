@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider, EcPublicKey, Eui64 } from '../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
 import type { DeviceType } from '../protocol/device-type.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import { buildGateway } from '../dcc-head-end/gateway/server.js';
+import { buildDuisGateway } from '../dcc-head-end/duis/server.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
@@ -27,6 +29,8 @@ export interface DccOptions {
   readonly dataDir?: string;
   readonly httpPort?: number;
   readonly httpHost?: string;
+  /** Open the DUIS gateway (DCC Boxed's XML endpoints) on this port too; 0 picks a free one. */
+  readonly duisPort?: number;
   readonly partyKeysDir?: string;
   readonly adminToken?: string;
   readonly timeouts?: ResponseTimeouts;
@@ -64,6 +68,8 @@ export interface DeviceAnchors {
 export interface Dcc {
   readonly headEnd: HeadEnd;
   readonly gateway: FastifyInstance;
+  /** The DUIS gateway's base URL once started, when duisPort was given. */
+  readonly duisUrl: () => string | undefined;
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly anchors: DeviceAnchors;
@@ -126,9 +132,19 @@ export function createDcc(options: DccOptions): Dcc {
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const gateway = buildGateway({ headEnd, adminToken });
+  // The DUIS door also trusts XML-signing certificates dropped in <data-dir>/duis-xml-signing (docs/duis.md).
+  const duis =
+    options.duisPort === undefined
+      ? undefined
+      : buildDuisGateway({
+          headEnd,
+          certificateDirs: options.dataDir ? [join(options.dataDir, 'duis-xml-signing')] : [],
+        });
+  let duisUrl: string | undefined;
   return {
     headEnd,
     gateway,
+    duisUrl: () => duisUrl,
     adminToken,
     parties,
     anchors,
@@ -136,9 +152,12 @@ export function createDcc(options: DccOptions): Dcc {
     registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
     async start() {
       await headEnd.start();
+      if (duis)
+        duisUrl = await duis.server.listen({ port: options.duisPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
     },
     async stop() {
+      await duis?.server.close();
       await gateway.close();
       await headEnd.stop();
       db.close();

@@ -27,6 +27,8 @@ export interface WorldOptions {
   readonly mqttPort?: number;
   readonly httpPort?: number;
   readonly httpHost?: string;
+  /** Also open the DUIS gateway on this port (0: a free one). */
+  readonly duisPort?: number;
   readonly smwanSecret: string;
   readonly partyKeysDir?: string;
   readonly adminToken?: string;
@@ -53,6 +55,8 @@ export interface World {
   readonly headEnd: HeadEnd;
   readonly gateway: FastifyInstance;
   readonly gatewayUrl: string;
+  /** The DUIS gateway's base URL, when duisPort was given. */
+  readonly duisUrl: string | undefined;
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly premises: readonly Premises[];
@@ -78,6 +82,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'dataDir',
       'httpPort',
       'httpHost',
+      'duisPort',
       'partyKeysDir',
       'adminToken',
       'timeouts',
@@ -113,6 +118,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     headEnd: dcc.headEnd,
     gateway: dcc.gateway,
     gatewayUrl,
+    duisUrl: dcc.duisUrl(),
     adminToken: dcc.adminToken,
     parties: dcc.parties,
     premises,

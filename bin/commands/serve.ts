@@ -16,6 +16,7 @@ import { brokerOption, smwanSecretOption } from '../smwan-options.js';
 interface ServeOptions {
   premises: number;
   httpPort: number;
+  duisPort?: number;
   mqttPort: number;
   host: string;
   broker?: string;
@@ -40,6 +41,11 @@ export function registerServeCommand(program: Command): void {
       1,
     )
     .option('--http-port <port>', 'User Gateway port (0 picks a free one)', port('--http-port'), 8080)
+    .option(
+      '--duis-port <port>',
+      'also open the DUIS XML gateway (DCC Boxed endpoints, docs/duis.md) here; 0 picks a free one',
+      port('--duis-port'),
+    )
     .option('--mqtt-port <port>', 'embedded broker port (0 picks a free one)', port('--mqtt-port'), 1883)
     .addOption(
       new Option('--host <address>', 'address the gateway and the embedded broker listen on (0.0.0.0: all)')
@@ -113,6 +119,7 @@ async function serve(options: ServeOptions): Promise<void> {
     brokerUrl: options.broker ?? `mqtt://${loopback(options.host)}:${broker!.port}`,
     httpPort: options.httpPort,
     httpHost: options.host,
+    ...(options.duisPort === undefined ? {} : { duisPort: options.duisPort }),
     smwanSecret: options.smwanSecret,
     ...(options.partyKeys ? { partyKeysDir: options.partyKeys } : {}),
     adminToken,
@@ -134,6 +141,9 @@ async function serve(options: ServeOptions): Promise<void> {
       `smetsim serve: ${world.premises.length} premises`,
       `  User Gateway  ${world.gatewayUrl}   (OpenAPI: ${world.gatewayUrl}/openapi.json)`,
       `  Dashboard     ${world.gatewayUrl}/ui/`,
+      ...(world.duisUrl
+        ? [`  DUIS gateway  ${world.duisUrl}/api/v1/serviceS | serviceD | serviceT   (docs/duis.md)`]
+        : []),
       `  SMWAN broker  ${world.brokerUrl}`,
       `  fleet         ${fleetFile}`,
       `  admin token   ${tokenFile}`,
@@ -145,7 +155,7 @@ async function serve(options: ServeOptions): Promise<void> {
   );
   // One machine-readable line for tools that start the harness as a child process.
   process.stdout.write(
-    `ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile })}\n`,
+    `ready ${JSON.stringify({ gatewayUrl: world.gatewayUrl, brokerUrl: world.brokerUrl, fleetFile, ...(world.duisUrl ? { duisUrl: world.duisUrl } : {}) })}\n`,
   );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
