@@ -1,14 +1,17 @@
+import { decodeDlms, encodeDlms, type DlmsApdu } from './dlms/index.js';
 import { payloadFormatOf, type PayloadFormat } from './message-codes.js';
+
+/** A payload format with `by-content` resolved (GBCS-FACTS §7 step 2). */
+export type ResolvedFormat = Exclude<PayloadFormat, 'by-content'> | 'unknown';
 
 /**
  * The content of a General-Signing APDU, decoded by the codec its format calls for (GBCS-FACTS
- * §7). Until a format's codec is wired in, its payloads are kept as `raw` bytes, so that the
- * envelope still round-trips; `format` says what the bytes are.
+ * §7). A format whose codec is not wired in yet keeps its bytes (`raw`), so that the envelope still
+ * round-trips; `format` then says what the bytes are.
  */
-export type GbcsPayload = { readonly kind: 'raw'; readonly format: ResolvedFormat; readonly bytes: Uint8Array };
-
-/** A payload format with `by-content` resolved (§7 step 2). */
-export type ResolvedFormat = Exclude<PayloadFormat, 'by-content'> | 'unknown';
+export type GbcsPayload =
+  | { readonly kind: 'dlms'; readonly apdu: DlmsApdu }
+  | { readonly kind: 'raw'; readonly format: ResolvedFormat; readonly bytes: Uint8Array };
 
 /**
  * Which codec reads a payload (GBCS-FACTS §7): the message code first, since DER payloads cannot be
@@ -26,10 +29,20 @@ export function payloadFormat(messageCode: number, bytes: Uint8Array): ResolvedF
 
 /** Decode a payload; `baseOffset` is where it starts in the whole message, for error offsets. */
 export function decodePayload(messageCode: number, bytes: Uint8Array, baseOffset: number): GbcsPayload {
-  void baseOffset;
-  return { kind: 'raw', format: payloadFormat(messageCode, bytes), bytes };
+  const format = payloadFormat(messageCode, bytes);
+  switch (format) {
+    case 'dlms':
+      return { kind: 'dlms', apdu: decodeDlms(bytes, baseOffset) };
+    default:
+      return { kind: 'raw', format, bytes };
+  }
 }
 
 export function encodePayload(payload: GbcsPayload): Uint8Array {
-  return payload.bytes;
+  switch (payload.kind) {
+    case 'dlms':
+      return encodeDlms(payload.apdu);
+    case 'raw':
+      return payload.bytes;
+  }
 }
