@@ -36,3 +36,5 @@ export type {
   SimpleDataType,
   TypeDescription,
 } from './types.js';
+export { COSEM_CLASS, COSEM_OBJECTS, cosemClassName, cosemObjectFor } from './obis.js';
+export type { CosemClassName, CosemObject, CosemObjectName } from './obis.js';
