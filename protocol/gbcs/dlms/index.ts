@@ -38,3 +38,5 @@ export type {
 } from './types.js';
 export { COSEM_CLASS, COSEM_OBJECTS, cosemClassName, cosemObjectFor } from './obis.js';
 export type { CosemClassName, CosemObject, CosemObjectName } from './obis.js';
+export { PROTECTED_SECURITY_CONTROL, findProtectedData } from './protected.js';
+export type { ProtectedData, ProtectionParameters } from './protected.js';

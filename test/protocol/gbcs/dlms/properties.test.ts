@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GbcsError } from '../../../../protocol/gbcs/errors.js';
-import { decodeDlms, decodeDlmsData, encodeDlms, encodeDlmsData } from '../../../../protocol/gbcs/dlms/index.js';
+import {
+  decodeDlms,
+  decodeDlmsData,
+  encodeDlms,
+  encodeDlmsData,
+  findProtectedData,
+} from '../../../../protocol/gbcs/dlms/index.js';
 import { apduArb, dataArb } from './arbitraries.js';
 import { hex } from './hex.js';
 
@@ -102,6 +108,15 @@ describe('DLMS codec properties (fast-check)', () => {
         expect(decodeDlmsData(encodeDlmsData(data))).toEqual(data);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('findProtectedData reads any APDU without throwing, and finds only 31-headed octet strings', () => {
+    fc.assert(
+      fc.property(apduArb, (apdu) => {
+        for (const block of findProtectedData(apdu)) expect(block.securityControl).toBe(0x31);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   COSEM_OBJECTS,
@@ -6,6 +7,7 @@ import {
   decodeDlmsData,
   encodeDlms,
   encodeDlmsData,
+  findProtectedData,
   resultName,
 } from '../../../../protocol/gbcs/dlms/index.js';
 import type { DlmsData } from '../../../../protocol/gbcs/dlms/index.js';
@@ -244,6 +246,45 @@ describe('GBCS-FACTS §8.3 access-response', () => {
       ],
     });
     expect(encodeDlmsData(value)).toEqual(ECS17B_PLAINTEXT);
+  });
+});
+
+describe('GBCS-FACTS §6.5 / §8.5 protected data', () => {
+  it('ECS17b: the block gives parameters and ciphertext; with the §11 key it decrypts to the plaintext Data', () => {
+    const apdu = decodeDlms(ECS17B_RESPONSE, 60);
+    const [block, ...more] = findProtectedData(apdu);
+    expect(more).toHaveLength(0);
+    if (!block) throw new Error('no protected block');
+    expect(block).toMatchObject({ path: [0], index: 0, securityControl: 0x31, invocationCounter: 0 });
+    expect(block.parameters).toEqual([
+      {
+        protectionType: 2,
+        transactionId: hex('04 00000000000003E8'),
+        originatorSystemTitle: hex('00DB1234567890A0'),
+        recipientSystemTitle: hex('90B3D51F30010000'),
+        otherInformation: new Uint8Array(0),
+        keyInfoType: 2,
+        keyParameters: hex('02'),
+        keyCipheredData: new Uint8Array(0),
+      },
+    ]);
+    // GBCS-FACTS §11: payload key (KDF type 04), IV = ESME system title ‖ 0, AAD = 31, 12-byte tag.
+    const decipher = createDecipheriv(
+      'aes-128-gcm',
+      hex('12CB821C471EC2144C68E12A5657F9FD'),
+      hex('00DB1234567890A0 00000000'),
+      { authTagLength: 12 },
+    );
+    decipher.setAAD(Uint8Array.of(0x31));
+    const body = block.ciphertextAndTag;
+    decipher.setAuthTag(body.subarray(body.length - 12));
+    const plaintext = Buffer.concat([decipher.update(body.subarray(0, body.length - 12)), decipher.final()]);
+    expect(new Uint8Array(plaintext)).toEqual(ECS17B_PLAINTEXT);
+  });
+
+  it('plain payloads and commands (which carry parameters but no ciphertext) have no block', () => {
+    expect(findProtectedData(decodeDlms(ECS17B_COMMAND, 48))).toEqual([]);
+    expect(findProtectedData(decodeDlms(ECS61C_RESPONSE, 48))).toEqual([]);
   });
 });
 
