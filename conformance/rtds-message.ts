@@ -1,7 +1,12 @@
 import { nodeCrypto } from '../protocol/crypto/node-provider.js';
 import { decodeGbcsWithLayout, encodeGbcs } from '../protocol/gbcs/envelope/index.js';
 import { GbcsError } from '../protocol/gbcs/errors.js';
-import { checkProtection, type CheckOutcome, type GbcsKeyResolver } from '../protocol/gbcs/protection/index.js';
+import {
+  checkProtection,
+  decryptParts,
+  type CheckOutcome,
+  type GbcsKeyResolver,
+} from '../protocol/gbcs/protection/index.js';
 
 /** What the suite found for one RTDS message. */
 export interface MessageResult {
@@ -16,6 +21,8 @@ export interface MessageResult {
   readonly payload: string | null;
   /** The first byte where the re-encoding differs, when it does. */
   readonly firstDifference: number | null;
+  /** One outcome per encrypted part of the payload (GBCS-FACTS §6.5). */
+  readonly decrypted: readonly CheckOutcome[];
 }
 
 /** Decode, check and re-encode one message. Anything but a GbcsError escaping decode is a defect: it is reported as one. */
@@ -33,9 +40,12 @@ export function runMessage(file: string, bytes: Uint8Array, keys: GbcsKeyResolve
       roundTrip: null,
       payload: null,
       firstDifference: null,
+      decrypted: [],
     };
   }
   const { mac, signature } = checkProtection(nodeCrypto, keys, bytes, decoded);
+  const header = decoded.message.signing.header;
+  const decrypted = decryptParts(nodeCrypto, keys, header, decoded.message.signing.payload).map((p) => p.outcome);
   let encoded: Uint8Array;
   try {
     encoded = encodeGbcs(decoded.message);
@@ -52,6 +62,7 @@ export function runMessage(file: string, bytes: Uint8Array, keys: GbcsKeyResolve
     roundTrip: firstDifference === null,
     payload: p.kind === 'raw' ? `raw:${p.format}` : p.kind,
     firstDifference,
+    decrypted,
   };
 }
 
@@ -67,6 +78,7 @@ export function passed(result: MessageResult): boolean {
     result.decodeError === null &&
     result.roundTrip === true &&
     result.mac?.status !== 'invalid' &&
-    result.signature?.status !== 'invalid'
+    result.signature?.status !== 'invalid' &&
+    result.decrypted.every((o) => o.status !== 'invalid')
   );
 }

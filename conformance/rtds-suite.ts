@@ -75,6 +75,8 @@ function describeFailure(r: MessageResult): string {
   if (r.mac?.status === 'invalid') parts.push('MAC invalid');
   if (r.signature?.status === 'invalid') parts.push('signature invalid');
   if (r.roundTrip === false) parts.push(`re-encoding differs from byte ${r.firstDifference}`);
+  const badParts = r.decrypted.filter((o) => o.status === 'invalid').length;
+  if (badParts > 0) parts.push(`${badParts} encrypted part(s) do not authenticate`);
   return parts.join('; ');
 }
 

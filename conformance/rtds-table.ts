@@ -9,6 +9,8 @@ interface Row {
   readonly valid: number;
   readonly unchecked: number;
   readonly roundTripped: number;
+  readonly decrypted: number;
+  readonly encrypted: number;
   readonly payloads: string;
 }
 
@@ -27,6 +29,8 @@ function rowOf(name: string, results: readonly MessageResult[]): Row {
     valid: count(results, (o) => o?.status === 'valid'),
     unchecked: count(results, (o) => o?.status === 'not-checked'),
     roundTripped: results.filter((r) => r.roundTrip === true).length,
+    decrypted: results.reduce((n, r) => n + r.decrypted.filter((o) => o.status === 'valid').length, 0),
+    encrypted: results.reduce((n, r) => n + r.decrypted.length, 0),
     payloads: [...kinds]
       .sort()
       .map(([k, n]) => `${k} ${n}`)
@@ -37,7 +41,8 @@ function rowOf(name: string, results: readonly MessageResult[]): Row {
 /**
  * One line per RTDS folder (one use case, e.g. `4.1.1_ECS17b`), then the totals: messages,
  * decoded, checks verified of checks made (MACs + signatures), checks the keystore cannot make,
- * round-tripped, and which payload codec read the messages.
+ * round-tripped, encrypted payload parts that decrypted and authenticated of those found, and
+ * which payload codec read the messages.
  */
 export function renderTable(byUseCase: ReadonlyMap<string, readonly MessageResult[]>): string {
   const rows = [...byUseCase].map(([name, results]) => rowOf(name, results));
@@ -46,10 +51,10 @@ export function renderTable(byUseCase: ReadonlyMap<string, readonly MessageResul
   const line = (r: Row) =>
     `${r.name.padEnd(width)}  ${String(r.messages).padStart(5)}  ${String(r.decoded).padStart(7)}  ` +
     `${`${r.valid}/${r.checks}`.padStart(9)}  ${String(r.unchecked).padStart(9)}  ` +
-    `${String(r.roundTripped).padStart(13)}  ${r.payloads}`;
+    `${String(r.roundTripped).padStart(13)}  ${`${r.decrypted}/${r.encrypted}`.padStart(9)}  ${r.payloads}`;
   const header =
     `${'use case'.padEnd(width)}  ${'files'.padStart(5)}  ${'decoded'.padStart(7)}  ${'verified'.padStart(9)}  ` +
-    `${'unchecked'.padStart(9)}  ${'round-tripped'.padStart(13)}  payloads`;
+    `${'unchecked'.padStart(9)}  ${'round-tripped'.padStart(13)}  ${'decrypted'.padStart(9)}  payloads`;
   const rule = '-'.repeat(header.length + 12);
   return [header, rule, ...rows.map(line), rule, line(total), ''].join('\n');
 }

@@ -7,3 +7,4 @@ export * from './signature.js';
 export * from './payload-encryption.js';
 export * from './check.js';
 export * from './seal.js';
+export * from './encrypted-parts.js';
