@@ -11,7 +11,7 @@ import {
   writeRequestSpec,
   writeResponseSpec,
 } from './descriptors.js';
-import { readCount, readLength } from './length.js';
+import { readCount, readLength, writeLength } from './length.js';
 import type { AccessRequestSpec, DlmsApdu, DlmsData } from './types.js';
 
 /** xDLMS APDU tags GBCS uses (GBCS-FACTS §7.2, §8.1). */
@@ -70,7 +70,8 @@ export function encodeDlms(apdu: DlmsApdu): Uint8Array {
     case 'access-response':
       if (apdu.requestSpecs === null) w.u8(0x00);
       else {
-        w.u8(0x01).length(apdu.requestSpecs.length);
+        w.u8(0x01);
+        writeLength(w, apdu.requestSpecs.length, 'dlms.requestSpecs.count');
         apdu.requestSpecs.forEach((s, i) => writeRequestSpec(w, s, `dlms.requestSpecs[${i}]`));
       }
       sameCount(w, apdu.specs.length, apdu.data.length);

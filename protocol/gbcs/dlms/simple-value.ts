@@ -114,9 +114,10 @@ export function writeSimple(w: ByteWriter, d: DlmsData, field: string): void {
       w.bytes(d.bytes);
       return;
     case 'visible-string': {
-      const bytes = Uint8Array.from(d.value, (c) => c.charCodeAt(0));
-      if (d.value.length !== bytes.length || bytes.some((c) => c < 0x20 || c > 0x7e))
+      const codes = Array.from(d.value, (c) => c.codePointAt(0) ?? 0);
+      if (codes.some((c) => c < 0x20 || c > 0x7e))
         throw bad(w, field, 'a visible-string holds only characters 0x20–0x7E');
+      const bytes = Uint8Array.from(codes);
       writeLength(w, bytes.length, field);
       w.bytes(bytes);
       return;

@@ -139,6 +139,8 @@ describe('encodeDlms refuses values its fields cannot carry, with a typed error'
     ['an unsigned of 256', withBody({ type: 'unsigned', value: 256 })],
     ['a fractional long', withBody({ type: 'long', value: 1.5 })],
     ['a visible-string with é', withBody({ type: 'visible-string', value: 'é' })],
+    ['a visible-string with Ł (0x141, not clipped to A)', withBody({ type: 'visible-string', value: 'Ł' })],
+    ['a visible-string with a newline', withBody({ type: 'visible-string', value: 'a\nb' })],
     ['a bit-string with too few bytes', withBody({ type: 'bit-string', bitLength: 9, bytes: new Uint8Array(1) })],
     ['a long64 beyond 64 bits', withBody({ type: 'long64', value: 1n << 63n })],
     ['an invoke id beyond u32', { ...base, invokeId: 2 ** 32 }],
