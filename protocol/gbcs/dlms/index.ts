@@ -40,3 +40,5 @@ export { COSEM_CLASS, COSEM_OBJECTS, cosemClassName, cosemObjectFor } from './ob
 export type { CosemClassName, CosemObject, CosemObjectName } from './obis.js';
 export { PROTECTED_SECURITY_CONTROL, findProtectedData } from './protected.js';
 export type { ProtectedData, ProtectionParameters } from './protected.js';
+export { gbcsAlertNotification, gbcsInvokeId, readFutureDatedReference, readGbcsAlert } from './alert.js';
+export type { FutureDatedReference, GbcsAlert } from './alert.js';

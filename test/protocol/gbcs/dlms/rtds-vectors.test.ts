@@ -8,6 +8,10 @@ import {
   encodeDlms,
   encodeDlmsData,
   findProtectedData,
+  gbcsAlertNotification,
+  gbcsInvokeId,
+  readFutureDatedReference,
+  readGbcsAlert,
   resultName,
 } from '../../../../protocol/gbcs/dlms/index.js';
 import type { DlmsData } from '../../../../protocol/gbcs/dlms/index.js';
@@ -306,5 +310,30 @@ describe('GBCS-FACTS §8.7 data-notification alerts', () => {
     if (apdu.type !== 'data-notification' || apdu.body.type !== 'structure') throw new Error(apdu.type);
     const ref = apdu.body.items[2];
     expect(ref?.type === 'octet-string' ? ref.bytes.length : 0).toBe(19);
+    expect(readFutureDatedReference(ref)).toEqual({
+      messageCode: 0x001f, // ECS08
+      originatorCounter: 1004n,
+      classId: 9000,
+      instance: '0-0:94.44.2.20',
+      attributeId: 6,
+    });
+    expect(readFutureDatedReference(apdu.body.items[0])).toBeUndefined();
+  });
+
+  it('the GBCS alert view reads code and timestamp, and rebuilds the same bytes', () => {
+    const apdu = decodeDlms(ALERT_FUTURE_DATED, 34);
+    if (apdu.type !== 'data-notification') throw new Error(apdu.type);
+    const alert = readGbcsAlert(apdu);
+    expect(alert?.alertCode).toBe(0x8f66);
+    expect(alert?.timestamp).toMatchObject({ year: 2030, month: 1, dayOfMonth: 15, hour: 9 });
+    expect(alert?.items).toHaveLength(1);
+    if (!alert) return;
+    expect(encodeDlms(gbcsAlertNotification(2010n, alert))).toEqual(ALERT_FUTURE_DATED);
+    expect(readGbcsAlert({ ...apdu, body: { type: 'null-data' } })).toBeUndefined();
+  });
+
+  it('§14.9: the invoke id is 0x20 and the low 24 bits of the counter', () => {
+    expect(gbcsInvokeId(1000n)).toBe(0x200003e8);
+    expect(gbcsInvokeId(0x1_2345_6789n)).toBe(0x20456789);
   });
 });
