@@ -3,7 +3,7 @@ import type { ByteReader } from '../byte-reader.js';
 import { ByteWriter } from '../byte-reader.js';
 import { GbcsError } from '../errors.js';
 import { decodePayload, encodePayload } from '../payload.js';
-import { readCosemDateTime, writeCosemDateTime } from './date-time.js';
+import { readCosemDateTime, writeCosemDateTime } from '../dlms/date-time.js';
 import { readOtherInformation, writeOtherInformation } from './other-information.js';
 import { CRA_FLAG_BYTE, type CraFlag, type GeneralSigning, type GroupingHeader, type SignatureField } from './types.js';
 
@@ -44,7 +44,7 @@ export function writeGroupingHeader(writer: ByteWriter, header: GroupingHeader):
   writer.u8(0x09).u8(CRA_FLAG_BYTE[header.cra]).u64(header.counter);
   writer.u8(0x08).bytes(euiToBytes(header.originator));
   writer.u8(0x08).bytes(euiToBytes(header.recipient));
-  if (header.dateTime) writeCosemDateTime(writer.u8(0x0c), header.dateTime);
+  if (header.dateTime) writeCosemDateTime(writer.u8(0x0c), header.dateTime, 'grouping.date-time');
   else writer.u8(0x00);
   writeOtherInformation(writer, header.otherInformation);
 }

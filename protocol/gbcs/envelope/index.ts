@@ -5,7 +5,6 @@ import { encodeGeneralSigning, GENERAL_SIGNING_TAG, readGeneralSigning } from '.
 import type { GbcsMessage } from './types.js';
 
 export * from './types.js';
-export { describeCosemDateTime, type CosemDateTime } from './date-time.js';
 export { encodeGeneralSigning, writeSignedPart } from './general-signing.js';
 export { MAC_LENGTH, SECURITY_HEADER } from './general-ciphering.js';
 

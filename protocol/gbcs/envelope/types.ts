@@ -1,6 +1,6 @@
 import type { Eui64 } from '../../eui.js';
 import type { GbcsPayload } from '../payload.js';
-import type { CosemDateTime } from './date-time.js';
+import type { CosemDateTime } from '../dlms/date-time.js';
 
 /** The CRA flag, the first byte of the transaction id (GBCS-FACTS §4): who the message goes to and why. */
 export type CraFlag = 'command' | 'response' | 'alert';
