@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerGbcsCommand } from './commands/gbcs.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -27,6 +28,7 @@ registerServeCommand(program);
 registerSignCommand(program);
 registerSoakCommand(program);
 registerUtrnCommand(program);
+registerGbcsCommand(program);
 registerBrokerCommand(program);
 registerAdminCommand(program);
 
