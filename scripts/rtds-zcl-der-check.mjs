@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', 'dist', 'protocol', 'gbcs');
 const { decodeGbz, encodeGbz, decodeZclPayload, encodeZclPayload } = await import(path.join(dist, 'zcl', 'index.js'));
-const { decodeDer, encodeDer } = await import(path.join(dist, 'asn1', 'index.js'));
+const { decodeDer, encodeDer, derUseCaseView } = await import(path.join(dist, 'asn1', 'index.js'));
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -134,8 +134,9 @@ for (const dir of fs.readdirSync(root).sort()) {
       if (Buffer.compare(Buffer.from(again), payload) === 0) c.roundTripped++;
       else failures.push(`${dir}/${name}: re-encodes differently`);
       if (format === 'der') {
-        const k = `der ${value.shape.kind}`;
-        kinds.set(k, (kinds.get(k) ?? 0) + 1);
+        const view = derUseCaseView(messageCode, cra, value.root);
+        for (const k of [`der shape ${value.shape.kind}`, ...(view ? [`der view ${view.kind}`] : [])])
+          kinds.set(k, (kinds.get(k) ?? 0) + 1);
       }
       if (format === 'gbz') {
         const plain = componentsOf(value);

@@ -29,3 +29,4 @@ export { MAX_DER_DEPTH } from './der.js';
 export { UNIVERSAL_TAGS } from './universal.js';
 export { derShape, findCertificates, isCertificate } from './shapes.js';
 export type { DerNode, DerPayload, DerShape, DerTagClass } from './types.js';
+export { derUseCaseView, type DerUseCaseView } from './schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDer, encodeDer, findCertificates } from '../../../../protocol/gbcs/asn1/index.js';
+import { decodeDer, derUseCaseView, encodeDer, findCertificates } from '../../../../protocol/gbcs/asn1/index.js';
 import { hex } from '../zcl/hex.js';
 
 // RTDS 4.5.0 DER payloads (GBCS-FACTS §10); the offset is where the payload starts in its message.
@@ -138,5 +138,31 @@ describe('CS02e response: a device certificate', () => {
     ])
       expect(text).toContain(part);
     expect(encodeDer(p)).toEqual(b);
+  });
+});
+
+describe('typed views by message code (GBCS-FACTS §10)', () => {
+  it('reads CS03B, CS04AC, GCS28 and CS06 layouts, and refuses a tree of the wrong shape', () => {
+    const join = decodeDer(hex('3010020102040800DB12345678909C020103'), 47).root;
+    expect(derUseCaseView(0x000e, 1, join)).toEqual({
+      kind: 'joinCommand',
+      method: 2n,
+      entityId: hex('00DB12345678909C'),
+      deviceType: 3n,
+    });
+    expect(derUseCaseView(0x000f, 1, decodeDer(hex('040800DB123456789099'), 47).root)).toEqual({
+      kind: 'unjoinCommand',
+      entityId: hex('00DB123456789099'),
+    });
+    expect(derUseCaseView(0x000f, 2, decodeDer(hex('020101'), 34).root)).toEqual({ kind: 'responseCode', code: 1n });
+    const time = decodeDer(hex('3014180F32303135303130313030303030305A020102'), 34).root; // GCS28 error response
+    expect(derUseCaseView(0x007f, 2, time)).toEqual({
+      kind: 'setTimeResponse',
+      deviceTime: '20150101000000Z',
+      timeStatus: 2n,
+    });
+    expect(derUseCaseView(0x0012, 2, decodeDer(hex('0500'), 34).root)).toEqual({ kind: 'activateFirmwareAccepted' });
+    // A join command read as a set-time command does not fit.
+    expect(derUseCaseView(0x007f, 1, join)).toBeUndefined();
   });
 });
