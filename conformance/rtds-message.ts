@@ -4,6 +4,7 @@ import { GbcsError } from '../protocol/gbcs/errors.js';
 import {
   checkProtection,
   decryptParts,
+  readPlaintext,
   type CheckOutcome,
   type GbcsKeyResolver,
 } from '../protocol/gbcs/protection/index.js';
@@ -23,6 +24,8 @@ export interface MessageResult {
   readonly firstDifference: number | null;
   /** One outcome per encrypted part of the payload (GBCS-FACTS §6.5). */
   readonly decrypted: readonly CheckOutcome[];
+  /** Decrypted parts whose plaintext its codec refused, with why. */
+  readonly plaintextErrors: readonly string[];
 }
 
 /** Decode, check and re-encode one message. Anything but a GbcsError escaping decode is a defect: it is reported as one. */
@@ -41,11 +44,22 @@ export function runMessage(file: string, bytes: Uint8Array, keys: GbcsKeyResolve
       payload: null,
       firstDifference: null,
       decrypted: [],
+      plaintextErrors: [],
     };
   }
   const { mac, signature } = checkProtection(nodeCrypto, keys, bytes, decoded);
   const header = decoded.message.signing.header;
-  const decrypted = decryptParts(nodeCrypto, keys, header, decoded.message.signing.payload).map((p) => p.outcome);
+  const parts = decryptParts(nodeCrypto, keys, header, decoded.message.signing.payload);
+  const decrypted = parts.map((p) => p.outcome);
+  const plaintextErrors: string[] = [];
+  for (const part of parts) {
+    if (!part.plaintext) continue;
+    try {
+      readPlaintext(part, part.plaintext);
+    } catch (error) {
+      plaintextErrors.push(`${part.path}: ${error instanceof GbcsError ? error.message : String(error)}`);
+    }
+  }
   let encoded: Uint8Array;
   try {
     encoded = encodeGbcs(decoded.message);
@@ -63,6 +77,7 @@ export function runMessage(file: string, bytes: Uint8Array, keys: GbcsKeyResolve
     payload: p.kind === 'raw' ? `raw:${p.format}` : p.kind,
     firstDifference,
     decrypted,
+    plaintextErrors,
   };
 }
 
@@ -79,6 +94,7 @@ export function passed(result: MessageResult): boolean {
     result.roundTrip === true &&
     result.mac?.status !== 'invalid' &&
     result.signature?.status !== 'invalid' &&
-    result.decrypted.every((o) => o.status !== 'invalid')
+    result.decrypted.every((o) => o.status !== 'invalid') &&
+    result.plaintextErrors.length === 0
   );
 }

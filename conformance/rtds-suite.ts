@@ -77,6 +77,7 @@ function describeFailure(r: MessageResult): string {
   if (r.roundTrip === false) parts.push(`re-encoding differs from byte ${r.firstDifference}`);
   const badParts = r.decrypted.filter((o) => o.status === 'invalid').length;
   if (badParts > 0) parts.push(`${badParts} encrypted part(s) do not authenticate`);
+  for (const e of r.plaintextErrors) parts.push(`plaintext does not decode: ${e}`);
   return parts.join('; ');
 }
 

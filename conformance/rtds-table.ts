@@ -29,7 +29,10 @@ function rowOf(name: string, results: readonly MessageResult[]): Row {
     valid: count(results, (o) => o?.status === 'valid'),
     unchecked: count(results, (o) => o?.status === 'not-checked'),
     roundTripped: results.filter((r) => r.roundTrip === true).length,
-    decrypted: results.reduce((n, r) => n + r.decrypted.filter((o) => o.status === 'valid').length, 0),
+    decrypted: results.reduce(
+      (n, r) => n + r.decrypted.filter((o) => o.status === 'valid').length - r.plaintextErrors.length,
+      0,
+    ),
     encrypted: results.reduce((n, r) => n + r.decrypted.length, 0),
     payloads: [...kinds]
       .sort()
@@ -41,7 +44,7 @@ function rowOf(name: string, results: readonly MessageResult[]): Row {
 /**
  * One line per RTDS folder (one use case, e.g. `4.1.1_ECS17b`), then the totals: messages,
  * decoded, checks verified of checks made (MACs + signatures), checks the keystore cannot make,
- * round-tripped, encrypted payload parts that decrypted and authenticated of those found, and
+ * round-tripped, encrypted payload parts that decrypted, authenticated and decoded of those found, and
  * which payload codec read the messages.
  */
 export function renderTable(byUseCase: ReadonlyMap<string, readonly MessageResult[]>): string {

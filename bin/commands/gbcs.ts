@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { nodeCrypto } from '../../protocol/crypto/node-provider.js';
-import { decodeDlmsData } from '../../protocol/gbcs/dlms/index.js';
 import { decodeGbcsWithLayout } from '../../protocol/gbcs/envelope/index.js';
 import { GbcsError } from '../../protocol/gbcs/errors.js';
 import {
   checkProtection,
   decryptParts,
+  readPlaintext,
+  type DecryptedPart,
   notChecked,
   NO_KEYS,
   type CheckOutcome,
@@ -71,7 +72,7 @@ export function registerGbcsCommand(program: Command): void {
             path: p.path,
             outcome: p.outcome,
             plaintext: p.plaintext,
-            data: p.plaintext ? tryDlmsData(p.plaintext) : null,
+            data: p.plaintext ? tryPlaintext(p, p.plaintext) : null,
           }));
           process.stdout.write(`${toJson({ message, checks: report, decrypted })}\n`);
         } else process.stdout.write(renderMessage(message, bytes.length, report, parts));
@@ -88,9 +89,9 @@ function withoutKeys(report: ProtectionReport, keysGiven: boolean): ProtectionRe
   return { mac: fix(report.mac), signature: fix(report.signature) };
 }
 
-function tryDlmsData(plaintext: Uint8Array): unknown {
+function tryPlaintext(part: DecryptedPart, plaintext: Uint8Array): unknown {
   try {
-    return decodeDlmsData(plaintext, 0, 'plaintext');
+    return readPlaintext(part, plaintext);
   } catch (error) {
     if (error instanceof GbcsError) return null;
     throw error;

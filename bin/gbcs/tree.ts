@@ -1,10 +1,15 @@
 import { euiToBytes, type Eui64 } from '../../protocol/eui.js';
-import { encodeCosemDateTime, decodeDlmsData } from '../../protocol/gbcs/dlms/index.js';
+import { encodeCosemDateTime } from '../../protocol/gbcs/dlms/index.js';
 import type { GbcsMessage, GroupingHeader, OtherInformation } from '../../protocol/gbcs/envelope/index.js';
 import { GbcsError } from '../../protocol/gbcs/errors.js';
 import { messageCodeEntry } from '../../protocol/gbcs/message-codes.js';
 import { encodePayload } from '../../protocol/gbcs/payload.js';
-import { describeOutcome, type DecryptedPart, type ProtectionReport } from '../../protocol/gbcs/protection/index.js';
+import {
+  describeOutcome,
+  readPlaintext,
+  type DecryptedPart,
+  type ProtectionReport,
+} from '../../protocol/gbcs/protection/index.js';
 import { describeDateTime, hex, hexNumber, renderValue } from './values.js';
 
 const CRA_BYTE = { command: '01', response: '02', alert: '03' } as const;
@@ -76,12 +81,9 @@ export function renderMessage(
     );
   else {
     out.push(`${i}content: ${s.payload.kind} (${content.length} bytes)`);
-    renderValue(
-      s.payload.kind === 'dlms' ? 'apdu' : 'payload',
-      s.payload.kind === 'dlms' ? s.payload.apdu : s.payload,
-      `${i}  `,
-      out,
-    );
+    const p = s.payload;
+    const value = p.kind === 'dlms' ? p.apdu : p.kind === 'gbz' ? p.gbz : p.der;
+    renderValue(p.kind === 'dlms' ? 'apdu' : p.kind, value, `${i}  `, out);
   }
   const sig = s.signature;
   out.push(
@@ -90,7 +92,7 @@ export function renderMessage(
   if (message.kind === 'ciphering') out.push(`  MAC: ${hex(message.mac)}`);
   for (const part of parts) {
     out.push(`Decrypted ${part.path}: ${describeOutcome(part.outcome)}`);
-    if (part.plaintext) renderPlaintext(part.plaintext, out);
+    if (part.plaintext) renderPlaintext(part, part.plaintext, out);
   }
   out.push(`MAC: ${message.kind === 'ciphering' ? describeOutcome(report.mac) : 'none (not General-Ciphering)'}`);
   out.push(`Signature: ${describeSignature(message, report)}`);
@@ -104,12 +106,17 @@ function describeSignature(message: GbcsMessage, report: ProtectionReport): stri
   return describeOutcome(report.signature);
 }
 
-function renderPlaintext(plaintext: Uint8Array, out: string[]): void {
+function renderPlaintext(part: DecryptedPart, plaintext: Uint8Array, out: string[]): void {
   out.push(`  plaintext: ${hex(plaintext)} (${plaintext.length} bytes)`);
   try {
-    renderValue('data', decodeDlmsData(plaintext, 0, 'plaintext'), '  ', out);
+    renderValue(
+      part.plaintextFormat.format === 'dlms' ? 'data' : 'zcl payload',
+      readPlaintext(part, plaintext),
+      '  ',
+      out,
+    );
   } catch (error) {
     if (!(error instanceof GbcsError)) throw error;
-    out.push(`  (not one DLMS Data value: ${error.message})`);
+    out.push(`  (the plaintext does not decode: ${error.message})`);
   }
 }

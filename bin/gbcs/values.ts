@@ -69,8 +69,13 @@ function renderObject(name: string, value: object, indent: string, out: string[]
     out.push(`${indent}${name}: ${type} ${shown}`);
     return;
   }
-  // A DLMS structure or array {type, items}: the items straight under it.
-  if (type && rest.length === 1 && rest[0]![0] === 'items' && Array.isArray(rest[0]![1])) {
+  // A DLMS structure or array {type, items}, a DER SEQUENCE {type, children}: the items straight under it.
+  if (
+    type &&
+    rest.length === 1 &&
+    (rest[0]![0] === 'items' || rest[0]![0] === 'children') &&
+    Array.isArray(rest[0]![1])
+  ) {
     const items: unknown[] = rest[0]![1];
     out.push(`${indent}${name}: ${type} (${items.length} item${items.length === 1 ? '' : 's'})`);
     items.forEach((item, i) => renderValue(`[${i}]`, item, `${indent}  `, out));

@@ -1,5 +1,7 @@
+import { decodeDer, encodeDer, type DerPayload } from './asn1/index.js';
 import { decodeDlms, encodeDlms, type DlmsApdu } from './dlms/index.js';
 import { payloadFormatOf, type PayloadFormat } from './message-codes.js';
+import { decodeGbz, encodeGbz, type GbzPayload } from './zcl/index.js';
 
 /** A payload format with `by-content` resolved (GBCS-FACTS §7 step 2). */
 export type ResolvedFormat = Exclude<PayloadFormat, 'by-content'> | 'unknown';
@@ -11,6 +13,8 @@ export type ResolvedFormat = Exclude<PayloadFormat, 'by-content'> | 'unknown';
  */
 export type GbcsPayload =
   | { readonly kind: 'dlms'; readonly apdu: DlmsApdu }
+  | { readonly kind: 'gbz'; readonly gbz: GbzPayload }
+  | { readonly kind: 'der'; readonly der: DerPayload }
   | { readonly kind: 'raw'; readonly format: ResolvedFormat; readonly bytes: Uint8Array };
 
 /**
@@ -27,12 +31,22 @@ export function payloadFormat(messageCode: number, bytes: Uint8Array): ResolvedF
   return 'unknown';
 }
 
-/** Decode a payload; `baseOffset` is where it starts in the whole message, for error offsets. */
-export function decodePayload(messageCode: number, bytes: Uint8Array, baseOffset: number): GbcsPayload {
+/**
+ * Decode a payload; `baseOffset` is where it starts in the whole message, for error offsets. `cra`
+ * is the grouping header's CRA flag byte: a GBZ alert has its own layout (§9.3).
+ */
+export function decodePayload(messageCode: number, bytes: Uint8Array, baseOffset: number, cra?: number): GbcsPayload {
   const format = payloadFormat(messageCode, bytes);
   switch (format) {
     case 'dlms':
       return { kind: 'dlms', apdu: decodeDlms(bytes, baseOffset) };
+    case 'gbz':
+      return {
+        kind: 'gbz',
+        gbz: decodeGbz(bytes, baseOffset, cra === undefined ? { messageCode } : { cra, messageCode }),
+      };
+    case 'der':
+      return { kind: 'der', der: decodeDer(bytes, baseOffset) };
     default:
       return { kind: 'raw', format, bytes };
   }
@@ -42,6 +56,10 @@ export function encodePayload(payload: GbcsPayload): Uint8Array {
   switch (payload.kind) {
     case 'dlms':
       return encodeDlms(payload.apdu);
+    case 'gbz':
+      return encodeGbz(payload.gbz);
+    case 'der':
+      return encodeDer(payload.der);
     case 'raw':
       return payload.bytes;
   }

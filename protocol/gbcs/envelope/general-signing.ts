@@ -63,7 +63,7 @@ export function readGeneralSigning(reader: ByteReader): {
   const contentOffset = reader.offset;
   const content = reader.take(contentLength, 'content');
   const contentEnd = reader.offset;
-  const payload = decodePayload(header.otherInformation.messageCode, content, contentOffset);
+  const payload = decodePayload(header.otherInformation.messageCode, content, contentOffset, CRA_FLAG_BYTE[header.cra]);
   const signature = readSignatureField(reader);
   reader.end('general-signing');
   return { signing: { header, payload, signature }, contentEnd };
