@@ -84,6 +84,18 @@ export class ByteReader {
     throw new GbcsError('BAD_LENGTH', `${field}: length form 0x${hex2(first)} is not allowed`, offset, field);
   }
 
+  /**
+   * A §2 length that must be in its shortest form (`81 05` is refused: it would re-encode as `05`).
+   * The envelope reads its lengths this way, so that every message it accepts re-encodes exactly.
+   */
+  minimalLength(field: string): number {
+    const offset = this.offset;
+    const n = this.length(field);
+    if (this.offset - offset !== encodeLength(n).length)
+      throw new GbcsError('BAD_LENGTH', `${field}: length ${n} is not in its shortest form`, offset, field);
+    return n;
+  }
+
   /** A length-prefixed field (§2 length, then that many bytes). */
   lengthPrefixed(field: string): Uint8Array {
     return this.take(this.length(field), field);

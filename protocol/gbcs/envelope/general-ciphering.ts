@@ -34,7 +34,7 @@ const FIELDS = [
 export function readGeneralCiphering(reader: ByteReader): { readonly inner: ByteReader; readonly mac: Uint8Array } {
   FIXED_PREFIX.forEach((byte, i) => reader.expect(byte, FIELDS[i]!));
   const lengthOffset = reader.offset;
-  const length = reader.length('general-ciphering.ciphered-content.length');
+  const length = reader.minimalLength('general-ciphering.ciphered-content.length');
   if (length < SECURITY_HEADER.length + 1 + MAC_LENGTH)
     throw new GbcsError(
       'BAD_LENGTH',

@@ -59,7 +59,7 @@ export function readGeneralSigning(reader: ByteReader): {
 } {
   reader.expect(GENERAL_SIGNING_TAG, 'general-signing.tag');
   const header = readGroupingHeader(reader);
-  const contentLength = reader.length('content.length');
+  const contentLength = reader.minimalLength('content.length');
   const contentOffset = reader.offset;
   const content = reader.take(contentLength, 'content');
   const contentEnd = reader.offset;

@@ -12,7 +12,7 @@ import type { OtherInformation } from './types.js';
  */
 export function readOtherInformation(reader: ByteReader, field: string): OtherInformation {
   const lengthOffset = reader.offset;
-  const n = reader.length(`${field}.length`);
+  const n = reader.minimalLength(`${field}.length`);
   const body = reader.sub(n, field);
   if (n !== 2 && n !== 10 && n !== 18 && n < 26)
     throw new GbcsError('BAD_LENGTH', `${field} length ${n} is not 2, 10, 18 or 26+`, lengthOffset, `${field}.length`);
