@@ -27,7 +27,11 @@ const WRITE_IDS: readonly number[] = [
   GLOBAL_COMMANDS.writeAttributesNoResponse,
 ];
 
-export function readGlobalPayload(r: ByteReader, commandId: number, field: string): ZclPayload {
+export function readGlobalPayload(
+  r: ByteReader,
+  commandId: number,
+  field: string,
+): Exclude<ZclPayload, { kind: 'encrypted' }> {
   switch (commandId) {
     case GLOBAL_COMMANDS.readAttributes: {
       const attributeIds: number[] = [];

@@ -15,7 +15,7 @@ export function readZclPayload(r: ByteReader, clusterId: number, header: ZclHead
   if (header.frameType === 'global') {
     const p = readGlobalPayload(r, header.commandId, field);
     r.end(field);
-    return p as PlainZclPayload;
+    return p;
   }
   const schema = commandSchema(clusterId, header.direction, header.commandId);
   if (!schema) return { kind: 'raw', bytes: r.take(r.remaining, field) };
