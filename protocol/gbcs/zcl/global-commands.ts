@@ -3,13 +3,14 @@ import type { ByteReader, ByteWriter } from '../byte-reader.js';
 import { readZclValue, writeZclValue, zclTypeId, zclTypeName } from './data-types.js';
 import { readU16LE, writeU16LE } from './little-endian.js';
 import { checkByte } from './header.js';
+import { REPORTING_COMMANDS, readReportingPayload, writeReportingPayload } from './reporting-commands.js';
 import type { ReadAttributeRecord, ZclPayload } from './types.js';
 
 /**
  * The profile-wide ("global") ZCL commands, ZCL 2.5. RTDS uses Read Attributes (00), its Response
  * (01) and Default Response (0B) (GBCS-FACTS §9.2); Write Attributes (02, 03 undivided, 05 no
- * response) and its Response (04) are read as well because GBCS write use cases may need them.
- * Any other global command id stays `raw`.
+ * response) and its Response (04) are read as well because GBCS write use cases may need them,
+ * and the reporting commands (reporting-commands.ts). Any other global command id stays `raw`.
  */
 export const GLOBAL_COMMANDS = {
   readAttributes: 0x00,
@@ -91,7 +92,7 @@ export function readGlobalPayload(
       return { kind: 'defaultResponse', commandId: commandIdEcho, status };
     }
     default:
-      return { kind: 'raw', bytes: r.take(r.remaining, field) };
+      return readReportingPayload(r, commandId, field) ?? { kind: 'raw', bytes: r.take(r.remaining, field) };
   }
 }
 
@@ -108,14 +109,22 @@ export function globalPayloadFits(commandId: number, payload: ZclPayload): boole
       return commandId === GLOBAL_COMMANDS.writeAttributesResponse;
     case 'defaultResponse':
       return commandId === GLOBAL_COMMANDS.defaultResponse;
+    case 'configureReporting':
+      return commandId === REPORTING_COMMANDS.configureReporting;
+    case 'configureReportingResponse':
+      return commandId === REPORTING_COMMANDS.configureReportingResponse;
+    case 'reportAttributes':
+      return commandId === REPORTING_COMMANDS.reportAttributes;
     case 'raw':
-      return !(Object.values(GLOBAL_COMMANDS) as number[]).includes(commandId);
+      return !([...Object.values(GLOBAL_COMMANDS), ...Object.values(REPORTING_COMMANDS)] as number[]).includes(
+        commandId,
+      );
     default:
       return false;
   }
 }
 
-export function writeGlobalPayload(w: ByteWriter, payload: ZclPayload): void {
+export function writeGlobalPayload(w: ByteWriter, payload: Exclude<ZclPayload, { kind: 'encrypted' }>): void {
   switch (payload.kind) {
     case 'readAttributes':
       for (const id of payload.attributeIds) writeU16LE(w, id);
@@ -159,6 +168,6 @@ export function writeGlobalPayload(w: ByteWriter, payload: ZclPayload): void {
       w.bytes(payload.bytes);
       return;
     default:
-      throw new RangeError(`${payload.kind} is not a global command payload`);
+      if (!writeReportingPayload(w, payload)) throw new RangeError(`${payload.kind} is not a global command payload`);
   }
 }

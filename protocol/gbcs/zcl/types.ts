@@ -1,4 +1,4 @@
-import type { ZclValue } from './data-types.js';
+import type { ZclTypeName, ZclValue } from './data-types.js';
 
 /**
  * The ZCL header (GBCS-FACTS §9.2). The frame-control byte is split into what it says; the
@@ -19,6 +19,19 @@ export type ReadAttributeRecord =
   | { readonly attributeId: number; readonly status: 0; readonly value: ZclValue }
   | { readonly attributeId: number; readonly status: number };
 
+/** One record of a Configure Reporting command (ZCL 2.5.7.1). */
+export type ReportingConfiguration =
+  | {
+      readonly direction: 'reported';
+      readonly attributeId: number;
+      readonly dataType: ZclTypeName;
+      readonly minInterval: number;
+      readonly maxInterval: number;
+      /** Present exactly for analog data types, in the attribute's type. */
+      readonly reportableChange?: ZclValue;
+    }
+  | { readonly direction: 'received'; readonly attributeId: number; readonly timeout: number };
+
 /** One named field of a cluster-specific command, typed by its ZCL data type. */
 export type ZclField = { readonly name: string } & ZclValue;
 
@@ -38,6 +51,19 @@ export type ZclPayload =
   | {
       readonly kind: 'writeAttributesResponse';
       readonly records: readonly { readonly status: number; readonly attributeId?: number }[];
+    }
+  | { readonly kind: 'configureReporting'; readonly records: readonly ReportingConfiguration[] }
+  | {
+      readonly kind: 'configureReportingResponse';
+      readonly records: readonly {
+        readonly status: number;
+        readonly direction?: 'reported' | 'received';
+        readonly attributeId?: number;
+      }[];
+    }
+  | {
+      readonly kind: 'reportAttributes';
+      readonly records: readonly { readonly attributeId: number; readonly value: ZclValue }[];
     }
   | { readonly kind: 'defaultResponse'; readonly commandId: number; readonly status: number }
   | {

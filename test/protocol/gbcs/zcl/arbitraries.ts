@@ -6,6 +6,7 @@ import type {
   GbzComponent,
   GbzPayload,
   PlainZclPayload,
+  ReportingConfiguration,
   ZclField,
   ZclHeader,
   ZclTypeName,
@@ -101,6 +102,46 @@ function clusterCommandArb(schema: CommandSchema): fc.Arbitrary<PlainZclPayload>
     });
 }
 
+const ANALOG_TYPES: readonly ZclTypeName[] = [
+  'uint8',
+  'uint24',
+  'uint64',
+  'int16',
+  'int48',
+  'singleFloat',
+  'date',
+  'utcTime',
+];
+const DISCRETE_TYPES: readonly ZclTypeName[] = [
+  'bitmap8',
+  'enum16',
+  'boolean',
+  'octetString',
+  'charString',
+  'ieeeAddress',
+];
+
+const reportingConfigurationArb: fc.Arbitrary<ReportingConfiguration> = fc.oneof(
+  fc.record({ direction: fc.constant('received' as const), attributeId: u16, timeout: u16 }),
+  fc.record({
+    direction: fc.constant('reported' as const),
+    attributeId: u16,
+    dataType: fc.constantFrom(...DISCRETE_TYPES),
+    minInterval: u16,
+    maxInterval: u16,
+  }),
+  fc.constantFrom(...ANALOG_TYPES).chain((dataType) =>
+    fc.record({
+      direction: fc.constant('reported' as const),
+      attributeId: u16,
+      dataType: fc.constant(dataType),
+      minInterval: u16,
+      maxInterval: u16,
+      reportableChange: zclValueArb(dataType),
+    }),
+  ),
+);
+
 type Plain = { header: ZclHeader; clusterId: number; payload: PlainZclPayload };
 
 const globalArb: fc.Arbitrary<Plain> = fc.oneof(
@@ -141,12 +182,45 @@ const globalArb: fc.Arbitrary<Plain> = fc.oneof(
   }),
   fc.record({
     clusterId: u16,
+    header: headerArb('global', fc.constant(0x06)),
+    payload: fc
+      .array(reportingConfigurationArb, { maxLength: 3 })
+      .map((records) => ({ kind: 'configureReporting' as const, records })),
+  }),
+  fc.record({
+    clusterId: u16,
+    header: headerArb('global', fc.constant(0x07)),
+    payload: fc.oneof(
+      fc.constant({ kind: 'configureReportingResponse' as const, records: [{ status: 0 }] }),
+      fc
+        .array(
+          fc.record({
+            status: u8,
+            direction: fc.constantFrom('reported' as const, 'received' as const),
+            attributeId: u16,
+          }),
+          {
+            maxLength: 3,
+          },
+        )
+        .map((records) => ({ kind: 'configureReportingResponse' as const, records })),
+    ),
+  }),
+  fc.record({
+    clusterId: u16,
+    header: headerArb('global', fc.constant(0x0a)),
+    payload: fc
+      .array(fc.record({ attributeId: u16, value: anyValue }), { maxLength: 4 })
+      .map((records) => ({ kind: 'reportAttributes' as const, records })),
+  }),
+  fc.record({
+    clusterId: u16,
     header: headerArb('global', fc.constant(GLOBAL_COMMANDS.defaultResponse)),
     payload: fc.record({ kind: fc.constant('defaultResponse' as const), commandId: u8, status: u8 }),
   }),
   fc.record({
     clusterId: u16,
-    header: headerArb('global', fc.constantFrom(0x06, 0x07, 0x0a, 0x0c, 0x11)),
+    header: headerArb('global', fc.constantFrom(0x08, 0x09, 0x0c, 0x11)),
     payload: bytes(20).map((b) => ({ kind: 'raw' as const, bytes: b })),
   }),
 );

@@ -187,3 +187,31 @@ describe('several components and Default Responses (GCS21b error response)', () 
     expect(encodeGbz(p)).toEqual(frame);
   });
 });
+
+describe('ZCL reporting commands (ZCL 2.5.7–2.5.11; no RTDS message carries them)', () => {
+  const frame = hex(`
+    0109 01 01 0702 0019
+    00 05 06            # global, client→server; seq 5; Configure Reporting
+    00 0000 25 1E00 100E 010000000000   # reported: Summation, uint48, min 30 s, max 3600 s, change 1 (analog)
+    00 0014 18 0000 3C00                # reported: Supply Status, bitmap8, min 0, max 60 (discrete: no change)
+  `);
+
+  it('reads a reportable change only for analog types', () => {
+    const p = decodeGbz(frame, 0, { cra: 1 });
+    expect(first(p).payload).toEqual({
+      kind: 'configureReporting',
+      records: [
+        {
+          direction: 'reported',
+          attributeId: 0x0000,
+          dataType: 'uint48',
+          minInterval: 30,
+          maxInterval: 3600,
+          reportableChange: { type: 'uint48', value: 1 },
+        },
+        { direction: 'reported', attributeId: 0x0014, dataType: 'bitmap8', minInterval: 0, maxInterval: 60 },
+      ],
+    });
+    expect(encodeGbz(p)).toEqual(frame);
+  });
+});
