@@ -193,7 +193,7 @@ describe('ZCL reporting commands (ZCL 2.5.7–2.5.11; no RTDS message carries th
     0109 01 01 0702 0019
     00 05 06            # global, client→server; seq 5; Configure Reporting
     00 0000 25 1E00 100E 010000000000   # reported: Summation, uint48, min 30 s, max 3600 s, change 1 (analog)
-    00 0014 18 0000 3C00                # reported: Supply Status, bitmap8, min 0, max 60 (discrete: no change)
+    00 1400 18 0000 3C00                # reported: Supply Status, bitmap8, min 0, max 60 (discrete: no change)
   `);
 
   it('reads a reportable change only for analog types', () => {
