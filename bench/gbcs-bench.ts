@@ -16,6 +16,13 @@ const ECS17B_RESPONSE = Buffer.from(
   'hex',
 );
 
+/** RTDS 2.5_ECS09/ECS09_2.5_SUCCESS_RESPONSE_GBCS.HEX: a response signed by the ESME (GBCS-FACTS §6.4). */
+const ECS09_RESPONSE = Buffer.from(
+  'DF090200000000000003E80800DB1234567890A00890B3D51F30010000000200200CDA200003E800000100010300' +
+    '40811876337CEFD22994808A9A0669D81C1869A7DC3346960AD41CAF1E98A89C679D29DFAF3FBC8DD06816FC212BA993554312F6DD76D3EF2FCE355ED3CBD25A74',
+  'hex',
+);
+
 export interface BaselineRates {
   /** CBOR frame strict decode and encode per second, from cborBench in the same run. */
   readonly cborDecode: number;
@@ -24,8 +31,8 @@ export interface BaselineRates {
 
 /**
  * GBCS per second for the ECS17b response: decode + MAC check, and encode + MAC, each beside the
- * CBOR frame codec and beside the raw cryptography the MAC costs (ECDH, KDF and one GCM), all
- * measured in this run. The keys are the test PKI's (supplier KA private key, ESME KA certificate).
+ * CBOR frame codec and beside the raw cryptography the MAC costs (ECDH, KDF and one GCM); and a
+ * signed response's decode + signature check beside a raw ECDSA verify. All measured in this run. The keys are the test PKI's (supplier KA private key, ESME KA certificate).
  */
 export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] {
   const keys = loadKeystoreDir(join(fileURLToPath(new URL('../../reference/test-pki', import.meta.url))));
@@ -51,6 +58,17 @@ export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] 
   const signing = decoded.message.signing;
   const encodeMac = measureRate(() => encodeGbcs(wrapWithMac(nodeCrypto, keys, signing)), seconds).perSecond;
   const size = `${ECS17B_RESPONSE.length} B`;
+  const signed = decodeGbcsWithLayout(ECS09_RESPONSE);
+  if (checkProtection(nodeCrypto, keys, ECS09_RESPONSE, signed).signature.status !== 'valid')
+    throw new Error('bench vector signature does not verify');
+  const signedVerify = measureRate(() => {
+    const d = decodeGbcsWithLayout(ECS09_RESPONSE);
+    checkProtection(nodeCrypto, keys, ECS09_RESPONSE, d);
+  }, seconds).perSecond;
+  const esmeDs = keys.publicKey(header.originator, 'ds')!;
+  const signedPart = ECS09_RESPONSE.subarray(1, signed.layout.contentEnd);
+  const signature = ECS09_RESPONSE.subarray(ECS09_RESPONSE.length - 64);
+  const rawVerify = measureRate(() => nodeCrypto.verify(esmeDs, signedPart, signature), seconds).perSecond;
   const rows: BenchRow[] = [
     {
       name: `GBCS decode ECS17b response (${size})`,
@@ -86,6 +104,13 @@ export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] 
       unit: 'op/s',
       baselineName: 'raw ECDH+KDF+GCM',
       baseline: raw,
+    },
+    {
+      name: `GBCS decode+verify (signature) ECS09 response (${ECS09_RESPONSE.length} B)`,
+      value: signedVerify,
+      unit: 'op/s',
+      baselineName: 'raw ECDSA verify',
+      baseline: rawVerify,
     },
   ];
   printRows('GBCS: the ECS17b response per second (ratio = GBCS / the same-run baseline)', rows);
