@@ -1,5 +1,6 @@
 import { euiToBytes, type Eui64 } from '../../protocol/eui.js';
-import { encodeCosemDateTime } from '../../protocol/gbcs/dlms/index.js';
+import { DEVICE_ALERTS, isDeviceAlertCode } from '../../protocol/alert-codes.js';
+import { encodeCosemDateTime, readGbcsAlert } from '../../protocol/gbcs/dlms/index.js';
 import type { GbcsMessage, GroupingHeader, OtherInformation } from '../../protocol/gbcs/envelope/index.js';
 import { GbcsError } from '../../protocol/gbcs/errors.js';
 import { messageCodeEntry } from '../../protocol/gbcs/message-codes.js';
@@ -85,6 +86,8 @@ export function renderMessage(
     const value = p.kind === 'dlms' ? p.apdu : p.kind === 'gbz' ? p.gbz : p.der;
     renderValue(p.kind === 'dlms' ? 'apdu' : p.kind, value, `${i}  `, out);
   }
+  const alert = alertSummary(s.payload);
+  if (alert) out.push(`${i}alert: ${alert}`);
   const sig = s.signature;
   out.push(
     `${i}signature: ${sig.kind === 'absent' ? '(absent: a pre-command)' : sig.kind === 'unsigned' ? '00 (unsigned)' : `40 ${hex(sig.signature)}`}`,
@@ -97,6 +100,24 @@ export function renderMessage(
   out.push(`MAC: ${message.kind === 'ciphering' ? describeOutcome(report.mac) : 'none (not General-Ciphering)'}`);
   out.push(`Signature: ${describeSignature(message, report)}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The alert code, its name where the project's table has one (protocol/alert-codes.ts), and when. */
+function alertSummary(payload: GbcsMessage['signing']['payload']): string | undefined {
+  let code: number;
+  let when: string;
+  if (payload.kind === 'dlms' && payload.apdu.type === 'data-notification') {
+    const alert = readGbcsAlert(payload.apdu);
+    if (!alert) return undefined;
+    code = alert.alertCode;
+    when = describeDateTime(alert.timestamp);
+  } else if (payload.kind === 'gbz' && payload.gbz.form === 'alert') {
+    code = payload.gbz.alertCode;
+    // GBZ alert timestamps are seconds since 2000-01-01 00:00Z, big-endian (GBCS-FACTS §9.3).
+    when = new Date(Date.UTC(2000, 0, 1) + payload.gbz.timestamp * 1000).toISOString();
+  } else return undefined;
+  const name = isDeviceAlertCode(code) ? ` ${DEVICE_ALERTS[code].name}` : '';
+  return `${hexNumber(code, 2)}${name}, at ${when}`;
 }
 
 function describeSignature(message: GbcsMessage, report: ProtectionReport): string {

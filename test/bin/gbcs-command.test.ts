@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { runCli } from '../support/cli.js';
 import { TEST_PKI_DIR } from '../support/test-pki.js';
-import { ECS09_RESPONSE, ECS17B_RESPONSE } from '../protocol/gbcs/envelope/rtds-vectors.js';
+import { ECS09_RESPONSE, ECS100_ALERT, ECS17B_RESPONSE } from '../protocol/gbcs/envelope/rtds-vectors.js';
 
 // The RTDS ECS17b response (GBCS-FACTS §11) as an RTDS .HEX file; the test PKI holds its keys.
 const dir = mkdtempSync(join(tmpdir(), 'smetsim-gbcs-'));
@@ -49,6 +49,16 @@ describe('smetsim gbcs decode', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('MAC: not checked (no --keys given)');
     expect(result.stdout).toContain('Decrypted data[0][1]: not checked (no --keys given)');
+  });
+
+  it('shows an alert with its code and the supplementary remote party; a signature it has no key for is not checked', async () => {
+    const result = await runCli(['gbcs', 'decode', hexOf(ECS100_ALERT), '--keys', TEST_PKI_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('alert: 8F85, at 2015-01-01 00:00:00.00');
+    expect(result.stdout).toContain('supplementary remote party: 90B3D51F30010000 (90-B3-D5-1F-30-01-00-00)');
+    expect(result.stdout).toContain(
+      'Signature: not checked (no DS certificate for the originator 00-DB-12-34-56-78-90-A6)',
+    );
   });
 
   it('exits 1 when one byte of the MAC is changed', async () => {
