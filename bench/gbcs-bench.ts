@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveMessageKey, gbcsIv } from '../protocol/crypto/gbcs-kdf.js';
 import { nodeCrypto } from '../protocol/crypto/node-provider.js';
-import { decodeGbcsWithLayout, encodeGbcs } from '../protocol/gbcs/envelope/index.js';
-import { checkProtection, wrapWithMac } from '../protocol/gbcs/protection/index.js';
+import { decodeGbcsWithLayout } from '../protocol/gbcs/envelope/index.js';
+import { checkProtection, sealGbcs } from '../protocol/gbcs/protection/index.js';
 import { loadKeystoreDir } from '../scenarios/gbcs-keystore-files.js';
 import { measureRate, printRows, type BenchRow } from './measure.js';
 
@@ -56,7 +56,7 @@ export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] 
     checkProtection(nodeCrypto, keys, ECS17B_RESPONSE, d);
   }, seconds).perSecond;
   const signing = decoded.message.signing;
-  const encodeMac = measureRate(() => encodeGbcs(wrapWithMac(nodeCrypto, keys, signing)), seconds).perSecond;
+  const encodeMac = measureRate(() => sealGbcs(nodeCrypto, keys, signing), seconds).perSecond;
   const size = `${ECS17B_RESPONSE.length} B`;
   const signed = decodeGbcsWithLayout(ECS09_RESPONSE);
   if (checkProtection(nodeCrypto, keys, ECS09_RESPONSE, signed).signature.status !== 'valid')

@@ -2,6 +2,7 @@ import type { CryptoProvider, EcPrivateKey } from '../../crypto/provider.js';
 import type { Eui64 } from '../../eui.js';
 import { ValidationError } from '../../errors.js';
 import { ByteWriter } from '../byte-reader.js';
+import { encodeGeneralCiphering } from '../envelope/general-ciphering.js';
 import { encodeGeneralSigning, writeSignedPart } from '../envelope/general-signing.js';
 import type { GbcsMessage, GeneralSigning } from '../envelope/types.js';
 import type { GbcsKeyResolver } from './keys.js';
@@ -29,10 +30,30 @@ export function wrapWithMac(
   signing: GeneralSigning,
   acb: Eui64 = RTDS_ACB,
 ): GbcsMessage {
+  return { kind: 'ciphering', signing, mac: macOf(crypto, keys, signing, encodeGeneralSigning(signing), acb) };
+}
+
+/** wrapWithMac straight to bytes, encoding the General-Signing APDU once. */
+export function sealGbcs(
+  crypto: CryptoProvider,
+  keys: GbcsKeyResolver,
+  signing: GeneralSigning,
+  acb: Eui64 = RTDS_ACB,
+): Uint8Array {
+  const apdu = encodeGeneralSigning(signing);
+  return encodeGeneralCiphering(apdu, macOf(crypto, keys, signing, apdu, acb));
+}
+
+function macOf(
+  crypto: CryptoProvider,
+  keys: GbcsKeyResolver,
+  signing: GeneralSigning,
+  apdu: Uint8Array,
+  acb: Eui64,
+): Uint8Array {
   if (signing.signature.kind === 'absent')
     throw new ValidationError('BAD_ARGUMENT', 'a MAC-protected message needs a signature field (unsigned or signed)');
   const key = macKey(crypto, keys, signing.header, acb);
   if ('missing' in key) throw new ValidationError('BAD_ARGUMENT', `cannot make the MAC: ${key.missing}`);
-  const mac = computeMac(crypto, key.key, signing.header.originator, encodeGeneralSigning(signing));
-  return { kind: 'ciphering', signing, mac };
+  return computeMac(crypto, key.key, signing.header.originator, apdu);
 }

@@ -14,6 +14,7 @@ import {
   payloadKey,
   readPlaintext,
   sealEncrypted,
+  sealGbcs,
   signGeneralSigning,
   wrapWithMac,
   type GbcsKeyResolver,
@@ -86,10 +87,11 @@ describe('GBCS-FACTS §6.2–6.3: the MAC', () => {
     expect(mac).toMatchObject({ status: 'not-checked', reason: expect.stringMatching(/90-B3-D5-1F-30-01-00-00/) });
   });
 
-  it('wrapWithMac reproduces the RTDS MACs of the response and the command', () => {
+  it('wrapWithMac and sealGbcs reproduce the RTDS MACs of the response and the commands', () => {
     for (const bytes of [ECS17B_RESPONSE, ECS17B_COMMAND, ECS09_COMMAND]) {
       const sealed = wrapWithMac(nodeCrypto, keys, decodeGbcs(bytes).signing);
       expect(hex(encodeGbcs(sealed))).toBe(hex(bytes));
+      expect(hex(sealGbcs(nobleCrypto, keys, decodeGbcs(bytes).signing))).toBe(hex(bytes));
     }
   });
 
