@@ -4,6 +4,7 @@ import { capacityBench } from './capacity-bench.js';
 import { cryptoBench } from './crypto-bench.js';
 import { duisBench } from './duis-bench.js';
 import { endToEndBench, scenarioSuiteBench } from './end-to-end-bench.js';
+import { gbcsBench } from './gbcs-bench.js';
 import { premisesHeapBench } from './premises-heap-bench.js';
 
 /**
@@ -15,7 +16,11 @@ const seconds = quick ? 0.05 : 1;
 
 process.stdout.write(`smetsim bench${quick ? ' (quick)' : ''} on Node ${process.version}\n`);
 const crypto = cryptoBench(seconds);
-cborBench(seconds);
+const cbor = cborBench(seconds);
+gbcsBench(seconds, {
+  cborEncode: cbor.find((row) => row.name.startsWith('encode frame'))!.value,
+  cborDecode: cbor.find((row) => row.name.startsWith('strict decode frame'))!.value,
+});
 duisBench(seconds);
 await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 40_000 });
 await premisesHeapBench(quick ? [100] : [1_000, 10_000]);

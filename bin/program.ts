@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerGbcsCommand } from './commands/gbcs.js';
 import { registerMosquittoPasswordsCommand } from './commands/mosquitto-passwords.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerSignCommand(program);
   registerSoakCommand(program);
   registerUtrnCommand(program);
+  registerGbcsCommand(program);
   registerBrokerCommand(program);
   registerAdminCommand(program);
   registerMosquittoPasswordsCommand(program);

@@ -4,7 +4,9 @@ import { utrnFor } from '../support/utrn-for.js';
 
 const HOUR = 3600_000;
 
-describe('ESME prepayment: credit, alerts, UTRNs (component)', () => {
+// Running a meter down to disablement is days of half-hour virtual steps: about 7 s of CPU alone,
+// and over the 20 s default when other suites share the 2 cores. Virtual time, no real waits.
+describe('ESME prepayment: credit, alerts, UTRNs (component)', { timeout: 60_000 }, () => {
   let h: PremisesHarness;
   let esme: PremisesHarness['premises']['esme'];
   beforeEach(async () => {
