@@ -79,6 +79,15 @@ export const PIPELINE_CODES: Readonly<Record<string, DuisResponseCode>> = {
   NOT_FOUND: UNREADABLE,
   INTERNAL: UNREADABLE,
   UNCERTIFIED_MODEL: UNREADABLE,
+  // The HTTP layer's own refusals (gateway/client-error.ts): the request never arrived whole.
+  REQUEST_TIMEOUT: UNREADABLE,
+  HEADERS_TOO_LARGE: UNREADABLE,
+  MALFORMED_HTTP: UNREADABLE,
+  // A lone UTF-16 surrogate or bytes that are not UTF-8 (issue 17, defect 5): the message cannot be read.
+  ILL_FORMED_STRING: UNREADABLE,
+  // The emulated DCC holds no prepayment key for the supplier (token-service.ts): the real DCC never
+  // holds one, so DUIS has no code for it; E100 as the door's catch-all (see UNREADABLE above).
+  NO_PREPAYMENT_KEY: UNREADABLE,
   // Identity (pipeline step 2).
   MISSING_HEADER: UNAUTHENTICATED,
   BAD_HEADER: UNAUTHENTICATED,
