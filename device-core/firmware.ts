@@ -149,7 +149,13 @@ export abstract class DeviceFirmware {
 
   private receiveCommand(command: CommandFrame): void {
     const verdict = guardCommand(
-      { self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters },
+      {
+        self: this.eui,
+        crypto: this.deps.crypto,
+        trust: this.deps.trust,
+        counters: this.counters,
+        now: this.deps.clock.now(),
+      },
       command,
       this.authorityFor(command),
     );

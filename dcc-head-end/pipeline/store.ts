@@ -21,7 +21,8 @@ export function pendingRecord(
     state,
     command,
     createdAt: ctx.now,
-    deadline: undefined,
+    // The command's expiry is the response deadline (build.ts); the timer is armed at publish.
+    deadline: ctx.frame?.header.expiresAt,
   };
 }
 
@@ -45,7 +46,19 @@ export const store: PipelineStep = {
     }
     const pending = requests.get(party.eui, request.requestId.counter)!;
     const state = local ? 'returned' : 'accepted';
-    requests.update(party.eui, pending.counter, { state, command, variant: request.commandVariant });
-    ctx.stored = { ...pending, state, command, variant: request.commandVariant };
+    const deadline = ctx.frame?.header.expiresAt;
+    requests.update(party.eui, pending.counter, {
+      state,
+      command,
+      variant: request.commandVariant,
+      ...(deadline !== undefined ? { deadline } : {}),
+    });
+    ctx.stored = {
+      ...pending,
+      state,
+      command,
+      variant: request.commandVariant,
+      deadline: deadline ?? pending.deadline,
+    };
   },
 };

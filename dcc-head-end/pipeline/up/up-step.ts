@@ -31,6 +31,8 @@ export interface UpContext {
   device?: DeviceRecord;
   /** The open request a response answers, and whose inbox gets it. */
   request?: PendingRequest;
+  /** The request had already timed out (E20/E21): its answer is delivered marked late. */
+  late?: boolean;
 }
 
 /** A step lets the frame go on (nothing) or is done with it ('done': delivered, or dropped and logged). */
