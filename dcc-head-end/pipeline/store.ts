@@ -1,6 +1,7 @@
 import { COMMAND_VARIANTS } from '../../protocol/index.js';
 import type { PendingRequest } from '../pending-requests.js';
 import { carriesSignedPreCommand } from './access/command-variant.js';
+import { releasedCounterName } from './counter.js';
 import type { RequestContext } from './request.js';
 import type { PipelineStep } from './step.js';
 
@@ -34,9 +35,12 @@ export function pendingRecord(
  */
 export const store: PipelineStep = {
   name: 'store',
-  run(ctx, { requests }) {
+  run(ctx, { requests, counters }) {
     const { request, party } = ctx;
     const command = ctx.command!;
+    // The command is released from here on (sent, or returned to be delivered locally): what the
+    // device's counter window may have reached (counter.ts, issue 17 #6).
+    counters.raise(releasedCounterName(party.eui, ctx.target!.eui), request.requestId.counter);
     const local = COMMAND_VARIANTS[request.commandVariant].delivery === 'local';
     if (!carriesSignedPreCommand(request.commandVariant)) {
       if (local) return;
