@@ -183,7 +183,7 @@ export class HeadEnd {
       replacements,
       timeoutFor,
     };
-    this.up = { ...sr, clock, crypto, requests, events, dispatch, acb: dcc.acb.eui };
+    this.up = { ...sr, clock, crypto, requests, events, dispatch, counters, acb: dcc.acb.eui };
     this.admin = new HeadEndAdmin({ parties, registration, consents, inventory, events, tokens });
   }
 
