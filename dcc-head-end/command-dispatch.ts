@@ -10,7 +10,7 @@ import {
   type TimerHandle,
 } from '../protocol/index.js';
 import type { HeadEndLink } from '../protocol/wan-link.js';
-import type { DccIdentity, ResponseTimeouts } from './dcc-identity.js';
+import { PRE_COMMAND_SIGNING_MS, type DccIdentity, type ResponseTimeouts } from './dcc-identity.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inbox } from './inbox.js';
 import type { PendingRequest, PendingRequests } from './pending-requests.js';
@@ -58,24 +58,50 @@ export class CommandDispatch {
     return (serviceRequestCritical ? t.criticalMs : t.nonCriticalMs) + (gas ? t.gasWakeMs : 0);
   }
 
-  /** Publish a stored request; on success it waits for the device until its deadline. */
-  async publish(request: PendingRequest, timeoutMs: number): Promise<void> {
+  /** How long a party has to sign a pre-command (pipeline/build.ts). */
+  get preCommandSigningMs(): number {
+    return this.deps.timeouts.preCommandSigningMs ?? PRE_COMMAND_SIGNING_MS;
+  }
+
+  /**
+   * Send a stored request and wait for the device until its deadline (the command's expiry, or
+   * now + `timeoutMs` for one that has none). The stored request is the outbox: it is marked sent
+   * and its timer armed before the broker is asked, so a submission never waits on the broker
+   * (issue 17 #2), and a broker that is down only delays the frame: mqtt.js holds the publish
+   * until it reconnects, and `resend` sends it again when the hub comes back (a restarted broker
+   * has lost what it had queued). The hub drops a second copy (hub/chf.ts).
+   */
+  publish(request: PendingRequest, timeoutMs: number): void {
     if (!request.hub || !request.command) return;
-    const deadline = this.deps.clock.now() + timeoutMs;
+    const deadline = request.deadline ?? this.deps.clock.now() + timeoutMs;
     // Marked sent before the broker's PUBACK: the device's answer can overtake the acknowledgement.
     this.deps.requests.update(request.party, request.counter, { state: 'sent', deadline });
-    try {
-      await this.deps.link.sendDown(request.hub, request.command);
-    } catch (error) {
-      // The broker is unreachable: back to accepted, published again on restart.
-      this.deps.requests.update(request.party, request.counter, { state: 'accepted' });
+    const sent = { ...request, state: 'sent' as const, deadline };
+    this.watch(sent);
+    this.send(sent);
+  }
+
+  /**
+   * Send again every command still waiting for an answer through `hub`, before its deadline: the
+   * hub has just (re)connected, perhaps to a broker that lost its queue, or the head-end restarted.
+   */
+  resend(hub: Eui64): void {
+    const now = this.deps.clock.now();
+    for (const request of this.deps.requests.sentVia(hub)) {
+      if (request.deadline !== undefined && request.deadline > now) this.send(request);
+    }
+  }
+
+  private send(request: PendingRequest): void {
+    if (!request.hub || !request.command) return;
+    this.deps.link.sendDown(request.hub, request.command).catch((error: unknown) => {
+      // The link is not open (or closed under the publish): the request stays sent, and is sent
+      // again when its hub reconnects, until its deadline.
       this.deps.events.record(this.deps.clock.now(), 'publish-failed', {
         requestId: request.requestId,
-        reason: (error as Error).message,
+        reason: error instanceof Error ? error.message : String(error),
       });
-      return;
-    }
-    this.watch({ ...request, state: 'sent', deadline });
+    });
   }
 
   /** Arm the response timer for a sent request (also after a restart). */

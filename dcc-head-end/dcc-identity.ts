@@ -16,6 +16,15 @@ export interface ResponseTimeouts {
   readonly criticalMs: number;
   /** Added for a gas meter, which answers only when it wakes. */
   readonly gasWakeMs: number;
+  /**
+   * How long a party has to sign a pre-command (variant 4) before it expires. The expiry is
+   * inside the signed bytes, so it is fixed when the pre-command is made: a critical command's
+   * deadline is its variant 4 time + this + criticalMs. Default PRE_COMMAND_SIGNING_MS.
+   */
+  readonly preCommandSigningMs?: number;
 }
+
+/** Emulator choice: DUIS sets no limit on how long a party takes to sign; two minutes is ample for a signing service. */
+export const PRE_COMMAND_SIGNING_MS = 120_000;
 
 export const DEFAULT_TIMEOUTS: ResponseTimeouts = { nonCriticalMs: 30_000, criticalMs: 60_000, gasWakeMs: 30 * 60_000 };

@@ -32,6 +32,8 @@ export class DccOriginated {
   ): void {
     const now = this.deps.clock.now();
     const counter = this.deps.counters.next('acb');
+    // Its expiry is its deadline, as for a party's command (pipeline/build.ts).
+    const expiresAt = now + this.deps.timeoutFor(serviceRequest, target.eui);
     const frame: CommandFrame = {
       kind: 'command',
       header: {
@@ -40,6 +42,7 @@ export class DccOriginated {
         counter,
         createdAt: now,
         ...(executeAt !== undefined ? { executeAt } : {}),
+        expiresAt,
       },
       serviceRequest,
       payload,
@@ -56,10 +59,10 @@ export class DccOriginated {
       state: 'accepted' as const,
       command: this.deps.dispatch.countersign(frame),
       createdAt: now,
-      deadline: undefined,
+      deadline: expiresAt,
       deliverTo,
     };
     this.deps.requests.insert(record);
-    void this.deps.dispatch.publish(record, this.deps.timeoutFor(serviceRequest, target.eui));
+    this.deps.dispatch.publish(record, this.deps.timeoutFor(serviceRequest, target.eui));
   }
 }

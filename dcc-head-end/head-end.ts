@@ -183,7 +183,7 @@ export class HeadEnd {
       replacements,
       timeoutFor,
     };
-    this.up = { ...sr, clock, crypto, requests, events, dispatch, acb: dcc.acb.eui };
+    this.up = { ...sr, clock, crypto, requests, events, dispatch, counters, acb: dcc.acb.eui };
     this.admin = new HeadEndAdmin({ parties, registration, consents, inventory, events, tokens });
   }
 
@@ -207,14 +207,22 @@ export class HeadEnd {
     link.onHubState((hub, state) => {
       dispatch.hubStates.set(hub, state);
       outages.hubState(hub, state);
+      // A hub says online on every (re)connection: what it may have missed goes again.
+      if (state === 'online') dispatch.resend(hub);
     });
     await link.open();
     webhooks.resume();
     schedules.resume();
+    // What a previous run left open: a sent request waits for its answer, and is sent again
+    // (the process may have died before the broker had it; the hub drops a second copy).
+    const hubs = new Set<Eui64>();
     for (const request of requests.open()) {
-      if (request.state === 'sent') dispatch.watch(request);
-      else void dispatch.publish(request, this.pipeline.timeoutFor(request.serviceRequest, request.target));
+      if (request.state === 'sent') {
+        dispatch.watch(request);
+        if (request.hub) hubs.add(request.hub);
+      } else dispatch.publish(request, this.pipeline.timeoutFor(request.serviceRequest, request.target));
     }
+    for (const hub of hubs) dispatch.resend(hub);
   }
 
   async stop(): Promise<void> {
@@ -295,7 +303,7 @@ export class HeadEnd {
     // Published once the transaction that commissioned the device has committed.
     setImmediate(() => {
       for (const request of released)
-        void dispatch.publish(request, this.pipeline.timeoutFor(request.serviceRequest, device));
+        dispatch.publish(request, this.pipeline.timeoutFor(request.serviceRequest, device));
     });
   }
 }

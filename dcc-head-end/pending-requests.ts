@@ -125,6 +125,13 @@ export class PendingRequests {
     ).map(fromRow);
   }
 
+  /** Commands sent through `hub` and still waiting for their answer, oldest first. */
+  sentVia(hub: Eui64): PendingRequest[] {
+    return (
+      this.db.prepare("SELECT * FROM requests WHERE state = 'sent' AND hub = ? ORDER BY created_at").all(hub) as Row[]
+    ).map(fromRow);
+  }
+
   /** Everything still open, oldest first: what a restart picks up. */
   open(): PendingRequest[] {
     return (

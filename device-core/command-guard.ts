@@ -21,6 +21,8 @@ export interface GuardContext {
   readonly crypto: CryptoProvider;
   readonly trust: TrustStore;
   readonly counters: CounterWindow;
+  /** The device's clock, for the command's expiry. */
+  readonly now: number;
 }
 
 /**
@@ -29,7 +31,11 @@ export interface GuardContext {
  * 2. the Access Control Broker's signature, by the ACB this device trusts;
  * 3. for a critical command, the signature of the party that holds authority for it (the
  *    Supplier, or the Transitional CoS party for 6.23), checked against the installed key;
- * 4. an originator counter above the last one accepted from that originator.
+ * 4. not past its expiry (`expiresAt`, the DCC's response deadline): refused as REFUSED_EXPIRED
+ *    with no alert. GBCS has no command expiry and FACTS name no alert for one, so this is the
+ *    emulator's own check (docs/ARCHITECTURE.md "What a timed-out command does"); it comes after
+ *    the signatures, so that only the ACB can make a device refuse this way;
+ * 5. an originator counter above the last one accepted from that originator.
  * A missing or untrusted signer is "no authority" (0x8F30); a trusted signer whose signature does
  * not verify is "authentication failed" (0x8F3D). A replayed counter also raises 0x8F3D: the
  * facts name no separate alert for it, and GBCS treats counter freshness as part of
@@ -50,6 +56,14 @@ export function guardCommand(
   if (authority) {
     const party = checkSignature(ctx, command, authority, content);
     if (!party.ok) return party;
+  }
+  const expiresAt = command.header.expiresAt;
+  if (expiresAt !== undefined && ctx.now > expiresAt) {
+    return {
+      ok: false,
+      status: 'REFUSED_EXPIRED',
+      reason: `the command expired at ${new Date(expiresAt).toISOString()}`,
+    };
   }
   if (!ctx.counters.accept(command.header.originator, command.header.counter)) {
     return {

@@ -75,11 +75,12 @@ export abstract class DeviceFirmware {
   readonly stats: DeviceStats = { received: 0, malformed: 0, refused: 0, executed: 0, alerts: 0, internalErrors: 0 };
   /** Alert codes switched off by SR 6.22. */
   readonly disabledAlerts = new Set<number>();
-  protected readonly ownCounter = new CounterSource();
+  protected readonly ownCounter: CounterSource;
   protected powered = true;
 
   constructor(protected readonly deps: FirmwareDeps) {
     this.identity = deps.identity;
+    this.ownCounter = new CounterSource(counterSeed(deps.clock.now()));
     deps.han.onFrame((from, bytes) => this.receive(from, bytes));
   }
 
@@ -146,7 +147,13 @@ export abstract class DeviceFirmware {
 
   private receiveCommand(command: ServiceCommand): void {
     const verdict = guardCommand(
-      { self: this.eui, crypto: this.deps.crypto, trust: this.deps.trust, counters: this.counters },
+      {
+        self: this.eui,
+        crypto: this.deps.crypto,
+        trust: this.deps.trust,
+        counters: this.counters,
+        now: this.deps.clock.now(),
+      },
       command,
       this.authorityFor(command),
     );
@@ -267,4 +274,16 @@ export abstract class DeviceFirmware {
   protected sendLocal(to: Eui64, frame: Frame): void {
     this.deps.han.send(to, encodeFrame(frame));
   }
+}
+
+/**
+ * Where a device's own originator counter starts. The DCC refuses an alert whose counter is not
+ * above the last it took from that device (pipeline/up/fresh-alert.ts), as GBCS checks every
+ * originator counter. A real device keeps its counter in non-volatile memory; an emulated one
+ * keeps nothing across a process restart, so it starts from its clock, in units of 1/4096 ms:
+ * above anything it sent before the restart unless it sent over 4,096 frames a millisecond.
+ * Emulator choice.
+ */
+function counterSeed(now: number): bigint {
+  return BigInt(Math.max(0, Math.floor(now))) << 12n;
 }

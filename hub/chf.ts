@@ -30,7 +30,14 @@ export interface ChfStats {
   buffered: number;
   bufferOverflows: number;
   upBufferOverflows: number;
+  /** Commands refused as past their expiry, on arrival or when their device came back. */
+  expired: number;
+  /** The same command (originator, counter) delivered twice by the SMWAN, dropped. */
+  duplicatesDropped: number;
 }
+
+/** How many recent commands the hub remembers to drop a redelivery (MQTT QoS 1 is at least once). */
+const RECENT_COMMANDS = 1024;
 
 /**
  * The Communications Hub Function: the WAN side of the premises. It owns the HAN, keeps the
@@ -47,10 +54,13 @@ export class CommsHub extends DeviceFirmware {
     buffered: 0,
     bufferOverflows: 0,
     upBufferOverflows: 0,
+    expired: 0,
+    duplicatesDropped: 0,
   };
   /** The GPF on this hub; set when the premises is wired. */
   gpf: Eui64 | undefined;
   private readonly held = new Map<Eui64, Uint8Array[]>();
+  private readonly recent = new RecentCommands(RECENT_COMMANDS);
   private readonly upHeld: Uint8Array[] = [];
   private readonly bufferPerDevice: number;
   private readonly upBufferLimit: number;
@@ -100,6 +110,14 @@ export class CommsHub extends DeviceFirmware {
     if (!this.powered) return;
     const frame = this.decodeOrCount(bytes, () => this.routing.malformedDown++);
     if (frame?.kind !== 'command') return;
+    // The DCC re-sends what may have been lost with a broker (command-dispatch.ts): a second
+    // copy of a command already routed is dropped here, before a device sees it as a replay
+    // and raises 0x8F3D.
+    if (!this.recent.first(frame)) {
+      this.routing.duplicatesDropped++;
+      return;
+    }
+    if (this.expired(frame)) return;
     const to = frame.header.recipient;
     if (to === this.eui) return this.handleFrame(to, frame);
     if (to === this.gpf) return this.toHan(to, bytes, frame);
@@ -145,12 +163,32 @@ export class CommsHub extends DeviceFirmware {
     if (!queue) return;
     this.held.delete(eui);
     for (const bytes of queue) {
+      const frame = decodeFrame(bytes);
+      if (frame.kind === 'command' && this.expired(frame)) continue;
       this.routing.routedDown++;
       this.deps.han.send(eui, bytes);
     }
   }
 
-  private refuse(command: CommandFrame, status: 'NOT_IN_DEVICE_LOG' | 'HAN_BUFFER_FULL', reason: string): void {
+  /**
+   * A command past its expiry (the DCC's response deadline, protocol/frame.ts) is not passed on:
+   * the party was already told E20/E21. The hub answers COMMAND_EXPIRED, which the DCC delivers to
+   * the party as a late answer. GBCS gives the hub no such check (emulator choice, documented in
+   * docs/ARCHITECTURE.md "What a timed-out command does"); the device checks it too.
+   */
+  private expired(frame: CommandFrame): boolean {
+    const expiresAt = frame.header.expiresAt;
+    if (expiresAt === undefined || this.deps.clock.now() <= expiresAt) return false;
+    this.routing.expired++;
+    this.refuse(frame, 'COMMAND_EXPIRED', `the command expired at ${new Date(expiresAt).toISOString()}`);
+    return true;
+  }
+
+  private refuse(
+    command: CommandFrame,
+    status: 'NOT_IN_DEVICE_LOG' | 'HAN_BUFFER_FULL' | 'COMMAND_EXPIRED',
+    reason: string,
+  ): void {
     this.stats.refused++;
     this.respond(command, status, { reason, device: command.header.recipient });
   }
@@ -212,5 +250,25 @@ export class CommsHub extends DeviceFirmware {
 
   deviceLogPayload(): PlainValue {
     return this.deviceLog.list().map((e) => ({ device: e.device, type: e.type }));
+  }
+}
+
+/** A bounded memory of (originator, counter) pairs seen, oldest forgotten first. */
+class RecentCommands {
+  private readonly seen = new Set<string>();
+  constructor(private readonly limit: number) {}
+
+  /**
+   * True the first time this command is seen. The same command is the same (originator, counter)
+   * with the same signatures: the DCC sends the same bytes again. A different frame under a used
+   * counter is not a redelivery but a replay, and goes on for the device to refuse and report.
+   */
+  first(frame: CommandFrame): boolean {
+    const signatures = frame.signatures.map((s) => Buffer.from(s.value).toString('base64')).join(',');
+    const key = `${frame.header.originator}:${frame.header.counter}:${signatures}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    if (this.seen.size > this.limit) this.seen.delete(this.seen.values().next().value!);
+    return true;
   }
 }

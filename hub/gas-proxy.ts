@@ -101,7 +101,7 @@ export class GasProxy extends DeviceFirmware {
     let counters = this.proxyCounters.get(gsme);
     if (!counters) this.proxyCounters.set(gsme, (counters = new CounterWindow()));
     const verdict = guardCommand(
-      { self: gsme, crypto: this.deps.crypto, trust: this.deps.trust, counters },
+      { self: gsme, crypto: this.deps.crypto, trust: this.deps.trust, counters, now: this.deps.clock.now() },
       command,
       undefined,
     );

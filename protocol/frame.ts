@@ -29,6 +29,13 @@ export interface FrameHeader {
   readonly createdAt: number;
   /** A future-dated command's execution time, ms since the epoch. */
   readonly executeAt?: number;
+  /**
+   * A command's expiry, ms since the epoch: the DCC's response deadline. The hub and the device
+   * refuse a command past it, so that one the party was told had timed out (E20/E21) never runs
+   * later. GBCS has no such field (its command date-time is `00`, GBCS-FACTS §4): emulator choice,
+   * docs/ARCHITECTURE.md "What a timed-out command does".
+   */
+  readonly expiresAt?: number;
 }
 
 export interface CommandFrame {
@@ -71,7 +78,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 // encodes to the same bytes (replays are byte for byte, signatures are reproducible).
 const KIND_TO_WIRE = { command: 'C', response: 'R', alert: 'A' } as const;
 const WIRE_TO_KIND = { C: 'command', R: 'response', A: 'alert' } as const;
-const COMMON_KEYS = ['v', 'k', 'o', 'r', 'n', 't', 'x', 'm', 'p', 's'] as const;
+const COMMON_KEYS = ['v', 'k', 'o', 'r', 'n', 't', 'x', 'e', 'm', 'p', 's'] as const;
 const RESPONSE_KEYS = ['q', 'c'] as const;
 
 function counterBytes(counter: bigint): Uint8Array {
@@ -101,6 +108,7 @@ function toWire(frame: UnsignedFrame): Record<string, PlainValue> {
     t: h.createdAt,
   };
   if (h.executeAt !== undefined) wire.x = h.executeAt;
+  if (h.expiresAt !== undefined) wire.e = h.expiresAt;
   wire.m = frame.kind === 'alert' ? frame.alertCode : frame.serviceRequest;
   if (frame.kind === 'response') {
     wire.q = counterBytes(frame.inResponseTo);
@@ -158,6 +166,7 @@ function fromWire(wire: Readonly<Record<string, PlainValue>>, unsigned: boolean)
     counter: counter(wire, 'n'),
     createdAt: timestamp(wire, 't'),
     ...(wire.x !== undefined ? { executeAt: timestamp(wire, 'x') } : {}),
+    ...(wire.e !== undefined ? { expiresAt: timestamp(wire, 'e') } : {}),
   };
   const payload = required(wire, 'p');
   if (unsigned && wire.s !== undefined)

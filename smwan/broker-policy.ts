@@ -18,3 +18,13 @@ export function maySubscribe(principal: Principal, topicFilter: string): boolean
   const parsed = parseSmwanTopic(topicFilter);
   return parsed !== undefined && parsed.hub === principal.hub && parsed.channel === 'down';
 }
+
+/**
+ * Whether the broker keeps a publication as the topic's retained message. Never on `up`: a
+ * retained frame would reach the head-end again on every subscription, a replay the broker made
+ * (issue 17 #3). A hub's `state` stays retained, so that a head-end that (re)subscribes learns
+ * which hubs are offline.
+ */
+export function mayRetain(topic: string): boolean {
+  return parseSmwanTopic(topic)?.channel !== 'up';
+}

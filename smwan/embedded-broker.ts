@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
-import { mayPublish, maySubscribe } from './broker-policy.js';
+import { mayPublish, mayRetain, maySubscribe } from './broker-policy.js';
 import type { Principal, SmwanCredentials } from './credentials.js';
 import { MAX_MQTT_REMAINING_LENGTH, SizeGuardedConnection } from './packet-size-guard.js';
 
@@ -54,6 +54,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       if (client && (!principal || !mayPublish(principal, packet.topic))) {
         return callback(new Error(`not authorised to publish to ${packet.topic}`));
       }
+      // MQTT 3.1.1 has no way to refuse the retain flag alone: the message goes on, not kept.
+      if (packet.retain && !mayRetain(packet.topic)) packet.retain = false;
       callback(null);
     },
     authorizeSubscribe(client, subscription, callback) {

@@ -55,6 +55,10 @@ export function writeMosquittoConfig(options: {
       // A hub cannot take another's persistent session: its client id is its user name.
       'use_username_as_clientid true',
       'persistence false',
+      // No retained messages on up (issue 17 #3): mosquitto 2.0 can switch retain off only for
+      // the whole broker (retain_available), and the hubs' state must stay retained, so a hub
+      // can still leave one retained frame on its own up topic. The head-end drops any retained
+      // frame it is sent (mqtt-head-end-link.ts) and any alert whose counter is not fresh.
       // The embedded broker's limit (packet-size-guard.ts); mosquitto counts the whole packet, so
       // add the largest fixed header (1 type byte + 4 length bytes).
       `max_packet_size ${MAX_MQTT_REMAINING_LENGTH + 5}`,

@@ -47,11 +47,13 @@ export class MqttHeadEndLink implements HeadEndLink {
         reconnectPeriod: 1000,
       },
       (client) =>
-        client.on('message', (topic, payload) => {
+        client.on('message', (topic, payload, packet) => {
           const parsed = parseSmwanTopic(topic);
           // Only the broker's ACL stands between a hub and these topics; still, never trust a name.
           if (!parsed || !isEui(parsed.hub)) return;
-          if (parsed.channel === 'up') up(parsed.hub, payload);
+          // A retained frame on up is one the broker kept and replays (mosquitto cannot refuse
+          // retain per topic: mosquitto-config.ts); frames are taken live only (issue 17 #3).
+          if (parsed.channel === 'up' && !packet.retain) up(parsed.hub, payload);
           else if (parsed.channel === 'state') {
             const text = payload.toString();
             if (text === 'online' || text === 'offline') state(parsed.hub, text);

@@ -99,6 +99,9 @@ export const PIPELINE_CODES: Readonly<Record<string, DuisResponseCode>> = {
   // Variant 5 without the variant-4 pre-command it must answer: D§1.2 E12.
   NO_PRE_COMMAND: 'E12',
   PRE_COMMAND_CHANGED: 'E12',
+  // Signed too late: the variant-4 pre-command's expiry has passed (issue 17, defect 1), so there is
+  // no live pre-command for this variant 5 to answer: as NO_PRE_COMMAND.
+  PRE_COMMAND_EXPIRED: 'E12',
   // The supplier's signature over the pre-command is not its own: emulator choice, as UNAUTHENTICATED.
   BAD_PRE_COMMAND_SIGNATURE: UNAUTHENTICATED,
   INVALID_STATUS: 'E5', // the head-end gives duis: E5 with it

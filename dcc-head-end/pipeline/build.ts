@@ -1,9 +1,9 @@
-import { decodeFrame, type CommandFrame } from '../../protocol/index.js';
+import { COMMAND_VARIANTS, decodeFrame, type CommandFrame } from '../../protocol/index.js';
 import { GatewayError } from '../duis-error.js';
 import { behaviourOf, type SrDeps } from '../service-request-table.js';
 import { carriesSignedPreCommand } from './access/command-variant.js';
 import type { RequestContext } from './request.js';
-import type { PipelineStep } from './step.js';
+import type { PipelineDeps, PipelineStep } from './step.js';
 
 /** The command a request that passed access control becomes, before any signature (DUIS transform). */
 export function buildFrame(ctx: RequestContext, deps: SrDeps): CommandFrame {
@@ -25,15 +25,30 @@ export function buildFrame(ctx: RequestContext, deps: SrDeps): CommandFrame {
 }
 
 /**
- * Build: the SR table's payload for a new request; for a signed pre-command (variants 5 to 7),
- * the pre-command the DCC returned, which must come back byte for byte.
+ * The command's expiry (protocol/frame.ts `expiresAt`), which is also the DCC's response deadline:
+ * now + the SR's response timeout; for a pre-command (variant 4), plus the time the party has to
+ * sign it. A command only returned for local delivery (variant 2) has no DCC deadline and none.
+ */
+function expiryFor(ctx: RequestContext, deps: PipelineDeps): number | undefined {
+  const variant = ctx.request.commandVariant;
+  if (COMMAND_VARIANTS[variant].delivery === 'local') return undefined;
+  const timeout = deps.timeoutFor(ctx.request.serviceRequest.variant, ctx.target!.eui);
+  return ctx.now + timeout + (variant === 4 ? deps.dispatch.preCommandSigningMs : 0);
+}
+
+/**
+ * Build: the SR table's payload for a new request, with its expiry; for a signed pre-command
+ * (variants 5 to 7), the pre-command the DCC returned, which must come back byte for byte and
+ * before its expiry (a late one could only end in E21, so it is refused now).
  */
 export const build: PipelineStep = {
   name: 'build the command',
   run(ctx, deps) {
     const { request, party } = ctx;
     if (!carriesSignedPreCommand(request.commandVariant)) {
-      ctx.frame = buildFrame(ctx, deps);
+      const frame = buildFrame(ctx, deps);
+      const expiresAt = expiryFor(ctx, deps);
+      ctx.frame = expiresAt === undefined ? frame : { ...frame, header: { ...frame.header, expiresAt } };
       return;
     }
     const issued = deps.requests.get(party.eui, request.requestId.counter)?.command;
@@ -45,6 +60,16 @@ export const build: PipelineStep = {
         'preCommand',
       );
     }
-    ctx.frame = decodeFrame(request.preCommand!, { unsigned: true }) as CommandFrame;
+    const frame = decodeFrame(request.preCommand!, { unsigned: true }) as CommandFrame;
+    const expiresAt = frame.header.expiresAt;
+    if (expiresAt !== undefined && expiresAt <= ctx.now) {
+      throw new GatewayError(
+        'PRE_COMMAND_EXPIRED',
+        `the pre-command for ${request.requestIdText} expired at ${new Date(expiresAt).toISOString()}: send variant 4 again under a new counter`,
+        409,
+        'preCommand',
+      );
+    }
+    ctx.frame = frame;
   },
 };

@@ -1,6 +1,7 @@
 import { correlate } from './up/correlate.js';
 import { decodeUp } from './up/decode.js';
 import { deliverResponse } from './up/deliver-response.js';
+import { freshAlert } from './up/fresh-alert.js';
 import { routeAlert } from './up/route-alert.js';
 import type { UpContext, UpDeps, UpStep } from './up/up-step.js';
 import { verifyDevice } from './up/verify-device.js';
@@ -16,6 +17,7 @@ export const RESPONSE_PIPELINE: readonly UpStep[] = [
   verifyDevice, //     signed by a device in the inventory, on the hub it came from
   correlate, //        a response: matched to its open request
   deliverResponse, //  a response: into the requester's inbox (then its webhook), plus the SR's entry
+  freshAlert, //       an alert: its counter above the device's last (a replay is logged, dropped)
   routeAlert, //       an alert: to the parties the routing table names
 ];
 

@@ -1,6 +1,7 @@
 import { COMMAND_VARIANTS } from '../../protocol/index.js';
 import type { PendingRequest } from '../pending-requests.js';
 import { carriesSignedPreCommand } from './access/command-variant.js';
+import { releasedCounterName } from './counter.js';
 import type { RequestContext } from './request.js';
 import type { PipelineStep } from './step.js';
 
@@ -21,7 +22,8 @@ export function pendingRecord(
     state,
     command,
     createdAt: ctx.now,
-    deadline: undefined,
+    // The command's expiry is the response deadline (build.ts); the timer is armed at publish.
+    deadline: ctx.frame?.header.expiresAt,
   };
 }
 
@@ -33,9 +35,12 @@ export function pendingRecord(
  */
 export const store: PipelineStep = {
   name: 'store',
-  run(ctx, { requests }) {
+  run(ctx, { requests, counters }) {
     const { request, party } = ctx;
     const command = ctx.command!;
+    // The command is released from here on (sent, or returned to be delivered locally): what the
+    // device's counter window may have reached (counter.ts, issue 17 #6).
+    counters.raise(releasedCounterName(party.eui, ctx.target!.eui), request.requestId.counter);
     const local = COMMAND_VARIANTS[request.commandVariant].delivery === 'local';
     if (!carriesSignedPreCommand(request.commandVariant)) {
       if (local) return;
@@ -45,7 +50,19 @@ export const store: PipelineStep = {
     }
     const pending = requests.get(party.eui, request.requestId.counter)!;
     const state = local ? 'returned' : 'accepted';
-    requests.update(party.eui, pending.counter, { state, command, variant: request.commandVariant });
-    ctx.stored = { ...pending, state, command, variant: request.commandVariant };
+    const deadline = ctx.frame?.header.expiresAt;
+    requests.update(party.eui, pending.counter, {
+      state,
+      command,
+      variant: request.commandVariant,
+      ...(deadline !== undefined ? { deadline } : {}),
+    });
+    ctx.stored = {
+      ...pending,
+      state,
+      command,
+      variant: request.commandVariant,
+      deadline: deadline ?? pending.deadline,
+    };
   },
 };

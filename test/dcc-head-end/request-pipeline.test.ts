@@ -29,12 +29,13 @@ describe('the request and response pipelines', () => {
     ]);
   });
 
-  it('takes a frame from the hub through decode, verify, correlate, deliver, or route', () => {
+  it('takes a frame from the hub through decode, verify, correlate, deliver, or a fresh counter and route', () => {
     expect(RESPONSE_PIPELINE.map((s) => s.name)).toEqual([
       'decode',
       'verify the device signature',
       'correlate with the request',
       'deliver to the inbox',
+      'a fresh alert counter',
       'route the alert',
     ]);
   });

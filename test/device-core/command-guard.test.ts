@@ -17,6 +17,7 @@ const context = () => ({
   crypto: nodeCrypto,
   trust: new TrustStore(anchors.manufacture, anchors.commissioning),
   counters: new CounterWindow(),
+  now: 0,
 });
 
 describe('the checks every command passes (GBCS)', () => {
@@ -94,6 +95,16 @@ describe('the checks every command passes (GBCS)', () => {
         'Supplier',
       ).ok,
     ).toBe(true);
+  });
+
+  it('refuses a command past its expiry without an alert, and without burning its counter (issue 17 #1)', () => {
+    const ctx = { ...context(), now: 1_000 };
+    const late = dcc.frame({ to: device, sr: '4.1.1', counter: 7n, expiresAt: 999 });
+    expect(guardCommand(ctx, late, undefined)).toMatchObject({ ok: false, status: 'REFUSED_EXPIRED' });
+    expect(guardCommand(ctx, late, undefined)).not.toHaveProperty('alert');
+    expect(ctx.counters.lastAccepted(parties.supplier.eui)).toBeUndefined();
+    const inTime = dcc.frame({ to: device, sr: '4.1.1', counter: 7n, expiresAt: 1_000 });
+    expect(guardCommand(ctx, inTime, undefined)).toEqual({ ok: true });
   });
 
   it('refuses a command for another device without an alert', () => {

@@ -3,6 +3,7 @@ import { SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../.
 import { parseEui } from '../../protocol/index.js';
 import { credentialOf } from '../support/dcc-fixture.js';
 import { PremisesHarness } from '../support/premises-harness.js';
+import { waitFor } from '../support/wait.js';
 
 /**
  * A hub and its devices over the real embedded broker (TCP, QoS 1, per-hub credentials). A frame
@@ -39,11 +40,22 @@ describe('premises over the real embedded MQTT broker', () => {
   });
 
   it('refuses a replayed counter: REFUSED_REPLAY', async () => {
-    const frame = h.dcc.bytes({ to: h.premises.esme.eui, sr: '6.2.4' });
-    await h.send(frame);
-    await h.send(frame);
+    const counter = h.dcc.nextCounter(h.parties.supplier.eui);
+    await h.send(h.dcc.bytes({ to: h.premises.esme.eui, sr: '6.2.4', counter }));
+    // Another command under the same counter: the hub passes it on, the device refuses it.
+    await h.send(h.dcc.bytes({ to: h.premises.esme.eui, sr: '6.2.4', counter, payload: { again: true } }));
     expect((await h.waitForResponse('6.2.4', 2)).status).toBe('REFUSED_REPLAY');
     expect(h.responses('6.2.4')[0]?.status).toBe('OK');
+  });
+
+  it('drops a second copy of the same command at the hub: an SMWAN redelivery is not a replay (issue 17 #2)', async () => {
+    const frame = h.dcc.bytes({ to: h.premises.esme.eui, sr: '6.2.4' });
+    const refused = h.premises.esme.stats.refused;
+    const dropped = h.premises.hub.routing.duplicatesDropped;
+    await h.send(frame);
+    await h.send(frame);
+    await waitFor(() => h.premises.hub.routing.duplicatesDropped === dropped + 1, 'the copy dropped');
+    expect(h.premises.esme.stats.refused).toBe(refused);
   });
 
   it('refuses a critical command without the supplier signature: REFUSED_AUTHORITY and 0x8F30', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEui, smwanTopic, type SmwanChannel } from '../../protocol/index.js';
-import { mayPublish, maySubscribe, SmwanCredentials } from '../../smwan/index.js';
+import { mayPublish, mayRetain, maySubscribe, SmwanCredentials } from '../../smwan/index.js';
 
 const A = parseEui('00-DB-12-34-56-78-00-0A');
 const B = parseEui('00-DB-12-34-56-78-00-0B');
@@ -41,5 +41,9 @@ describe('SMWAN topic rights (BRIEF: a hub may publish and subscribe only to its
     expect(credentials.authenticate(A, credentials.hubSecret(B))).toBeUndefined();
     expect(credentials.authenticate('not-an-eui', 'x')).toBeUndefined();
     expect(credentials.authenticate(undefined, undefined)).toBeUndefined();
+  });
+
+  it('keeps nothing retained on up, and keeps a hub state retained (issue 17 #3)', () => {
+    for (const channel of channels) expect(mayRetain(smwanTopic(A, channel))).toBe(channel !== 'up');
   });
 });

@@ -75,6 +75,7 @@ export interface CommandSpec {
   readonly from?: PartyName;
   readonly counter?: bigint;
   readonly executeAt?: number;
+  readonly expiresAt?: number;
   /** Which signatures to put on, and with whose key: defaults to ACB, plus the supplier for critical SRs. */
   readonly acb?: PartyName | false;
   readonly authority?: { readonly role: 'Supplier' | 'TransitionalCoS'; readonly by: PartyName } | false;
@@ -110,6 +111,7 @@ export class TestDcc {
         counter: spec.counter ?? this.nextCounter(from.eui),
         createdAt: this.now(),
         ...(spec.executeAt !== undefined ? { executeAt: spec.executeAt } : {}),
+        ...(spec.expiresAt !== undefined ? { expiresAt: spec.expiresAt } : {}),
       },
       serviceRequest: spec.sr,
       payload: spec.payload ?? null,

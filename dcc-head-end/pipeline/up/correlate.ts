@@ -4,7 +4,9 @@ import type { UpStep } from './up-step.js';
  * Correlate a response with the open request it answers, by (requester, command counter). It
  * must come from the request's target, or (mirrored gas reads) its hub's GPF, or the hub itself.
  * An answer to a command the DCC relayed as the ACB (device replacement) belongs to the party's
- * request. Anything else is logged as unmatched.
+ * request. An answer to a request that has already timed out (E20/E21) is not dropped: it goes
+ * on marked late, so that the party learns what the device did (issue 17 #1). Anything else is
+ * logged as unmatched.
  */
 export const correlate: UpStep = {
   name: 'correlate with the request',
@@ -21,7 +23,8 @@ export const correlate: UpStep = {
       (frame.header.originator === request.target ||
         (from?.type === 'GPF' && from.hub === ctx.hub) ||
         (from?.type === 'CHF' && request.hub === ctx.hub));
-    if (!request || request.state !== 'sent' || !fromTarget) {
+    const open = request?.state === 'sent' || request?.state === 'timedOut';
+    if (!request || !open || !fromTarget) {
       events.record(ctx.now, 'unmatched-response', {
         party,
         counter,
@@ -31,6 +34,10 @@ export const correlate: UpStep = {
       return 'done';
     }
     ctx.request = request;
+    if (request.state === 'timedOut') {
+      ctx.late = true;
+      events.record(ctx.now, 'late-response', { requestId: request.requestId, status: frame.status });
+    }
     return undefined;
   },
 };

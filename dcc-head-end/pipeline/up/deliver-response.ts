@@ -10,6 +10,8 @@ const SUCCESS = new Set(['OK', 'SCHEDULED']);
  * Deliver the response: stop the request's timer, then in one transaction close the request, put
  * the answer in the requester's inbox (the webhook, if the party has one, follows from the
  * inbox: webhooks.ts), and do what the SR's table entry says the answer updates or records.
+ * A late answer (the party already has E20/E21) is delivered the same way with `late: true` in
+ * its body, and still updates what the SR's entry says: it is what the device did.
  */
 export const deliverResponse: UpStep = {
   name: 'deliver to the inbox',
@@ -28,7 +30,11 @@ export const deliverResponse: UpStep = {
           requestId: request.requestId,
           code: SUCCESS.has(frame.status) ? 'I0' : frame.status,
           serviceReferenceVariant: frame.serviceRequest,
-          body: { deviceStatus: frame.status, ...(payloadToJson(frame.payload) ?? {}) },
+          body: {
+            deviceStatus: frame.status,
+            ...(ctx.late ? { late: true } : {}),
+            ...(payloadToJson(frame.payload) ?? {}),
+          },
         },
         now,
       );

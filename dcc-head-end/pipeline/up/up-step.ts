@@ -1,5 +1,6 @@
 import type { Clock, CryptoProvider, Eui64, Frame } from '../../../protocol/index.js';
 import type { CommandDispatch } from '../../command-dispatch.js';
+import type { DurableCounters } from '../../durable-counters.js';
 import type { HeadEndEventLog } from '../../event-log.js';
 import type { Inbox } from '../../inbox.js';
 import type { DeviceRecord, Inventory } from '../../inventory.js';
@@ -17,6 +18,8 @@ export interface UpDeps extends SrDeps {
   readonly inbox: Inbox;
   readonly events: HeadEndEventLog;
   readonly dispatch: CommandDispatch;
+  /** The last alert counter taken from each device (fresh-alert.ts). */
+  readonly counters: DurableCounters;
   /** The ACB's EUI: answers addressed to it are to commands the DCC relayed. */
   readonly acb: Eui64;
 }
@@ -31,6 +34,8 @@ export interface UpContext {
   device?: DeviceRecord;
   /** The open request a response answers, and whose inbox gets it. */
   request?: PendingRequest;
+  /** The request had already timed out (E20/E21): its answer is delivered marked late. */
+  late?: boolean;
 }
 
 /** A step lets the frame go on (nothing) or is done with it ('done': delivered, or dropped and logged). */
