@@ -13,7 +13,7 @@ import {
   type ProtectionReport,
 } from '../../protocol/gbcs/protection/index.js';
 import { loadKeystoreDir } from '../../world/gbcs-keystore-files.js';
-import { runCommand } from '../cli-errors.js';
+import { runCommand, UsageError } from '../cli-errors.js';
 import { withExamples } from '../help-examples.js';
 import { readGbcsInput } from '../gbcs/input.js';
 import { toJson } from '../gbcs/json.js';
@@ -57,13 +57,8 @@ export function registerGbcsCommand(program: Command): void {
         try {
           decoded = decodeGbcsWithLayout(bytes);
         } catch (error) {
-          if (error instanceof GbcsError)
-            throw new GbcsError(
-              error.code,
-              `does not decode: ${error.message.replace(/ \(at byte.*\)$/, '')}`,
-              error.offset,
-              error.field,
-            );
+          // Bytes that are not GBCS are a bad argument: exit 2, with where and why (bin/cli-errors.ts).
+          if (error instanceof GbcsError) throw new UsageError(`does not decode: ${error.message}`, error.field);
           throw error;
         }
         const { message } = decoded;
