@@ -1,6 +1,6 @@
 import { nodeCrypto, Prng } from '../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors, PartyCredential } from '../device-core/trust-store.js';
-import { premisesEui } from '../scenarios/premises.js';
+import { premisesEui } from '../world/premises.js';
 
 function party(label: string, name: string, n: number): PartyCredential {
   const rng = new Prng(`${label}/${name}`);

@@ -1,4 +1,4 @@
-import { startFleet } from '../scenarios/soak/fleet-client.js';
+import { startFleet } from '../soak/fleet-client.js';
 import { benchAnchors } from './bench-anchors.js';
 import { SECRET, startBrokerProcess } from './broker-bench.js';
 import { printRows, type BenchRow } from './measure.js';

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RealClock, nodeCrypto } from '../protocol/index.js';
-import { createDcc, injectTransport } from '../scenarios/dcc-side.js';
-import { GatewayClient } from '../scenarios/gateway-client.js';
-import { premisesEui } from '../scenarios/premises.js';
-import { startFleet } from '../scenarios/soak/fleet-client.js';
+import { createDcc, injectTransport } from '../world/dcc-side.js';
+import { GatewayClient } from '../world/gateway-client.js';
+import { premisesEui } from '../world/premises.js';
+import { startFleet } from '../soak/fleet-client.js';
 import { qos1Rate, SECRET, startBrokerProcess } from './broker-bench.js';
 import { printRows, type BenchRow } from './measure.js';
 

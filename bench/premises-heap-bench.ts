@@ -1,5 +1,5 @@
 import { nodeCrypto, VirtualClock } from '../protocol/index.js';
-import { buildPremises, premisesEui, type Premises } from '../scenarios/premises.js';
+import { buildPremises, premisesEui, type Premises } from '../world/premises.js';
 import { MemorySmwan, SmwanCredentials } from '../smwan/index.js';
 import { benchAnchors } from './bench-anchors.js';
 import { printRows, type BenchRow } from './measure.js';

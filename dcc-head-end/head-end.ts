@@ -256,7 +256,7 @@ export class HeadEnd {
   }
 
   /** A party's inbox after `after`, waiting up to `waitMs` for the first item. */
-  poll(party: Eui64, after: number, waitMs: number, limit: number): Promise<InboxItem[]> {
+  poll(party: Eui64, after: number | bigint, waitMs: number, limit: number): Promise<InboxItem[]> {
     return this.internals.inbox.poll(party, after, waitMs, limit);
   }
 

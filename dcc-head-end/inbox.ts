@@ -68,7 +68,7 @@ export class Inbox {
     this.listeners.push(listener);
   }
 
-  read(party: Eui64, after: number, limit = 100): InboxItem[] {
+  read(party: Eui64, after: number | bigint, limit = 100): InboxItem[] {
     return (
       this.db
         .prepare('SELECT * FROM inbox WHERE party = ? AND cursor > ? ORDER BY cursor LIMIT ?')
@@ -82,7 +82,7 @@ export class Inbox {
   }
 
   /** Read, waiting up to `waitMs` of real time for the first item if there is none yet. */
-  async poll(party: Eui64, after: number, waitMs: number, limit = 100): Promise<InboxItem[]> {
+  async poll(party: Eui64, after: number | bigint, waitMs: number, limit = 100): Promise<InboxItem[]> {
     const now = this.read(party, after, limit);
     if (now.length > 0 || waitMs <= 0) return now;
     await new Promise<void>((resolve) => {

@@ -2,12 +2,15 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
 import { mayPublish, maySubscribe } from './broker-policy.js';
 import type { Principal, SmwanCredentials } from './credentials.js';
+import { MAX_MQTT_REMAINING_LENGTH, SizeGuardedConnection } from './packet-size-guard.js';
 
 export interface EmbeddedBrokerOptions {
   readonly credentials: SmwanCredentials;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /** Largest MQTT remaining length accepted; default MAX_MQTT_REMAINING_LENGTH (packet-size-guard.ts). */
+  readonly maxRemainingLength?: number;
 }
 
 export interface EmbeddedBroker {
@@ -27,7 +30,9 @@ function authError(returnCode: number, message: string): AuthenticateError {
 }
 
 /**
- * The default SMWAN broker: aedes on a TCP port, with per-hub authentication and topic rights.
+ * The default SMWAN broker: aedes on a TCP port, with per-hub authentication and topic rights,
+ * and a packet size limit (aedes has none of its own): a connection that sends a packet over
+ * MAX_MQTT_REMAINING_LENGTH is closed at that packet's fixed header.
  * Nagle's algorithm is off: with it on, p99 latency sits at 25-35 ms instead of 2-4 ms.
  */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
@@ -71,7 +76,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   const server: Server = createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    aedes.handle(socket);
+    aedes.handle(new SizeGuardedConnection(socket, options.maxRemainingLength ?? MAX_MQTT_REMAINING_LENGTH));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

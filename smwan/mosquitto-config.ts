@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAD_END_USER, type SmwanCredentials } from './credentials.js';
 import type { Eui64 } from '../protocol/index.js';
+import { MAX_MQTT_REMAINING_LENGTH } from './packet-size-guard.js';
 
 export interface MosquittoConfig {
   readonly dir: string;
@@ -54,6 +55,9 @@ export function writeMosquittoConfig(options: {
       // A hub cannot take another's persistent session: its client id is its user name.
       'use_username_as_clientid true',
       'persistence false',
+      // The embedded broker's limit (packet-size-guard.ts); mosquitto counts the whole packet, so
+      // add the largest fixed header (1 type byte + 4 length bytes).
+      `max_packet_size ${MAX_MQTT_REMAINING_LENGTH + 5}`,
       // Started as root (as CI is), mosquitto would drop to its own user and lose access to these files.
       'user root',
       'log_type error',

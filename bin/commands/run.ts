@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findScenarioFiles, loadScenario, type Scenario } from '../../scenarios/runner/scenario.js';
-import { runScenario, type Progress, type ScenarioResult } from '../../scenarios/runner/run.js';
-import { jsonReport, junitReport } from '../../scenarios/runner/reports.js';
+import { findScenarioFiles, loadScenario, type Scenario } from '../../scenario-runner/scenario.js';
+import { runScenario, type Progress, type ScenarioResult } from '../../scenario-runner/run.js';
+import { jsonReport, junitReport } from '../../scenario-runner/reports.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
 
@@ -14,6 +14,7 @@ interface RunCliOptions {
   broker?: string;
   reportJson?: string;
   junit?: string;
+  deterministic?: boolean;
   http?: boolean;
   smwanSecret: string;
 }
@@ -28,6 +29,7 @@ export function registerRunCommand(program: Command): void {
     .option('--clock <clock>', 'virtual (default: time moves only when a scenario advances it) or real', 'virtual')
     .option('--broker <url>', 'use this MQTT broker instead of the embedded one')
     .option('--report-json <file>', 'write the JSON report here')
+    .option('--deterministic', 'leave the wall times out of the JSON report: the same seed gives the same bytes')
     .option('--junit <file>', 'write a JUnit XML report here')
     .option('--http', 'party stubs call the User Gateway over real HTTP instead of in process')
     .addOption(smwanSecretOption())
@@ -88,7 +90,11 @@ async function run(paths: string[], options: RunCliOptions): Promise<number> {
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   process.stdout.write(`\n${results.length - failed} passed, ${failed} failed\n`);
-  if (options.reportJson) writeFileSync(options.reportJson, jsonReport(options.seed, results));
+  if (options.reportJson)
+    writeFileSync(
+      options.reportJson,
+      jsonReport(options.seed, results, { deterministic: options.deterministic === true }),
+    );
   if (options.junit) writeFileSync(options.junit, junitReport(results));
   return failed === 0 ? 0 : 1;
 }

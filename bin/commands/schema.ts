@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SCENARIO_SCHEMA } from '../../scenarios/runner/scenario-schema.js';
+import { SCENARIO_SCHEMA } from '../../scenario-runner/scenario-schema.js';
 
 /** `smetsim schema`: the scenario format's JSON Schema, for editors (also at docs/scenario.schema.json). */
 export function registerSchemaCommand(program: Command): void {

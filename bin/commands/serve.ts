@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { nodeCrypto, RealClock } from '../../protocol/index.js';
 import { DEFAULT_TIMEOUTS } from '../../dcc-head-end/dcc-identity.js';
-import { startWorld } from '../../scenarios/dcc-world.js';
-import { writeFleetFile } from '../../scenarios/fleet-file.js';
+import { startWorld } from '../../world/dcc-world.js';
+import { writeFleetFile } from '../../world/fleet-file.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
 

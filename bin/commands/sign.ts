@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { nodeCrypto, parseEui, signGatewayRequest } from '../../protocol/index.js';
-import { readPrivateKeyFile } from '../../scenarios/key-files.js';
+import { readPrivateKeyFile } from '../../world/key-files.js';
 import { runCommand } from '../cli-errors.js';
 
 interface SignOptions {

@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { ValidationError } from '../../protocol/index.js';
 import { startBrokerProcess } from '../../smwan/broker-process.js';
-import { runSoak } from '../../scenarios/soak/soak.js';
-import { BUILTIN_PROFILES, loadProfile, loadTargets } from '../../scenarios/soak/profile.js';
-import { parseDuration } from '../../scenarios/runner/scenario.js';
+import { runSoak } from '../../soak/soak.js';
+import { BUILTIN_PROFILES, loadProfile, loadTargets } from '../../soak/profile.js';
+import { parseDuration } from '../../scenario-runner/scenario.js';
 import { runCommand } from '../cli-errors.js';
 import { smwanSecretOption } from '../smwan-options.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { generateUtrn, nodeCrypto, parseCounter, parseEui, ValidationError } from '../../protocol/index.js';
-import { readPrivateKeyFile, readPublicKeyFile } from '../../scenarios/key-files.js';
+import { readPrivateKeyFile, readPublicKeyFile } from '../../world/key-files.js';
 import { runCommand } from '../cli-errors.js';
 
 interface UtrnOptions {

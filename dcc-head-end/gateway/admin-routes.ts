@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PARTY_CATEGORIES,
   parseEui,
+  parseMpan,
+  parseMprn,
   publicKeyFromPoint,
   type EcPublicKey,
   type PartyCategory,
@@ -48,6 +50,35 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       throw new GatewayError('BAD_REQUEST', (error as Error).message, 400, field);
     }
   };
+  /** A party this DCC knows (issue 17, defect 7: unknown EUIs were taken unchecked). */
+  const party = (text: string, field: string) => {
+    const id = eui(text, field);
+    if (!headEnd.admin.party(id))
+      throw new GatewayError('UNKNOWN_PARTY', `${id} is not a SEC party known to this DCC`, 404, field);
+    return id;
+  };
+  /**
+   * An MPAN core (13 digits, check digit right) or an MPRN (6 to 10 digits), per FACTS
+   * (Identities); `kind` narrows it when the role fixes the fuel. Issue 17, defect 7.
+   */
+  const mpxn = (text: unknown, field: string, kind: 'mpan' | 'mprn' | 'either' = 'either'): string => {
+    const given = typeof text === 'string' ? text : '';
+    try {
+      if (kind === 'mpan' || (kind === 'either' && given.length === 13)) return parseMpan(given, field);
+      return parseMprn(given, field);
+    } catch (error) {
+      const rule =
+        kind === 'mpan'
+          ? 'an MPAN core: 13 digits whose last is the check digit'
+          : kind === 'mprn'
+            ? 'an MPRN: 6 to 10 digits'
+            : 'an MPAN core (13 digits whose last is the check digit) or an MPRN (6 to 10 digits)';
+      throw new GatewayError('BAD_REQUEST', `${(error as Error).message}; ${field} must be ${rule}`, 400, field);
+    }
+  };
+  // The fuel each registration role is for; a meter operator (MOP or MAM) serves either.
+  const fuelOf = (role: RegistrationRole): 'mpan' | 'mprn' | 'either' =>
+    role === 'gasSupplier' || role === 'gasTransporter' ? 'mprn' : role === 'meterOperator' ? 'either' : 'mpan';
   const when = (b: Body, key: string) =>
     b[key] === undefined ? now() : typeof b[key] === 'number' ? b[key] : parseTimestamp(b[key], key);
 
@@ -105,11 +136,11 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const services = b.services === undefined ? 'all' : b.services;
     if (services !== 'all' && !(Array.isArray(services) && services.every((s) => typeof s === 'string')))
       throw new GatewayError('BAD_REQUEST', 'services is "all" or a list of SR variants', 400, 'services');
-    const party = headEnd.admin.partyEvent(eui(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
+    const updated = headEnd.admin.partyEvent(party(request.params.eui, 'eui'), event as PartyEvent, when(b, 'at'), {
       services: services,
       keepTopUp: b.keepTopUp !== false,
     });
-    return view(party);
+    return view(updated);
   });
 
   app.post<{ Params: { eui: string } }>('/v1/admin/parties/:eui/entry-processes', async (request) => {
@@ -119,7 +150,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     if (!(ENTRY_PROCESSES as readonly string[]).includes(process))
       throw new GatewayError('BAD_REQUEST', `process must be one of ${ENTRY_PROCESSES.join(', ')}`, 400, 'process');
     return view(
-      headEnd.admin.recordEntryProcess(eui(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
+      headEnd.admin.recordEntryProcess(party(request.params.eui, 'eui'), process as EntryProcess, when(b, 'date')),
     );
   });
 
@@ -128,7 +159,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const url = body(request).url;
     if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
       throw new GatewayError('BAD_REQUEST', 'url must be an http(s) URL, or null to remove', 400, 'url');
-    return view(headEnd.admin.setWebhook(eui(request.params.eui, 'eui'), url ?? undefined));
+    return view(headEnd.admin.setWebhook(party(request.params.eui, 'eui'), url ?? undefined));
   });
 
   app.post('/v1/admin/registrations', async (request) => {
@@ -137,22 +168,22 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
     const role = str(b, 'role');
     if (!(REGISTRATION_ROLES as readonly string[]).includes(role))
       throw new GatewayError('BAD_REQUEST', `role must be one of ${REGISTRATION_ROLES.join(', ')}`, 400, 'role');
-    const mpxn = str(b, 'mpxn');
-    headEnd.admin.register(mpxn, role as RegistrationRole, eui(str(b, 'party'), 'party'), when(b, 'from'));
-    return { history: headEnd.admin.registrationHistory(mpxn) };
+    const point = mpxn(b.mpxn, 'mpxn', fuelOf(role as RegistrationRole));
+    headEnd.admin.register(point, role as RegistrationRole, party(str(b, 'party'), 'party'), when(b, 'from'));
+    return { history: headEnd.admin.registrationHistory(point) };
   });
 
   app.get<{ Params: { mpxn: string } }>('/v1/admin/registrations/:mpxn', async (request) => {
     guard(request);
-    return { history: headEnd.admin.registrationHistory(request.params.mpxn) };
+    return { history: headEnd.admin.registrationHistory(mpxn(request.params.mpxn, 'mpxn')) };
   });
 
   app.post('/v1/admin/consents', async (request) => {
     guard(request);
     const b = body(request);
     const consent = {
-      party: eui(str(b, 'party'), 'party'),
-      mpxn: str(b, 'mpxn'),
+      party: party(str(b, 'party'), 'party'),
+      mpxn: mpxn(b.mpxn, 'mpxn'),
       scope: consentScope(b.scope ?? '*'),
       expiresAt: when(b, 'expiresAt'),
       grantedAt: when(b, 'grantedAt'),
@@ -180,7 +211,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       type: type as DeviceType,
       status: status as InventoryStatus,
       hub: typeof b.hub === 'string' ? eui(b.hub, 'hub') : undefined,
-      mpxn: typeof b.mpxn === 'string' ? b.mpxn : undefined,
+      mpxn: b.mpxn === undefined ? undefined : mpxn(b.mpxn, 'mpxn'),
       ds: key(b.ds, 'ds'),
       ka: key(b.ka, 'ka'),
     };

@@ -1,6 +1,7 @@
 import {
   gatewaySigningString,
   parseEui,
+  parseGatewayDate,
   verifyGatewaySignature,
   type CryptoProvider,
   type Eui64,
@@ -10,7 +11,6 @@ import type { Party } from '../parties.js';
 
 /** How far X-Smetsim-Date may be from the DCC clock (replay window). */
 export const MAX_CLOCK_SKEW_MS = 300_000;
-const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 export interface SignedCall {
   readonly method: string;
@@ -44,14 +44,16 @@ export function authenticate(
     throw new GatewayError('BAD_HEADER', (error as Error).message, 401, 'X-Smetsim-Party');
   }
   const date = header(call, 'X-Smetsim-Date');
-  if (!RFC3339_UTC.test(date))
+  // Strict: an impossible date is refused here, never left to a NaN skew (issue 17, defect 4).
+  const at = parseGatewayDate(date);
+  if (at === undefined)
     throw new GatewayError(
       'BAD_HEADER',
-      'X-Smetsim-Date must be an RFC 3339 UTC date-time, e.g. 2026-11-28T12:00:00Z',
+      'X-Smetsim-Date must be a real RFC 3339 UTC date-time, e.g. 2026-11-28T12:00:00Z (month 01-12, a day the month has, hour 00-23, no leap second)',
       401,
       'X-Smetsim-Date',
     );
-  const skew = Math.abs(Date.parse(date) - now);
+  const skew = Math.abs(at - now);
   if (skew > MAX_CLOCK_SKEW_MS) {
     throw new GatewayError(
       'STALE_DATE',
@@ -73,6 +75,12 @@ export function authenticate(
   const record = partyOf(party);
   if (!record)
     throw new GatewayError('UNKNOWN_PARTY', `${party} is not a SEC party known to this DCC`, 401, 'X-Smetsim-Party');
+  // High-S signatures are accepted, by decision (issue 17, defect 7). Neither GBCS (ECDSA P-256
+  // per FIPS 186-4) nor XMLDSig for DUIS requires low-S, and OpenSSL and HSMs make high-S half the
+  // time, so refusing it would turn away conformant parties. Malleability gives nothing here:
+  // (r, n - s) signs the very same bytes, counter and date included, so a resubmission is still
+  // refused by the counter (COUNTER_NOT_FRESH) or the 300 s window, exactly as a copy of the
+  // original signature would be; and nothing in the DCC keys on the signature's bytes.
   const signed = gatewaySigningString(crypto, call.method, call.url, date, call.body);
   if (!verifyGatewaySignature(crypto, record.keys.ds, signed, signature)) {
     throw new GatewayError(

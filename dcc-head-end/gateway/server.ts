@@ -5,8 +5,10 @@ import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
+import { clientErrorHandler } from './client-error.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
+import { assertHeadersWellFormed, assertWellFormed, decodeUtf8 } from './well-formed.js';
 import {
   INBOX_ANSWER_SCHEMA,
   INBOX_QUERY_SCHEMA,
@@ -42,18 +44,41 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     logger: false,
+    clientErrorHandler,
     // Unknown fields are refused, never stripped, and nothing is coerced: what a party sends is what we check.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
   });
+  // JSON only: Fastify's built-in text/plain parser let such a body on to authentication (401)
+  // when the right answer is 415 (issue 17, defect 7).
+  app.removeContentTypeParser('text/plain');
   // Keep the exact bytes: the signature covers the SHA-256 of the body as sent.
+  // Every string must be well-formed Unicode, or it cannot be signed (well-formed.ts; issue 17 defect 5).
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     request.rawBody = body as Buffer;
     if ((body as Buffer).length === 0) return done(null, undefined);
+    let text: string;
+    let parsed: unknown;
     try {
-      done(null, JSON.parse((body as Buffer).toString('utf8')));
+      text = decodeUtf8(body as Buffer, 'body');
     } catch (error) {
-      done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
+      return done(error as Error, undefined);
     }
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      return done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
+    }
+    try {
+      assertWellFormed(parsed, '');
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    done(null, parsed);
+  });
+  app.addHook('onRequest', async (request) => assertHeadersWellFormed(request.headers));
+  app.addHook('preValidation', async (request) => {
+    assertWellFormed(request.params, '');
+    assertWellFormed(request.query, '');
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
@@ -116,11 +141,14 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       }
       if (owner !== party)
         throw new GatewayError('FORBIDDEN', `${party} may read only its own inbox, not ${owner}'s`, 403, 'eui');
-      const after = Number(request.query.after);
+      // A BigInt, not a Number: 18-digit cursors are past 2^53, and Number('999999999999999999')
+      // came back as next '1000000000000000000', which the schema's 18 digits then refused
+      // (issue 17, defect 7). Every 18-digit value is below SQLite's 2^63-1 rowid limit.
+      const after = BigInt(request.query.after);
       const waitMs = Math.min(Number(request.query.waitMs), 30_000);
       const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
       const items = await headEnd.poll(party, after, waitMs, limit);
-      return { items, next: items.at(-1)?.cursor ?? String(after) };
+      return { items, next: items.at(-1)?.cursor ?? after.toString() };
     },
   );
 

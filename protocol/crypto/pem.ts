@@ -6,7 +6,7 @@ import type { EcPrivateKey, EcPublicKey } from './provider.js';
 /**
  * PEM parsing. ASN.1 is parsed by Node's crypto (OpenSSL), the one mature parser at hand; the
  * result is raw key bytes that either provider uses. Reading key files is not done here:
- * protocol/ touches no files (scenarios/key-files.ts does).
+ * protocol/ touches no files (world/key-files.ts does).
  */
 export function privateKeyFromPem(pem: string, field = 'key'): EcPrivateKey {
   let jwk;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../scenarios/dcc-world.js';
+import type { World } from '../../world/dcc-world.js';
 import { runCli } from '../support/cli.js';
 import { testWorld } from '../support/world.js';
 

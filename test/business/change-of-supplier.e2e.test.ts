@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUtrn, nodeCrypto } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
 import { testWorld } from '../support/world.js';
 
 /** BPM 04 over the real broker and HTTP: registration changes, SR 6.23 by the CoS party, the old supplier shut out. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto, type Eui64 } from '../../protocol/index.js';
 import { modelFor } from '../../dcc-head-end/certified-models.js';
 import type { Esme } from '../../meter-esme/esme.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
 import { testWorld } from '../support/world.js';
 
 /** SEC §148 device replacement: a command for a device mid-replacement is delivered later to the new one, never lost. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto, type Eui64 } from '../../protocol/index.js';
 import { modelFor } from '../../dcc-head-end/certified-models.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
-import type { Premises } from '../../scenarios/premises.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
+import type { Premises } from '../../world/premises.js';
 import { testWorld } from '../support/world.js';
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
-import type { DefaultPartyName } from '../../scenarios/default-parties.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
+import type { DefaultPartyName } from '../../world/default-parties.js';
 import { testWorld } from '../support/world.js';
 
 /** BPM 02.02 scheduled reads (SR 5.1-5.3) and firmware (SR 11.1-11.3), over the real broker and HTTP. */

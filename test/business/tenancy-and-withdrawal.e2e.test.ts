@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
-import type { DefaultPartyName } from '../../scenarios/default-parties.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
+import type { DefaultPartyName } from '../../world/default-parties.js';
 import { testWorld } from '../support/world.js';
 
 /** BPM 02.05 change of tenancy and SEC §144 withdrawal, over the real broker and HTTP. */

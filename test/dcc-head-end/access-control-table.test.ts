@@ -21,7 +21,7 @@ import { runAccessControl } from '../../dcc-head-end/pipeline/access-control.js'
 import { Registration, type RegistrationRole } from '../../dcc-head-end/registration.js';
 import { NO_TARGET_SRS, targetTypes } from '../../dcc-head-end/sr-targets.js';
 import { openDatabase } from '../../dcc-head-end/storage/database.js';
-import { premisesEui, premisesMpan, premisesMprn } from '../../scenarios/premises.js';
+import { premisesEui, premisesMpan, premisesMprn } from '../../world/premises.js';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const db = openDatabase('memory');

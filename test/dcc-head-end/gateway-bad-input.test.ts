@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCrypto, signGatewayRequest } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
 import { testWorld } from '../support/world.js';
 
 /** Every kind of bad input gets a JSON error naming the field and the rule: never a stack trace, never a crash. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../scenarios/dcc-world.js';
-import type { GatewayClient } from '../../scenarios/gateway-client.js';
+import type { World } from '../../world/dcc-world.js';
+import type { GatewayClient } from '../../world/gateway-client.js';
 import { testWorld } from '../support/world.js';
 
 /** DUIS E21 (no response) and E20 (unable to communicate), with short configured deadlines. */

@@ -2,11 +2,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewaySigningString, nodeCrypto, verifyGatewaySignature } from '../../protocol/index.js';
-import type { World } from '../../scenarios/dcc-world.js';
+import type { World } from '../../world/dcc-world.js';
 import { waitFor } from '../support/wait.js';
 import { testWorld } from '../support/world.js';
 
-/** A party's webhook endpoint that can be switched off, recording what reached it. */
+/**
+ * A party's webhook endpoint that can be switched off, recording what reached it. It records a
+ * delivery when the body arrives, before it answers; with `hold` on it keeps the answer back until
+ * the test calls `release()`, so the window between "the party has it" and "the DCC saw the 2xx"
+ * can be looked at instead of raced.
+ */
 function receiver() {
   const received: {
     body: Record<string, unknown>;
@@ -14,7 +19,9 @@ function receiver() {
     path: string;
   }[] = [];
   let up = false;
+  let hold = false;
   let refused = 0;
+  const held: (() => void)[] = [];
   const server: Server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -25,7 +32,9 @@ function receiver() {
         return;
       }
       received.push({ body: JSON.parse(text) as Record<string, unknown>, headers: req.headers, path: req.url ?? '' });
-      res.writeHead(204).end();
+      const answer = () => res.writeHead(204).end();
+      if (hold) held.push(answer);
+      else answer();
     });
   });
   return {
@@ -36,6 +45,15 @@ function receiver() {
     },
     setUp(value: boolean) {
       up = value;
+    },
+    setHold(value: boolean) {
+      hold = value;
+    },
+    get heldCount() {
+      return held.length;
+    },
+    release() {
+      for (const answer of held.splice(0)) answer();
     },
   };
 }
@@ -66,13 +84,22 @@ describe('webhook delivery: at least once, retried, in order, signed by the DCC'
     esme.tamper('second');
     await waitFor(() => hook.refused >= 2, 'at least one failed attempt and a retry', 5_000);
     expect(hook.received).toHaveLength(0);
+    // Issue 17 defect 9: the receiver has the body before the DCC has its 2xx, so "received" does
+    // not yet mean "delivered". Hold the answers to look at that window, then release them.
+    hook.setHold(true);
     hook.setUp(true);
-    await waitFor(() => hook.received.length >= 2, 'delivery after recovery', 5_000);
+    await waitFor(() => hook.heldCount === 1, 'the first delivery after recovery', 5_000);
+    hook.release();
+    await waitFor(() => hook.heldCount === 1 && hook.received.length >= 2, 'the second delivery', 5_000);
+    expect(world.headEnd.internals.webhooks.pendingCount()).toBe(1);
+    hook.setHold(false);
+    hook.release();
     const kinds = hook.received.map((r) => (r.body.body as { kind: string }).kind);
     expect(kinds).toEqual(['first', 'second']);
     expect(hook.received[0]!.body).toMatchObject({ party: supplier, kind: 'deviceAlert', alertCode: '0x8F3F' });
-    // The receiver has the POST before the DCC has its 200 back: wait for the delivery to close.
-    await waitFor(() => world.headEnd.internals.webhooks.pendingCount() === 0, 'deliveries marked done', 5_000);
+    // The code is right to count an item pending until its 2xx arrives (at least once); the test
+    // was wrong to read pendingCount() as soon as the receiver had the body, and lost that race.
+    await waitFor(() => world.headEnd.internals.webhooks.pendingCount() === 0, 'both deliveries acknowledged', 5_000);
     const failures = world.headEnd.admin.recentEvents(50, 'webhook-failed');
     expect(failures.length).toBeGreaterThan(0);
   });

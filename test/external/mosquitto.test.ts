@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmwanCredentials } from '../../smwan/credentials.js';
 import { writeMosquittoConfig } from '../../smwan/mosquitto-config.js';
-import { premisesEui } from '../../scenarios/premises.js';
+import { premisesEui } from '../../world/premises.js';
 import { runCli } from '../support/cli.js';
 
 /**
@@ -66,7 +66,7 @@ describe('built-in scenarios against mosquitto', () => {
   }, 120_000);
 
   it('soaks 10 premises through --broker, with every message accounted for', async () => {
-    const profile = fileURLToPath(new URL('../scenarios/soak/busy-profile.yaml', import.meta.url));
+    const profile = fileURLToPath(new URL('../soak/busy-profile.yaml', import.meta.url));
     const report = join(dir, 'soak');
     const result = await runCli(
       [

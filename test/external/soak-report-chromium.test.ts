@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SoakReport } from '../../scenarios/soak/soak-report.js';
+import type { SoakReport } from '../../soak/soak-report.js';
 import { runCli } from '../support/cli.js';
 import { openInChromium } from '../support/chromium.js';
 
@@ -18,7 +18,7 @@ describe('soak report.html in headless Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens offline, draws every chart, and logs no console errors', async () => {
-    const profile = fileURLToPath(new URL('../scenarios/soak/busy-profile.yaml', import.meta.url));
+    const profile = fileURLToPath(new URL('../soak/busy-profile.yaml', import.meta.url));
     const run = await runCli(
       [
         'soak',

@@ -9,7 +9,7 @@ import {
   type ResponseFrame,
 } from '../../protocol/index.js';
 import { MemorySmwan, MqttHeadEndLink, MqttHubLink, SmwanCredentials, type HeadEndLink } from '../../smwan/index.js';
-import { buildPremises, premisesEui, type Premises, type PremisesOptions } from '../../scenarios/premises.js';
+import { buildPremises, premisesEui, type Premises, type PremisesOptions } from '../../world/premises.js';
 import { anchorsFor, partyKeys, TestDcc, type CommandSpec, type PartyName } from './dcc-fixture.js';
 
 export const START = Date.UTC(2026, 10, 28, 0, 0);

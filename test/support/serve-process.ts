@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { nodeCrypto, parseEui, RealClock, type Eui64 } from '../../protocol/index.js';
-import { readPrivateKeyFile } from '../../scenarios/key-files.js';
-import { GatewayClient } from '../../scenarios/gateway-client.js';
+import { readPrivateKeyFile } from '../../world/key-files.js';
+import { GatewayClient } from '../../world/gateway-client.js';
 import { SMETSIM_BIN } from './cli.js';
 
 export interface Fleet {

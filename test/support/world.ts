@@ -1,7 +1,7 @@
 import { nodeCrypto, RealClock } from '../../protocol/index.js';
-import { GatewayClient } from '../../scenarios/gateway-client.js';
-import { startWorld, type World, type WorldOptions } from '../../scenarios/dcc-world.js';
-import type { DefaultPartyName } from '../../scenarios/default-parties.js';
+import { GatewayClient } from '../../world/gateway-client.js';
+import { startWorld, type World, type WorldOptions } from '../../world/dcc-world.js';
+import type { DefaultPartyName } from '../../world/default-parties.js';
 
 /** The whole system on the real clock, real broker and real HTTP, and a signed client per party. */
 export async function testWorld(options: Partial<WorldOptions> = {}): Promise<{

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, SMETSIM_BIN } from '../../support/cli.js';
-import type { SoakReport } from '../../../scenarios/soak/soak-report.js';
+import { runCli, SMETSIM_BIN } from '../support/cli.js';
+import type { SoakReport } from '../../soak/soak-report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

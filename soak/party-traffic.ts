@@ -1,10 +1,10 @@
-import { nodeCrypto, type Clock } from '../../protocol/index.js';
-import type { DeviceType } from '../../device-core/firmware.js';
-import type { Dcc } from '../dcc-side.js';
-import type { DefaultPartyName } from '../default-parties.js';
-import { GatewayClient, type GatewayTransport } from '../gateway-client.js';
-import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
-import { premisesEui, premisesMpan, premisesMprn } from '../premises.js';
+import { nodeCrypto, type Clock } from '../protocol/index.js';
+import type { DeviceType } from '../device-core/firmware.js';
+import type { Dcc } from '../world/dcc-side.js';
+import type { DefaultPartyName } from '../world/default-parties.js';
+import { GatewayClient, type GatewayTransport } from '../world/gateway-client.js';
+import { DEFAULT_ROLE, submitPartyRequest } from '../world/party-request.js';
+import { premisesEui, premisesMpan, premisesMprn } from '../world/premises.js';
 import type { Accounting } from './accounting.js';
 import type { EventStep, SoakRequest } from './profile.js';
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { euiToFileStem, formatEuiBytes, parseEui } from '../../protocol/index.js';
-import { DCC_PARTIES } from '../../scenarios/default-parties.js';
+import { DCC_PARTIES } from '../../world/default-parties.js';
 import { TEST_PKI } from '../support/test-pki.js';
 
 /** x500UniqueIdentifier (OID 2.5.4.45) as DER: 06 03 55 04 2D, then a BIT STRING of 9 bytes (no unused bits) holding the EUI. */

@@ -7,9 +7,9 @@ import { runCli } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'smetsim-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Minimal well-formedness check: every tag closes in order, attributes are quoted. */
+/** Minimal well-formedness check: every tag closes in order, attributes are quoted (CDATA set aside). */
 function wellFormedXml(xml: string): boolean {
-  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   const stack: string[] = [];
   for (const match of body.matchAll(/<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g)) {
     const [, closing, name, , selfClosing] = match;
@@ -33,11 +33,30 @@ describe('smetsim run', () => {
     expect(report.summary.failed).toBe(0);
   }, 60_000);
 
-  it('gives the same JSON report, byte for byte, for the same seed', async () => {
-    await runCli(['run', '--seed', '7', '--report-json', join(dir, 'b1.json')], 60_000);
-    await runCli(['run', '--seed', '7', '--report-json', join(dir, 'b2.json')], 60_000);
-    expect(readFileSync(join(dir, 'b1.json'), 'utf8')).toBe(readFileSync(join(dir, 'b2.json'), 'utf8'));
-  }, 60_000);
+  it('gives the same JSON report, byte for byte, for the same seed with --deterministic', async () => {
+    await runCli(['run', '--seed', '7', '--deterministic', '--report-json', join(dir, 'b1.json')], 60_000);
+    await runCli(['run', '--seed', '7', '--deterministic', '--report-json', join(dir, 'b2.json')], 60_000);
+    const first = readFileSync(join(dir, 'b1.json'), 'utf8');
+    expect(first).toBe(readFileSync(join(dir, 'b2.json'), 'utf8'));
+    expect(first).not.toContain('wallTimes');
+  }, 180_000);
+
+  it('keeps wall times apart from the virtual ones: a wallTimes field in JSON, and each JUnit testcase its time', async () => {
+    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as {
+      scenarios: { steps: Record<string, unknown>[] }[];
+      wallTimes: { totalMs: number; scenarios: { wallMs: number; stepsMs: number[] }[] };
+    };
+    expect(report.wallTimes.scenarios).toHaveLength(report.scenarios.length);
+    expect(report.wallTimes.totalMs).toBeGreaterThan(0);
+    expect(report.wallTimes.scenarios[0]!.stepsMs).toHaveLength(report.scenarios[0]!.steps.length);
+    for (const scenario of report.scenarios)
+      for (const step of scenario.steps) expect(step).not.toHaveProperty('wallMs');
+    const times = [...readFileSync(join(dir, 'a.xml'), 'utf8').matchAll(/<testcase [^>]*time="([\d.]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(times).toHaveLength(report.scenarios.length);
+    expect(times.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
 
   it('fails a wrong expectation with exit 1, naming the step, what was expected and what was seen; JUnit has the failure', async () => {
     const file = join(dir, 'wrong.yaml');
@@ -62,7 +81,8 @@ describe('smetsim run', () => {
     const xml = readFileSync(join(dir, 'wrong.xml'), 'utf8');
     expect(wellFormedXml(xml)).toBe(true);
     expect(xml).toContain('<testsuite name="smetsim scenarios" tests="1" failures="1"');
-    expect(xml).toMatch(/<failure message="step 1 \(the other supplier reads\): answer: expected I99, saw E4">/);
+    expect(xml).toMatch(/<failure message="step 1 \(the other supplier reads\): answer: expected I99, saw E4"\/>/);
+    expect(xml).toContain('expected: "I99"\nseen: {"code":"E4"');
   }, 30_000);
 
   it('writes JUnit with one testcase per scenario', async () => {

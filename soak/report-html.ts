@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { SoakReport } from './soak-report.js';
+import type { SoakReport } from './report-contents.js';
 
 const require = createRequire(import.meta.url);
 

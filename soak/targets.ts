@@ -1,4 +1,4 @@
-import { findServiceRequest } from '../../protocol/index.js';
+import { findServiceRequest } from '../protocol/index.js';
 
 /**
  * Response-time targets (FACTS, "unconfirmed": 30 s for a non-critical on-demand request, 60 s for

@@ -1,38 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SoakSummary } from './accounting.js';
 import { renderReportHtml } from './report-html.js';
-import type { Sample } from './sample.js';
+import type { SoakReport } from './report-contents.js';
 
-export interface SoakReport extends SoakSummary {
-  readonly options: {
-    readonly premises: number;
-    readonly durationMs: number;
-    readonly profile: string;
-    readonly seed: string;
-    readonly workers: number;
-    readonly connectPerSecond: number;
-  };
-  readonly profileDescription: string;
-  readonly startedAt: string;
-  readonly connect: {
-    readonly allOnlineAfterMs: number | null;
-    readonly failures: number;
-    readonly offlineAtEnd: number;
-  };
-  readonly fleet: { readonly framesDown: number; readonly responsesUp: number; readonly upBufferOverflows: number };
-  /** brokerPeakRssMb is null for an external broker (--broker): not ours to measure. */
-  readonly memory: {
-    readonly fleetPeakRssMb: number;
-    readonly fleetRssPerPremisesKb: number;
-    readonly headEndPeakRssMb: number;
-    readonly brokerPeakRssMb: number | null;
-  };
-  readonly timeline: readonly Sample[];
-  readonly passed: boolean;
-  /** Why it failed, one phrase each: lost messages, missed targets, hubs that never connected. */
-  readonly failures: readonly string[];
-}
+export type { SoakReport } from './report-contents.js';
 
 /** report.json and report.html in `dir`. */
 export function writeSoakReports(dir: string, report: SoakReport): void {

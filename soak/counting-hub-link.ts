@@ -1,5 +1,5 @@
-import { decodeFrame, formatAlertCode } from '../../protocol/index.js';
-import type { HubLink } from '../../smwan/link.js';
+import { decodeFrame, formatAlertCode } from '../protocol/index.js';
+import type { HubLink } from '../smwan/link.js';
 
 /** Frame counts for one shard, shared by all its hubs' links. */
 export class ShardCounters {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { nodeCrypto, RealClock } from '../../protocol/index.js';
-import { MqttHubLink, SmwanCredentials } from '../../smwan/index.js';
-import { buildPremises, premisesEui, premisesRecord, type Premises } from '../premises.js';
+import { nodeCrypto, RealClock } from '../protocol/index.js';
+import { MqttHubLink, SmwanCredentials } from '../smwan/index.js';
+import { buildPremises, premisesEui, premisesRecord, type Premises } from '../world/premises.js';
 import { CountingHubLink, ShardCounters } from './counting-hub-link.js';
 import type { ConsumerAction, FleetCommand, FleetEvent, ShardConfig } from './fleet-messages.js';
 

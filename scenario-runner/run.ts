@@ -10,6 +10,8 @@ export interface StepResult {
   /** Scenario time when the step ended (the virtual clock: identical across runs of one seed). */
   readonly at: string;
   readonly failure?: { readonly message: string; readonly expected: unknown; readonly seen: unknown };
+  /** Wall time the step took; 0 when skipped. Reports keep it apart from the virtual times. */
+  readonly wallMs: number;
 }
 
 export interface ScenarioResult {
@@ -17,7 +19,7 @@ export interface ScenarioResult {
   readonly file: string;
   readonly status: 'passed' | 'failed';
   readonly steps: readonly StepResult[];
-  /** Wall time, for the console only: reports leave it out so that they replay byte for byte. */
+  /** Wall time: the console, JUnit, and the JSON report's separate `wallTimes` (left out by --deterministic). */
   readonly wallMs: number;
 }
 
@@ -54,13 +56,14 @@ export async function runScenario(
       for (const premises of indices) {
         const name = describeStep(step) + (indices.length > 1 ? ` (premises ${premises})` : '');
         const stepStart = Date.now();
+        const at = () => new Date(world.clock.now()).toISOString();
         let result: StepResult;
         if (failed) {
-          result = { index: i + 1, name, premises, status: 'skipped', at: new Date(world.clock.now()).toISOString() };
+          result = { index: i + 1, name, premises, status: 'skipped', at: at(), wallMs: 0 };
         } else {
           try {
             await runStep(world, step, premises, variables);
-            result = { index: i + 1, name, premises, status: 'passed', at: new Date(world.clock.now()).toISOString() };
+            result = { index: i + 1, name, premises, status: 'passed', at: at(), wallMs: Date.now() - stepStart };
           } catch (error) {
             failed = true;
             const failure =
@@ -72,13 +75,14 @@ export async function runScenario(
               name,
               premises,
               status: 'failed',
-              at: new Date(world.clock.now()).toISOString(),
+              at: at(),
               failure,
+              wallMs: Date.now() - stepStart,
             };
           }
         }
         steps.push(result);
-        progress.step(scenario, result, Date.now() - stepStart);
+        progress.step(scenario, result, result.wallMs);
       }
     }
   } finally {

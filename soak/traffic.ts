@@ -1,4 +1,4 @@
-import type { Prng } from '../../protocol/index.js';
+import type { Prng } from '../protocol/index.js';
 import type { OnlineSet } from './online-set.js';
 import type { ConsumerAction } from './fleet-messages.js';
 import type { EventStep, FleetEventSpec, Profile, SoakRequest, TrafficStream } from './profile.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { euiToFileStem } from '../protocol/index.js';
-import { privateKeyToPem } from '../protocol/crypto/pem.js';
+import { privateKeyToPem, publicKeyToPem } from '../protocol/crypto/pem.js';
 import type { World } from './dcc-world.js';
 
 /**
@@ -48,7 +48,12 @@ export function writeFleetFile(world: World, dataDir: string): string {
   const fleet = {
     gatewayUrl: world.gatewayUrl,
     brokerUrl: world.brokerUrl,
-    dcc: { acb: world.headEnd.dcc.acb.eui, transCoS: world.headEnd.dcc.transCoS.eui },
+    dcc: {
+      acb: world.headEnd.dcc.acb.eui,
+      // SPKI PEM of the ACB signing key, so a party can verify the DCC's webhook POSTs (docs/api.md).
+      acbPublicKey: publicKeyToPem(world.headEnd.dcc.acb.ds.publicKey),
+      transCoS: world.headEnd.dcc.transCoS.eui,
+    },
     parties,
     premises,
   };

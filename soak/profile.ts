@@ -1,23 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { findServiceRequest } from '../../protocol/index.js';
+import { findServiceRequest } from '../protocol/index.js';
 import {
   parseDuration,
   parseValidatedYaml,
   ScenarioFormatError,
   type RequestAction,
   type Step,
-} from '../runner/scenario.js';
+} from '../scenario-runner/scenario.js';
 import { SOAK_PROFILE_SCHEMA } from './profile-schema.js';
 import { DEFAULT_TARGETS, type Targets } from './targets.js';
 
-/** The built-in profiles, by name: files in scenarios/soak/profiles/. */
+/** The built-in profiles, by name: files in soak/profiles/. */
 export const BUILTIN_PROFILES = ['daily', 'storm', 'cos-wave', 'connect'] as const;
-// The YAML files stay in the source tree: next to this file when run from source (tests), three
-// levels up from dist/scenarios/soak/ when built.
+// The YAML files stay in the source tree: next to this file when run from source (tests), two
+// levels up from dist/soak/ when built.
 const PROFILE_DIR =
-  [new URL('./profiles/', import.meta.url), new URL('../../../scenarios/soak/profiles/', import.meta.url)].find((url) =>
+  [new URL('./profiles/', import.meta.url), new URL('../../soak/profiles/', import.meta.url)].find((url) =>
     existsSync(fileURLToPath(url)),
   ) ?? new URL('./profiles/', import.meta.url);
 

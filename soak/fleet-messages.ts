@@ -1,4 +1,4 @@
-import type { DeviceAnchors, PremisesRecord } from '../dcc-side.js';
+import type { DeviceAnchors, PremisesRecord } from '../world/dcc-side.js';
 
 /**
  * The messages between the soak coordinator (head-end process), the fleet process and its worker

@@ -1,4 +1,4 @@
-import { SCENARIO_SCHEMA } from '../runner/scenario-schema.js';
+import { SCENARIO_SCHEMA } from '../scenario-runner/scenario-schema.js';
 
 /**
  * The JSON Schema of a soak profile (docs/soak.md). Its actions are the scenario format's

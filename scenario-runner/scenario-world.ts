@@ -1,14 +1,14 @@
-import { nodeCrypto, VirtualClock, RealClock, parseEui, type Clock, type Eui64 } from '../../protocol/index.js';
-import type { DeviceFirmware } from '../../device-core/firmware.js';
-import { MeterFirmware } from '../../device-core/meter-firmware.js';
-import { Ihd } from '../../ihd/ihd.js';
-import { inProcessTransport, startWorld, type World } from '../dcc-world.js';
-import { GatewayClient, httpTransport, type GatewayTransport, type InboxEntry } from '../gateway-client.js';
-import type { DefaultPartyName } from '../default-parties.js';
-import type { Premises } from '../premises.js';
+import { nodeCrypto, VirtualClock, RealClock, parseEui, type Clock, type Eui64 } from '../protocol/index.js';
+import type { DeviceFirmware } from '../device-core/firmware.js';
+import { MeterFirmware } from '../device-core/meter-firmware.js';
+import { Ihd } from '../ihd/ihd.js';
+import { inProcessTransport, startWorld, type World } from '../world/dcc-world.js';
+import { GatewayClient, httpTransport, type GatewayTransport, type InboxEntry } from '../world/gateway-client.js';
+import type { DefaultPartyName } from '../world/default-parties.js';
+import type { Premises } from '../world/premises.js';
 import type { Scenario } from './scenario.js';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_TARIFF, tariffFromPayload } from '../../device-core/tariff.js';
+import { DEFAULT_TARIFF, tariffFromPayload } from '../device-core/tariff.js';
 
 /** Scenario time starts here on the virtual clock, so that reports replay byte for byte. */
 export const SCENARIO_EPOCH = Date.UTC(2026, 0, 5, 9, 0);

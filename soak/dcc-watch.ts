@@ -1,4 +1,4 @@
-import type { HeadEnd } from '../../dcc-head-end/head-end.js';
+import type { HeadEnd } from '../dcc-head-end/head-end.js';
 import type { Accounting } from './accounting.js';
 import type { SoakMetrics } from './soak-metrics.js';
 

@@ -1,8 +1,8 @@
-import { findServiceRequest } from '../../protocol/index.js';
-import { Gsme } from '../../meter-gsme/gsme.js';
-import type { InboxEntry } from '../gateway-client.js';
-import type { DefaultPartyName } from '../default-parties.js';
-import { DEFAULT_ROLE, submitPartyRequest } from '../party-request.js';
+import { findServiceRequest } from '../protocol/index.js';
+import { Gsme } from '../meter-gsme/gsme.js';
+import type { InboxEntry } from '../world/gateway-client.js';
+import type { DefaultPartyName } from '../world/default-parties.js';
+import { DEFAULT_ROLE, submitPartyRequest } from '../world/party-request.js';
 import { mismatch, pathValue, substitute } from './expectations.js';
 import { parseDuration, type Expectation, type RequestAction, type Step } from './scenario.js';
 import { deviceState, type ScenarioWorld } from './scenario-world.js';

@@ -1,5 +1,5 @@
-import { nodeCrypto, Prng, RealClock } from '../../protocol/index.js';
-import { createDcc, injectTransport } from '../dcc-side.js';
+import { nodeCrypto, Prng, RealClock } from '../protocol/index.js';
+import { createDcc, injectTransport } from '../world/dcc-side.js';
 import { Accounting } from './accounting.js';
 import { watchDcc } from './dcc-watch.js';
 import { startFleet } from './fleet-client.js';

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { SmetsimError } from '../../protocol/index.js';
-import type { DefaultPartyName } from '../default-parties.js';
+import { SmetsimError } from '../protocol/index.js';
+import type { DefaultPartyName } from '../world/default-parties.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 
 export type Subset = Record<string, unknown>;
