@@ -5,6 +5,8 @@ import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/tr
 import type { DeviceType } from '../device-core/firmware.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import { buildGateway } from '../dcc-head-end/gateway/server.js';
+import type { SecConfig } from '../sec/config.js';
+import { Sec, secGatewayExtension } from '../sec/sec.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
@@ -32,6 +34,8 @@ export interface DccOptions {
   readonly timeouts?: ResponseTimeouts;
   readonly webhookRetryDelaysMs?: readonly number[];
   readonly outageAlertDelayMs?: number;
+  /** The SEC side's settings (sec/config.ts); the defaults otherwise. */
+  readonly sec?: Partial<SecConfig>;
   /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
   readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
 }
@@ -63,6 +67,8 @@ export interface DeviceAnchors {
 /** The DCC side of the system: head-end, User Gateway and the default parties, without premises. */
 export interface Dcc {
   readonly headEnd: HeadEnd;
+  /** The SEC's commercial side: lifecycle and elective services (sec/). */
+  readonly sec: Sec;
   readonly gateway: FastifyInstance;
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
@@ -125,9 +131,11 @@ export function createDcc(options: DccOptions): Dcc {
     commissioning: { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) },
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
-  const gateway = buildGateway({ headEnd, adminToken });
+  const sec = new Sec({ headEnd, db, clock, ...(options.sec ? { config: options.sec } : {}) });
+  const gateway = buildGateway({ headEnd, adminToken, extensions: [secGatewayExtension(sec)] });
   return {
     headEnd,
+    sec,
     gateway,
     adminToken,
     parties,
@@ -136,10 +144,12 @@ export function createDcc(options: DccOptions): Dcc {
     registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
     async start() {
       await headEnd.start();
+      sec.start();
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
     },
     async stop() {
       await gateway.close();
+      sec.stop();
       await headEnd.stop();
       db.close();
     },

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
+import type { Sec } from '../sec/sec.js';
+import type { SecConfig } from '../sec/config.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
 import { MqttHubLink, SmwanCredentials, startEmbeddedBroker, type EmbeddedBroker } from '../smwan/index.js';
 import { createDcc, injectTransport } from './dcc-side.js';
@@ -27,6 +29,8 @@ export interface WorldOptions {
   readonly withPpmid?: boolean;
   readonly webhookRetryDelaysMs?: readonly number[];
   readonly outageAlertDelayMs?: number;
+  /** The SEC side's settings (sec/config.ts). */
+  readonly sec?: Partial<SecConfig>;
   /**
    * Extra premises installed but not enrolled (BPM 01.01 still to do): devices on the HAN with
    * the supplier's credentials, absent from the DCC inventory; their meter points are registered.
@@ -42,6 +46,7 @@ export interface World {
   readonly broker: EmbeddedBroker | undefined;
   readonly brokerUrl: string;
   readonly headEnd: HeadEnd;
+  readonly sec: Sec;
   readonly gateway: FastifyInstance;
   readonly gatewayUrl: string;
   readonly adminToken: string;
@@ -72,6 +77,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'timeouts',
       'webhookRetryDelaysMs',
       'outageAlertDelayMs',
+      'sec',
     ]),
   });
   const premises: Premises[] = [];
@@ -99,6 +105,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     broker,
     brokerUrl,
     headEnd: dcc.headEnd,
+    sec: dcc.sec,
     gateway: dcc.gateway,
     gatewayUrl,
     adminToken: dcc.adminToken,
