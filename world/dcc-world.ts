@@ -37,6 +37,8 @@ export interface WorldOptions {
    */
   readonly installedPremises?: number;
   readonly gsmeWakeMs?: number;
+  /** How often each IHD refreshes its readings (default 10 s); long virtual waits go faster with less. */
+  readonly ihdRefreshMs?: number;
   readonly paymentMode?: 'Credit' | 'Prepayment';
   readonly initialBalancePence?: number;
 }
@@ -93,7 +95,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       link: new MqttHubLink({ url: brokerUrl, hub, secret: credentials.hubSecret(hub) }),
       ...dcc.anchors,
       ...(installedOnly ? { state: 'installed' as const } : {}),
-      ...pick(options, ['withPpmid', 'gsmeWakeMs', 'paymentMode', 'initialBalancePence']),
+      ...pick(options, ['withPpmid', 'gsmeWakeMs', 'ihdRefreshMs', 'paymentMode', 'initialBalancePence']),
     });
     if (installedOnly) dcc.registerMeterPoints(premisesRecord(home));
     else dcc.enrol(premisesRecord(home));
