@@ -20,7 +20,7 @@ export interface SecConfig {
   readonly paymentWorkingDays: number;
   /** SEC ch. 19: a credit-cover shortfall not made good within this many working days (the seed gives no figure: emulator choice). */
   readonly creditCoverRemedyWorkingDays: number;
-  /** SEC ch. 8: initial evaluation within 10 working days (§187), firm offer within 20 (§189). */
+  /** SEC ch. 8 (FACTS: Timing): the initial evaluation within 10 working days, the firm offer within 20. */
   readonly evaluationWorkingDays: number;
   readonly offerWorkingDays: number;
   /** SEC ch. 8: how long a firm offer stays open. An open question in the seed: configurable, default 30 working days. */

@@ -10,7 +10,7 @@ export interface ElectiveContext extends SecContext {
 
 const iso = (at: number) => new Date(at).toISOString();
 
-/** SEC §183-185: one party, or several together, request an elective service with a description. */
+/** SEC ch. 8: one party, or several together, request an elective service with a description. */
 export function requestElective(ctx: ElectiveContext, parties: readonly Eui64[], description: string): ElectiveService {
   if (parties.length === 0)
     throw new SecError('BAD_REQUEST', 'an elective request names at least one party', 'parties');
@@ -38,7 +38,7 @@ export function requestElective(ctx: ElectiveContext, parties: readonly Eui64[],
 }
 
 /**
- * SEC §186-188: the DCC's initial evaluation (feasibility and indicative cost), due within 10
+ * SEC ch. 8: the DCC's initial evaluation (feasibility and indicative cost), due within 10
  * working days. A service that would need a change to the core services is answered with that fact.
  */
 export function evaluate(
@@ -71,7 +71,7 @@ export function evaluate(
   return evaluated;
 }
 
-/** SEC §189: a requesting party proceeds; the firm offer is due within 20 working days (not before the offers-from date). */
+/** SEC ch. 8: a requesting party proceeds; the firm offer is due within 20 working days (not before the offers-from date). */
 export function proceed(ctx: ElectiveContext, party: Eui64, id: number): ElectiveService {
   const service = visibleTo(ctx, party, id);
   require(service.state === 'Evaluated' &&
@@ -87,7 +87,7 @@ export function proceed(ctx: ElectiveContext, party: Eui64, id: number): Electiv
   return proceeded;
 }
 
-/** SEC §189-191: the DCC's firm offer, open for the configured acceptance window (an open question in the seed). */
+/** SEC ch. 8: the DCC's firm offer, open for the configured acceptance window (an open question in the seed). */
 export function offer(ctx: ElectiveContext, id: number, terms: ElectiveTerms): ElectiveService {
   const service = inState(ctx, id, ['Proceeding']);
   if (!Number.isInteger(terms.pricePencePerMonth) || terms.pricePencePerMonth < 0)
@@ -101,7 +101,7 @@ export function offer(ctx: ElectiveContext, id: number, terms: ElectiveTerms): E
   return offered;
 }
 
-/** SEC §192-195: every party to the request accepts the offer within its window; the service is take-or-pay. */
+/** SEC ch. 8: every party to the request accepts the offer within its window; the service is take-or-pay. */
 export function accept(ctx: ElectiveContext, party: Eui64, id: number): ElectiveService {
   const service = visibleTo(ctx, party, id);
   require(service.state === 'Offered' &&
@@ -116,7 +116,7 @@ export function accept(ctx: ElectiveContext, party: Eui64, id: number): Elective
   return accepted;
 }
 
-/** SEC §196: an accepted service may be cancelled only when it has become a core service. */
+/** SEC ch. 8: an accepted service may be cancelled only when it has become a core service. */
 export function cancelBecauseCore(ctx: ElectiveContext, id: number, modification: string): ElectiveService {
   const service = inState(ctx, id, ['Accepted']);
   require(modification.trim().length > 0, 'name the modification that made the service core', 'modification');
@@ -129,14 +129,14 @@ export function cancelBecauseCore(ctx: ElectiveContext, id: number, modification
   return cancelled;
 }
 
-/** SEC §194: a party to the service consents to its terms being disclosed; all must. */
+/** SEC ch. 8: a party to the service consents to its terms being disclosed; all must. */
 export function consentToDisclose(ctx: ElectiveContext, party: Eui64, id: number): ElectiveService {
   const service = visibleTo(ctx, party, id);
   return ctx.electives.put({ ...service, disclosureConsents: [...new Set([...service.disclosureConsents, party])] });
 }
 
 /**
- * SEC §194: the terms, type, performance and price are for the parties to the service, the DCC
+ * SEC ch. 8: the terms, type, performance and price are for the parties to the service, the DCC
  * and the Authority. Anyone else is told there is no such service, unless every party consented.
  */
 export function visibleTo(ctx: ElectiveContext, caller: Eui64 | 'authority' | 'dcc', id: number): ElectiveService {
@@ -147,7 +147,7 @@ export function visibleTo(ctx: ElectiveContext, caller: Eui64 | 'authority' | 'd
   return service;
 }
 
-/** SEC §187, §189, §191: each deadline, met or late by N working days (or still open). */
+/** SEC ch. 8: each deadline, met or late by N working days (or still open). */
 export function deadlines(ctx: ElectiveContext, service: ElectiveService): DeadlineReport[] {
   const now = ctx.clock.now();
   const report = (name: string, due: number, done: number | undefined): DeadlineReport => ({

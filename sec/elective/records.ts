@@ -1,7 +1,7 @@
 import type { Eui64 } from '../../protocol/index.js';
 import type { DeadlineOutcome } from '../calendar/working-days.js';
 
-/** SEC ch. 8 §183-197: an elective service, from request to acceptance (or not). */
+/** SEC ch. 8 (§183-197): an elective service, from request to acceptance (or not). */
 export type ElectiveState =
   | 'Requested'
   | 'Evaluated'
@@ -13,7 +13,7 @@ export type ElectiveState =
   | 'Lapsed'
   | 'Cancelled';
 
-/** The confidential part: terms, type, performance and price (§194). */
+/** The confidential part: terms, type, performance and price (SEC ch. 8). */
 export interface ElectiveTerms {
   readonly type: string;
   readonly performance: string;
@@ -35,14 +35,14 @@ export interface ElectiveService {
     readonly note: string;
   };
   readonly proceededAt?: number;
-  /** Due only from config.electiveOffersFrom (§189). */
+  /** Due only from config.electiveOffersFrom (SEC ch. 8). */
   readonly offerDue?: number;
   readonly offer?: { readonly at: number; readonly terms: ElectiveTerms; readonly acceptBy: number };
   readonly acceptedAt?: number;
-  /** Accepted services are take-or-pay (§195): paid for whether used or not. */
+  /** Accepted services are take-or-pay (SEC ch. 8): paid for whether used or not. */
   readonly takeOrPay?: boolean;
   readonly cancelled?: { readonly at: number; readonly reason: string };
-  /** The parties that consented to disclose the terms; all of them must (§194). */
+  /** The parties that consented to disclose the terms; all of them must (SEC ch. 8). */
   readonly disclosureConsents: readonly Eui64[];
 }
 

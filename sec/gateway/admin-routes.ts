@@ -221,7 +221,7 @@ export function adminRoutes(sec: Sec): AdminRoute[] {
     {
       method: 'GET',
       path: '/v1/admin/sec/authority/electives/:id',
-      summary: 'The Authority reads an elective service’s confidential terms (SEC §194)',
+      summary: 'The Authority reads an elective service’s confidential terms (SEC ch. 8)',
       run: ({ params }) => visibleTo(ctx, 'authority', id(params.id!)),
     },
   ];

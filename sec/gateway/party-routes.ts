@@ -102,7 +102,7 @@ export function partyRoutes(sec: Sec): SecRoute[] {
     {
       method: 'POST',
       path: '/v1/sec/electives',
-      summary: 'Request an elective service (SEC §183), alone or with other parties (parties: their EUI-64s)',
+      summary: 'Request an elective service (SEC ch. 8), alone or with other parties (parties: their EUI-64s)',
       run: ({ caller, body }) => requestElective(ctx, [caller, ...body.euis('parties')], body.text('description')),
     },
     {
@@ -114,7 +114,7 @@ export function partyRoutes(sec: Sec): SecRoute[] {
     {
       method: 'GET',
       path: '/v1/sec/electives/:id',
-      summary: 'One of your elective services, terms included (confidential to its parties, SEC §194)',
+      summary: 'One of your elective services, terms included (confidential to its parties, SEC ch. 8)',
       run: ({ caller, params }) => visibleTo(ctx, caller, id(params.id!)),
     },
     {
@@ -126,19 +126,19 @@ export function partyRoutes(sec: Sec): SecRoute[] {
     {
       method: 'POST',
       path: '/v1/sec/electives/:id/proceed',
-      summary: 'Proceed after the initial evaluation: a firm offer is due within 20 working days (SEC §189)',
+      summary: 'Proceed after the initial evaluation: a firm offer is due within 20 working days (SEC ch. 8)',
       run: ({ caller, params }) => proceed(ctx, caller, id(params.id!)),
     },
     {
       method: 'POST',
       path: '/v1/sec/electives/:id/accept',
-      summary: 'Accept the firm offer within its window; the service is then take-or-pay (SEC §192-195)',
+      summary: 'Accept the firm offer within its window; the service is then take-or-pay (SEC ch. 8)',
       run: ({ caller, params }) => accept(ctx, caller, id(params.id!)),
     },
     {
       method: 'POST',
       path: '/v1/sec/electives/:id/consent-to-disclose',
-      summary: 'Consent to the terms being disclosed; they stay confidential until every party consents (SEC §194)',
+      summary: 'Consent to the terms being disclosed; they stay confidential until every party consents (SEC ch. 8)',
       run: ({ caller, params }) => consentToDisclose(ctx, caller, id(params.id!)),
     },
   ];

@@ -7,8 +7,8 @@ import type { DefaultPartyName } from '../../world/default-parties.js';
 import { testWorld } from '../support/world.js';
 
 /**
- * SEC §183-197 over HTTP: two parties request an elective service together, the DCC evaluates
- * and offers, they accept. Its terms are confidential to them (§194): a third party is refused
+ * SEC ch. 8 (§183-197) over HTTP: two parties request an elective service together, the DCC evaluates
+ * and offers, they accept. Its terms are confidential to them (SEC ch. 8): a third party is refused
  * at every endpoint that names an elective, found from the route table itself; the Authority reads them.
  */
 describe('SEC ch. 8: an elective service and its confidentiality', () => {
