@@ -104,6 +104,16 @@ describe('SEC ch. 8: an elective service and its confidentiality', () => {
     });
   });
 
+  it('OpenAPI lists every SEC endpoint, party and admin, from the same route tables', async () => {
+    const doc = (await (await fetch(`${world.gatewayUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const route of [...partyRoutes(world.sec), ...adminRoutes(world.sec)]) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+    }
+  });
+
   it('a service needing a change to the core services is answered with that fact', async () => {
     const requested = await client('supplier').call<{ id: number }>('POST', '/v1/sec/electives', {
       description: 'a new core SR',
