@@ -178,7 +178,7 @@ export function findScenarioFiles(paths: readonly string[]): string[] {
 
 export function parseDuration(text: string): number {
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(text);
-  if (!match) throw new ScenarioFormatError(`"${text}" is not a duration like 30s, 5m, 2h or 45d`);
+  if (!match) throw new ScenarioFormatError(`"${text}" is not a duration like 30s, 5m or 2h`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
 }
