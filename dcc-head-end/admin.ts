@@ -6,6 +6,8 @@ import { ENTRY_PROCESSES, type EntryProcess, type PartyEvent } from './party-sta
 import type { Party, PartyRegistry, Suspension } from './parties.js';
 import type { Registration, RegistrationPeriod, RegistrationRole } from './registration.js';
 import type { TokenService } from './token-service.js';
+import { enrolledPointsOf, leave, type PartyExit, type PartyExitDeps } from './party-exit.js';
+import type { Schedule, Schedules } from './schedules.js';
 
 /**
  * The admin operations: the registration data, parties, consents and inventory that the real DCC
@@ -21,6 +23,9 @@ export class HeadEndAdmin {
       readonly inventory: Inventory;
       readonly events: HeadEndEventLog;
       readonly tokens: TokenService;
+      /** SEC ch. 19-20: what a party's exit stops. */
+      readonly exit: PartyExitDeps;
+      readonly schedules: Schedules;
     },
   ) {}
 
@@ -43,9 +48,44 @@ export class HeadEndAdmin {
     return this.deps.parties.transition(eui, 'activate', at);
   }
 
-  /** Move a party's status (party-status.ts); a suspension names its services. */
+  /**
+   * Move a party's status (party-status.ts); a suspension names its services. Withdrawal and
+   * expulsion have their consequences (SEC ch. 20, party-exit.ts), the inbox closing at once;
+   * a withdrawal is refused while the party is registered for an enrolled system.
+   */
   partyEvent(eui: Eui64, event: PartyEvent, at: number, suspension?: Omit<Suspension, 'since'>): Party {
+    if (event === 'withdraw' || event === 'expel') {
+      this.leave(eui, event, at, at);
+      return this.deps.parties.get(eui)!;
+    }
     return this.deps.parties.transition(eui, event, at, suspension);
+  }
+
+  /** SEC ch. 19-20: the party leaves; its inbox stays readable until `inboxReadableUntil`. */
+  leave(eui: Eui64, how: 'withdraw' | 'expel', at: number, inboxReadableUntil: number): PartyExit {
+    return leave(this.deps.exit, eui, how, at, inboxReadableUntil);
+  }
+
+  /** SEC ch. 20: the meter points the party is registered for whose system is enrolled. */
+  enrolledPoints(eui: Eui64, at: number): string[] {
+    return enrolledPointsOf(this.deps.exit, eui, at);
+  }
+
+  /** A party's live schedules (SR 5.1). */
+  schedulesOf(eui: Eui64): Schedule[] {
+    return this.deps.schedules.ofOwner(eui);
+  }
+
+  /**
+   * The party's service requests the DCC took for a device, and how many a device answered. The
+   * SEC side reads these for its six-month rule (a core service taken, SEC ch. 5).
+   */
+  requestCounts(eui: Eui64): { readonly taken: number; readonly answered: number } {
+    return this.deps.exit.db
+      .prepare(
+        "SELECT COUNT(*) AS taken, COUNT(CASE WHEN state = 'answered' THEN 1 END) AS answered FROM requests WHERE party = ?",
+      )
+      .get(eui) as { taken: number; answered: number };
   }
 
   recordEntryProcess(eui: Eui64, process: EntryProcess, at: number): Party {

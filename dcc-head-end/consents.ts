@@ -38,6 +38,12 @@ export class Consents {
     return this.db.prepare('DELETE FROM consents WHERE party = ? AND mpxn = ?').run(party, mpxn).changes;
   }
 
+  /** SEC ch. 20: the consents a party that left holds lapse at `at`; returns how many. */
+  lapseHeldBy(party: Eui64, at: number): number {
+    return this.db.prepare('UPDATE consents SET expires_at = ? WHERE party = ? AND expires_at > ?').run(at, party, at)
+      .changes;
+  }
+
   /** True when a live consent covers this SR for this party and meter point. */
   covers(party: Eui64, mpxn: string, serviceRequest: string, at: number): boolean {
     // Only the current tenant's consent counts: one given before the latest change of tenancy does not.

@@ -6,6 +6,7 @@ import { Consents } from './consents.js';
 import { DccOriginated } from './dcc-originated.js';
 import { DEFAULT_TIMEOUTS, type DccIdentity, type ResponseTimeouts } from './dcc-identity.js';
 import { DccServices } from './dcc-services.js';
+import { GatewayError } from './duis-error.js';
 import { DurableCounters } from './durable-counters.js';
 import { Enrolment } from './enrolment.js';
 import { HeadEndEventLog } from './event-log.js';
@@ -184,7 +185,17 @@ export class HeadEnd {
       timeoutFor,
     };
     this.up = { ...sr, clock, crypto, requests, events, dispatch, counters, acb: dcc.acb.eui };
-    this.admin = new HeadEndAdmin({ parties, registration, consents, inventory, events, tokens });
+    this.admin = new HeadEndAdmin({
+      parties,
+      registration,
+      consents,
+      inventory,
+      events,
+      tokens,
+      schedules,
+      // SEC ch. 19-20: what stops when a party leaves (party-exit.ts).
+      exit: { db, parties, registration, consents, inbox, schedules, webhooks, withdrawals, events },
+    });
   }
 
   get clock(): Clock {
@@ -265,6 +276,9 @@ export class HeadEnd {
 
   /** A party's inbox after `after`, waiting up to `waitMs` for the first item. */
   poll(party: Eui64, after: number | bigint, waitMs: number, limit: number): Promise<InboxItem[]> {
+    // SEC ch. 20: a party that left reads its inbox only until its retention period ends.
+    if (!this.internals.inbox.readable(party, this.options.clock.now()))
+      throw new GatewayError('INBOX_CLOSED', `${party} has left the SEC: its inbox is closed`, 403, 'eui');
     return this.internals.inbox.poll(party, after, waitMs, limit);
   }
 

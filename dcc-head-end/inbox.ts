@@ -35,10 +35,40 @@ interface Row {
 export class Inbox {
   private readonly waiters = new Map<Eui64, Set<() => void>>();
   private readonly listeners: ((party: Eui64, item: InboxItem) => void)[] = [];
+  /** Parties that left the SEC (ch. 20): the instant after which they may no longer read. */
+  private readonly closures = new Map<Eui64, number>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    for (const row of db.prepare('SELECT party, readable_until FROM inbox_closures').all() as {
+      party: string;
+      readable_until: number;
+    }[])
+      this.closures.set(row.party as Eui64, row.readable_until);
+  }
 
-  append(party: Eui64, item: NewInboxItem, at: number): InboxItem {
+  /**
+   * SEC ch. 20: a party that withdrew or was expelled gets nothing more (no responses, alerts or
+   * DCC alerts, so no push delivery either); it may read what it had until `readableUntil`.
+   */
+  close(party: Eui64, at: number, readableUntil: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO inbox_closures (party, closed_at, readable_until) VALUES (?, ?, ?) ON CONFLICT (party) DO NOTHING',
+      )
+      .run(party, at, readableUntil);
+    if (!this.closures.has(party)) this.closures.set(party, readableUntil);
+    for (const wake of this.waiters.get(party) ?? []) wake();
+  }
+
+  /** False once a party's inbox is closed and its retention period is over (SEC ch. 20). */
+  readable(party: Eui64, at: number): boolean {
+    const until = this.closures.get(party);
+    return until === undefined || at <= until;
+  }
+
+  /** Append an item; nothing is stored for a party whose inbox is closed (SEC ch. 20). */
+  append(party: Eui64, item: NewInboxItem, at: number): InboxItem | undefined {
+    if (this.closures.has(party)) return undefined;
     const result = this.db
       .prepare(
         'INSERT INTO inbox (party, kind, request_id, code, sr, alert_code, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

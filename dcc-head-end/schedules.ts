@@ -82,6 +82,19 @@ export class Schedules {
     return changed > 0;
   }
 
+  /**
+   * SEC ch. 20: a party that left has every schedule cancelled, once, with the reason; they do
+   * not go on failing at each run. Returns the ids cancelled.
+   */
+  cancelOwner(owner: Eui64, reason: string): number[] {
+    const ids = this.ofOwner(owner).map((schedule) => schedule.id);
+    for (const id of ids) {
+      this.delete(id, owner);
+      this.db.prepare('UPDATE schedules SET cancelled_reason = ? WHERE id = ?').run(reason, id);
+    }
+    return ids;
+  }
+
   resume(): void {
     for (const row of this.db.prepare('SELECT * FROM schedules WHERE deleted_at IS NULL').all() as Row[])
       this.arm(fromRow(row));

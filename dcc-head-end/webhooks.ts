@@ -62,6 +62,18 @@ export class WebhookDelivery {
     this.timers.clear();
   }
 
+  /** SEC ch. 20: a party that left gets no more pushes; what was still queued is dropped, with the reason. */
+  stopFor(party: Eui64): number {
+    const timer = this.timers.get(party);
+    if (timer) this.deps.clock.clearTimeout(timer);
+    this.timers.delete(party);
+    return this.deps.db
+      .prepare(
+        'UPDATE webhook_deliveries SET delivered_at = -1, last_error = ? WHERE party = ? AND delivered_at IS NULL',
+      )
+      .run('the party left the SEC', party).changes;
+  }
+
   pendingCount(): number {
     return (
       this.deps.db.prepare('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivered_at IS NULL').get() as {

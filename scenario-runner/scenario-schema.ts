@@ -1,3 +1,5 @@
+import { SEC_ACTIONS } from './sec-actions.js';
+
 /**
  * The JSON Schema of a scenario file (docs/scenarios.md). The runner validates every file against
  * it, and `smetsim schema` prints it for editors. One source for both.
@@ -6,6 +8,7 @@ const partyName = {
   type: 'string',
   enum: ['supplier', 'supplier2', 'networkOperator', 'otherUser', 'meterOperator', 'exportSupplier'],
 };
+const secPartyName = { type: 'string', enum: [...partyName.enum, 'applicant'] };
 const deviceRef = {
   type: 'string',
   description: 'esme, gsme, hub, gpf, ihd, ppmid, newEsme (of the step\u2019s premises), or an EUI-64',
@@ -34,6 +37,11 @@ export const SCENARIO_SCHEMA = {
         paymentMode: { type: 'string', enum: ['Credit', 'Prepayment'] },
         initialBalancePence: { type: 'integer' },
         gsmeWakeMinutes: { type: 'number', exclusiveMinimum: 0 },
+        ihdRefreshMinutes: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description: 'how often each IHD refreshes (default 10 s): a scenario that waits weeks sets it long',
+        },
         tariff: {
           type: 'object',
           additionalProperties: false,
@@ -167,7 +175,38 @@ export const SCENARIO_SCHEMA = {
             reinstate: partyName,
           },
         },
-        advance: { type: 'string', pattern: '^\\d+(ms|s|m|h)$' },
+        advance: { type: 'string', pattern: '^\\d+(ms|s|m|h|d)$' },
+        sec: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['action', 'party'],
+          description:
+            'a SEC verb (docs/scenarios.md): what a party does goes through the User Gateway; the Panel, the DCC and the Authority act through the SEC functions',
+          properties: {
+            action: { type: 'string', enum: [...SEC_ACTIONS] },
+            party: secPartyName,
+            with: { type: 'array', items: partyName },
+            process: {
+              type: 'string',
+              enum: [
+                'security',
+                'communicationsTest',
+                'businessProcess',
+                'businessProcessCapability',
+                'financialSecurity',
+              ],
+            },
+            kind: { type: 'string', enum: ['materialBreach', 'payment', 'creditCoverShortfall', 'insolvency'] },
+            reason: { type: 'string' },
+            description: { type: 'string' },
+            amountPence: { type: 'integer', minimum: 0 },
+            services: { oneOf: [{ const: 'all' }, { type: 'array', items: { type: 'string' } }] },
+            keepTopUp: { type: 'boolean' },
+            authorityApproval: { type: 'string' },
+            needsCoreChange: { type: 'boolean' },
+            pricePencePerMonth: { type: 'integer', minimum: 0 },
+          },
+        },
         withdraw: {
           type: 'object',
           additionalProperties: false,
@@ -218,6 +257,26 @@ export const SCENARIO_SCHEMA = {
               additionalProperties: false,
               required: ['ref', 'contains'],
               properties: { ref: deviceRef, contains: { type: 'string' } },
+            },
+            sec: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['party'],
+              properties: {
+                party: secPartyName,
+                status: {
+                  type: 'string',
+                  enum: ['Applied', 'Acceded', 'Active', 'Suspended', 'Withdrawn', 'Expelled'],
+                },
+                notice: { type: 'string', description: 'a notice kind the party was sent (expulsion, suspension ...)' },
+                about: secPartyName,
+                elective: { type: 'string', description: 'the state of the last elective service requested' },
+                offerLateBy: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'the last elective firm offer: 0 when on time, else the working days it was late',
+                },
+              },
             },
             timeout: { type: 'string', pattern: '^\\d+(ms|s)$' },
           },

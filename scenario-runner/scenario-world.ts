@@ -1,4 +1,12 @@
-import { nodeCrypto, VirtualClock, RealClock, parseEui, type Clock, type Eui64 } from '../protocol/index.js';
+import {
+  nodeCrypto,
+  VirtualClock,
+  RealClock,
+  parseEui,
+  type Clock,
+  type EcPrivateKey,
+  type Eui64,
+} from '../protocol/index.js';
 import type { DeviceFirmware } from '../device-core/firmware.js';
 import { MeterFirmware } from '../meter-core/meter-firmware.js';
 import { Ihd } from '../ihd/ihd.js';
@@ -51,6 +59,7 @@ export class ScenarioWorld {
       ...(fleet.paymentMode ? { paymentMode: fleet.paymentMode } : {}),
       ...(fleet.initialBalancePence !== undefined ? { initialBalancePence: fleet.initialBalancePence } : {}),
       ...(fleet.gsmeWakeMinutes !== undefined ? { gsmeWakeMs: fleet.gsmeWakeMinutes * 60_000 } : {}),
+      ...(fleet.ihdRefreshMinutes !== undefined ? { ihdRefreshMs: fleet.ihdRefreshMinutes * 60_000 } : {}),
       ...(fleet.installed ? { installedPremises: fleet.installed } : {}),
       // Key folders are named relative to the scenario file.
       ...(scenario.parties?.keysFrom
@@ -84,6 +93,11 @@ export class ScenarioWorld {
       this.clients.set(name, client);
     }
     return client;
+  }
+
+  /** A client for a party the scenario made itself (the SEC applicant), on the same transport. */
+  clientFor(eui: Eui64, key: EcPrivateKey): GatewayClient {
+    return new GatewayClient(this.world.gatewayUrl, eui, key, nodeCrypto, this.clock, this.transport);
   }
 
   premises(index: number): Premises {

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { SmetsimError } from '../protocol/index.js';
 import type { DefaultPartyName } from '../world/default-parties.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
+import type { SecAction, SecPartyName } from './sec-steps.js';
 
 export type Subset = Record<string, unknown>;
 
@@ -33,6 +34,16 @@ export interface Expectation {
     readonly absent?: boolean;
   };
   readonly device?: { readonly ref: string; readonly state: Subset };
+  /** The SEC side: a party's status, a notice it was sent (about a party), the last elective's state. */
+  readonly sec?: {
+    readonly party: SecPartyName;
+    readonly status?: string;
+    readonly notice?: string;
+    readonly about?: SecPartyName;
+    readonly elective?: string;
+    /** The last elective's firm offer: 0 when on time, else the working days it was late. */
+    readonly offerLateBy?: number;
+  };
   readonly screen?: { readonly ref: string; readonly contains: string };
   readonly timeout?: string;
 }
@@ -64,6 +75,8 @@ export interface Step {
   readonly advance?: string;
   readonly withdraw?: { readonly as: DefaultPartyName; readonly role?: string };
   readonly replace?: { readonly as: DefaultPartyName; readonly role?: string };
+  /** A SEC verb (scenario-runner/sec-steps.ts). */
+  readonly sec?: SecAction;
   readonly expect?: Expectation;
   readonly capture?: Readonly<Record<string, string>>;
 }
@@ -77,6 +90,7 @@ export interface Scenario {
     readonly paymentMode?: 'Credit' | 'Prepayment';
     readonly initialBalancePence?: number;
     readonly gsmeWakeMinutes?: number;
+    readonly ihdRefreshMinutes?: number;
     readonly installed?: number;
     readonly tariff?: {
       readonly standingCharge?: number;
@@ -110,7 +124,7 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
   const file = relative(base, path) || path;
   const scenario = parseValidatedYaml<Omit<Scenario, 'file'>>(file, readFileSync(path, 'utf8'), validate);
   for (const [i, step] of scenario.steps.entries()) {
-    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace'].filter(
+    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace', 'sec'].filter(
       (k) => (step as Record<string, unknown>)[k] !== undefined,
     );
     if (actions.length > 1)
@@ -120,7 +134,7 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
       );
     if (actions.length === 0 && !step.expect)
       throw new ScenarioFormatError(
-        `${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace) or an expect`,
+        `${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace, sec) or an expect`,
         `steps.${i}`,
       );
   }
@@ -163,8 +177,8 @@ export function findScenarioFiles(paths: readonly string[]): string[] {
 }
 
 export function parseDuration(text: string): number {
-  const match = /^(\d+)(ms|s|m|h)$/.exec(text);
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text);
   if (!match) throw new ScenarioFormatError(`"${text}" is not a duration like 30s, 5m or 2h`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
 }

@@ -6,6 +6,8 @@ import { DEFAULT_ROLE, submitPartyRequest } from '../world/party-request.js';
 import { mismatch, pathValue, substitute } from './expectations.js';
 import { parseDuration, type Expectation, type RequestAction, type Step } from './scenario.js';
 import { deviceState, type ScenarioWorld } from './scenario-world.js';
+import { runSecAction, secParty, secState } from './sec-steps.js';
+import { deadlines } from '../sec/elective/electives.js';
 
 /** Why a step failed: what it expected, and what it saw instead. */
 export class StepFailure extends Error {
@@ -40,6 +42,7 @@ export async function runStep(
   else if (step.consumer) await consumer(w, step.consumer, index);
   else if (step.admin) admin(w, step.admin, index);
   else if (step.advance) await w.advance(parseDuration(step.advance));
+  else if (step.sec) outcome.answer = await runSecAction(w, step.sec);
   await w.settle();
   if (step.expect) await expect(w, step.expect, index, outcome);
   for (const [name, path] of Object.entries(step.capture ?? {})) {
@@ -226,6 +229,7 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
       );
     }
   }
+  if (e.sec) expectSec(w, e.sec);
   if (e.device) {
     const device = w.device(e.device.ref, index).firmware;
     if (!device) throw new StepFailure(`device ${e.device.ref}: not in this premises`, e.device.ref, undefined);
@@ -250,6 +254,41 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
     while (!screen().includes(e.screen.contains) && Date.now() < deadline) await w.settle(2);
     if (!screen().includes(e.screen.contains))
       throw new StepFailure(`screen of ${e.screen.ref}: "${e.screen.contains}" not shown`, e.screen.contains, screen());
+  }
+}
+
+/** The SEC side as a party sees it: its status, the notices it was sent, the state of the last elective. */
+function expectSec(w: ScenarioWorld, e: NonNullable<Expectation['sec']>): void {
+  const party = secParty(w, e.party);
+  const status = w.world.headEnd.admin.party(party)?.status;
+  if (e.status !== undefined && status !== e.status)
+    throw new StepFailure(`sec: ${e.party} is ${status}, not ${e.status}`, e.status, status);
+  if (e.notice !== undefined) {
+    const notices = w.world.sec.noticesTo(party, e.notice);
+    const found = notices.find((n) => e.about === undefined || n.subject === secParty(w, e.about));
+    if (!found) {
+      const seen = w.world.sec.noticesTo(party).map((n) => n.kind);
+      throw new StepFailure(`sec: ${e.party} was sent no ${e.notice} notice`, e.notice, seen);
+    }
+  }
+  if (e.offerLateBy !== undefined) {
+    const id = secState(w).elective;
+    const service = id === undefined ? undefined : w.world.sec.ctx.electives.get(id);
+    const report = service ? deadlines(w.world.sec.ctx, service).find((d) => d.name === 'firm offer') : undefined;
+    const late =
+      report && 'met' in report.outcome ? (report.outcome.met ? 0 : report.outcome.lateByWorkingDays) : undefined;
+    if (late !== e.offerLateBy)
+      throw new StepFailure(
+        `sec: the firm offer was late by ${late} working days, not ${e.offerLateBy}`,
+        e.offerLateBy,
+        report,
+      );
+  }
+  if (e.elective !== undefined) {
+    const id = secState(w).elective;
+    const state = id === undefined ? undefined : w.world.sec.ctx.electives.get(id)?.state;
+    if (state !== e.elective)
+      throw new StepFailure(`sec: the elective is ${state}, not ${e.elective}`, e.elective, state);
   }
 }
 

@@ -7,6 +7,8 @@ import type { DeviceType } from '../protocol/device-type.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import { buildGateway } from '../dcc-head-end/gateway/server.js';
 import { buildDuisGateway } from '../dcc-head-end/duis/server.js';
+import type { SecConfig } from '../sec/config.js';
+import { Sec, secGatewayExtension } from '../sec/sec.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
@@ -36,6 +38,8 @@ export interface DccOptions {
   readonly timeouts?: ResponseTimeouts;
   readonly webhookRetryDelaysMs?: readonly number[];
   readonly outageAlertDelayMs?: number;
+  /** The SEC side's settings (sec/config.ts); the defaults otherwise. */
+  readonly sec?: Partial<SecConfig>;
   /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
   readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
 }
@@ -67,6 +71,8 @@ export interface DeviceAnchors {
 /** The DCC side of the system: head-end, User Gateway and the default parties, without premises. */
 export interface Dcc {
   readonly headEnd: HeadEnd;
+  /** The SEC's commercial side: lifecycle and elective services (sec/). */
+  readonly sec: Sec;
   readonly gateway: FastifyInstance;
   /** The DUIS gateway's base URL once started, when duisPort was given. */
   readonly duisUrl: () => string | undefined;
@@ -131,7 +137,8 @@ export function createDcc(options: DccOptions): Dcc {
     commissioning: { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) },
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
-  const gateway = buildGateway({ headEnd, adminToken });
+  const sec = new Sec({ headEnd, db, clock, ...(options.sec ? { config: options.sec } : {}) });
+  const gateway = buildGateway({ headEnd, adminToken, extensions: [secGatewayExtension(sec)] });
   // The DUIS door also trusts XML-signing certificates dropped in <data-dir>/duis-xml-signing (docs/duis.md).
   const duis =
     options.duisPort === undefined
@@ -143,6 +150,7 @@ export function createDcc(options: DccOptions): Dcc {
   let duisUrl: string | undefined;
   return {
     headEnd,
+    sec,
     gateway,
     duisUrl: () => duisUrl,
     adminToken,
@@ -152,6 +160,7 @@ export function createDcc(options: DccOptions): Dcc {
     registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
     async start() {
       await headEnd.start();
+      sec.start();
       if (duis)
         duisUrl = await duis.server.listen({ port: options.duisPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
@@ -159,6 +168,7 @@ export function createDcc(options: DccOptions): Dcc {
     async stop() {
       await duis?.server.close();
       await gateway.close();
+      sec.stop();
       await headEnd.stop();
       db.close();
     },

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
+import type { Sec } from '../sec/sec.js';
+import type { SecConfig } from '../sec/config.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
 import {
   MqttHubLink,
@@ -36,12 +38,16 @@ export interface WorldOptions {
   readonly withPpmid?: boolean;
   readonly webhookRetryDelaysMs?: readonly number[];
   readonly outageAlertDelayMs?: number;
+  /** The SEC side's settings (sec/config.ts). */
+  readonly sec?: Partial<SecConfig>;
   /**
    * Extra premises installed but not enrolled (BPM 01.01 still to do): devices on the HAN with
    * the supplier's credentials, absent from the DCC inventory; their meter points are registered.
    */
   readonly installedPremises?: number;
   readonly gsmeWakeMs?: number;
+  /** How often each IHD refreshes its readings (default 10 s); long virtual waits go faster with less. */
+  readonly ihdRefreshMs?: number;
   readonly paymentMode?: 'Credit' | 'Prepayment';
   readonly initialBalancePence?: number;
   /** The live web dashboard at /ui on the gateway's port (dashboard/). */
@@ -53,6 +59,7 @@ export interface World {
   readonly broker: EmbeddedBroker | undefined;
   readonly brokerUrl: string;
   readonly headEnd: HeadEnd;
+  readonly sec: Sec;
   readonly gateway: FastifyInstance;
   readonly gatewayUrl: string;
   /** The DUIS gateway's base URL, when duisPort was given. */
@@ -88,6 +95,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'timeouts',
       'webhookRetryDelaysMs',
       'outageAlertDelayMs',
+      'sec',
     ]),
   });
   const premises: Premises[] = [];
@@ -103,7 +111,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       link: new MqttHubLink({ url: brokerUrl, hub, secret: credentials.hubSecret(hub) }),
       ...dcc.anchors,
       ...(installedOnly ? { state: 'installed' as const } : {}),
-      ...pick(options, ['withPpmid', 'gsmeWakeMs', 'paymentMode', 'initialBalancePence']),
+      ...pick(options, ['withPpmid', 'gsmeWakeMs', 'ihdRefreshMs', 'paymentMode', 'initialBalancePence']),
     });
     if (installedOnly) dcc.registerMeterPoints(premisesRecord(home));
     else dcc.enrol(premisesRecord(home));
@@ -116,6 +124,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     broker,
     brokerUrl,
     headEnd: dcc.headEnd,
+    sec: dcc.sec,
     gateway: dcc.gateway,
     gatewayUrl,
     duisUrl: dcc.duisUrl(),

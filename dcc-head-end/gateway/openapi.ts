@@ -7,7 +7,7 @@ import {
   REPLACEMENT_BODY_SCHEMA,
 } from './schemas.js';
 
-const AUTH_HEADERS = [
+export const AUTH_HEADERS = [
   {
     name: 'X-Smetsim-Party',
     in: 'header',
@@ -37,8 +37,8 @@ const errors = {
   content: { 'application/json': { schema: ERROR_SCHEMA } },
 };
 
-/** The User Gateway contract, served unauthenticated at /openapi.json. */
-export function openApiDocument(): unknown {
+/** The User Gateway contract, served unauthenticated at /openapi.json; `extra` adds the SEC side's paths. */
+export function openApiDocument(extra: Readonly<Record<string, unknown>> = {}): unknown {
   return {
     openapi: '3.1.0',
     info: {
@@ -132,6 +132,7 @@ export function openApiDocument(): unknown {
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      ...extra,
     },
   };
 }

@@ -5,6 +5,7 @@ import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
+import { adminGuard, type GatewayExtension } from './extension.js';
 import { clientErrorHandler } from './client-error.js';
 import { sendError } from './error-mapping.js';
 import { openApiDocument } from './openapi.js';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   readonly adminToken?: string;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit?: number;
+  /** Routes of the head-end's siblings (the SEC side, issue 15), authenticated the same way. */
+  readonly extensions?: readonly GatewayExtension[];
 }
 
 declare module 'fastify' {
@@ -114,7 +117,9 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     }
   };
 
-  app.get('/openapi.json', async () => openApiDocument());
+  const extensions = options.extensions ?? [];
+  const extensionPaths = Object.assign({}, ...extensions.map((e) => e.paths)) as Record<string, unknown>;
+  app.get('/openapi.json', async () => openApiDocument(extensionPaths));
 
   app.post(
     '/v1/requests',
@@ -183,5 +188,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   );
 
   if (options.adminToken) registerAdminRoutes(app, headEnd, options.adminToken);
+  const guard = options.adminToken ? adminGuard(options.adminToken) : undefined;
+  for (const extension of extensions) extension.register(app, { authenticated, caller, adminGuard: guard });
   return app;
 }

@@ -1,3 +1,6 @@
+import { SEC_MIGRATIONS } from '../../sec/storage/migrations.js';
+import { PARTY_EXIT_MIGRATIONS } from './sec-migrations.js';
+
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. Never edit one that
  * has shipped: add the next. Counters are TEXT because SQLite integers stop at 2^63-1 and DUIS
@@ -171,4 +174,7 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
       );
     `,
   },
+  // SEC ch. 5, 6, 8, 19, 20 (issue 15): the head-end's exit hooks, then the SEC side's own tables.
+  ...PARTY_EXIT_MIGRATIONS,
+  ...SEC_MIGRATIONS,
 ];

@@ -154,7 +154,7 @@ describe('webhook delivery gives up after 2 days, and says so in the inbox (N30)
     await waitFor(() => new HeadEndEventLog(db).recent(10, 'webhook-failed').length === 1, 'the first failed attempt');
     await clock.advanceAsync(KEEP_MS + 2);
     await waitFor(() => inbox.read(eui, 0).some((i) => i.alertCode === 'N30'), 'the N30 notice');
-    expect(inbox.read(eui, 0).find((i) => i.alertCode === 'N30')?.body).toMatchObject({ cursor: item.cursor });
+    expect(inbox.read(eui, 0).find((i) => i.alertCode === 'N30')?.body).toMatchObject({ cursor: item!.cursor });
     expect(webhooks.pendingCount()).toBe(0);
     webhooks.stop();
   });

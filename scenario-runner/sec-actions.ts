@@ -1,0 +1,22 @@
+/** The SEC verbs a scenario step may use (docs/scenarios.md). */
+export const SEC_ACTIONS = [
+  'accede',
+  'refuse',
+  'pass',
+  'attest',
+  'activate',
+  'default',
+  'remedy',
+  'rectify',
+  'notify',
+  'suspend',
+  'reinstate',
+  'expel',
+  'withdraw',
+  'requestElective',
+  'evaluate',
+  'proceed',
+  'offer',
+  'accept',
+  'readElective',
+] as const;
