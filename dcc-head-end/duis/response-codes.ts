@@ -105,6 +105,11 @@ export const PIPELINE_CODES: Readonly<Record<string, DuisResponseCode>> = {
   // The supplier's signature over the pre-command is not its own: emulator choice, as UNAUTHENTICATED.
   BAD_PRE_COMMAND_SIGNATURE: UNAUTHENTICATED,
   INVALID_STATUS: 'E5', // the head-end gives duis: E5 with it
+  // SEC ch. 20: the party has left; its requests already get E3 (party status), and so does its inbox.
+  INBOX_CLOSED: 'E3',
+  // A notice to leave the SEC refused while registered for an enrolled system (sec/): no DUIS request
+  // carries it, so the door's catch-all.
+  STILL_REGISTERED: UNREADABLE,
 };
 
 /**
