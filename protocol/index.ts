@@ -27,3 +27,4 @@ export * from './crypto/ec-keys.js';
 export * from './crypto/node-provider.js';
 export * from './crypto/noble-provider.js';
 export * from './gateway-signing.js';
+export * from './duration.js';

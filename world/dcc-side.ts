@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { Clock, CryptoProvider, EcPublicKey, Eui64 } from '../protocol/index.js';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { RealClock, type Clock, type CryptoProvider, type EcPublicKey, type Eui64 } from '../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
 import type { DeviceType } from '../device-core/firmware.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
@@ -16,6 +16,7 @@ import {
   type PartyIdentity,
 } from './default-parties.js';
 import type { GatewayTransport } from './gateway-client.js';
+import { controlClock, type ClockControl } from './clock-control.js';
 
 export interface DccOptions {
   readonly clock: Clock;
@@ -34,6 +35,13 @@ export interface DccOptions {
   readonly outageAlertDelayMs?: number;
   /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
   readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
+  /** The gateway's logger (world/harness-log.ts); silent when absent. */
+  readonly logger?: FastifyBaseLogger;
+  /**
+   * Put the clock under the admin API (/v1/admin/clock) and, for a virtual clock, pump what falls
+   * due (clock-control.ts). The scenario runner drives its own clock and leaves this off.
+   */
+  readonly controlClock?: boolean;
 }
 
 /**
@@ -67,6 +75,8 @@ export interface Dcc {
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly anchors: DeviceAnchors;
+  /** The clock under control, when `controlClock` was asked for. */
+  readonly clock: ClockControl | undefined;
   /** Commissioned devices in the inventory, and the default registration of the meter points. */
   enrol(home: PremisesRecord): void;
   /** Only the meter points: an installed premises the DCC does not know yet (BPM 01.01 to do). */
@@ -125,13 +135,21 @@ export function createDcc(options: DccOptions): Dcc {
     commissioning: { Supplier: credential(parties.supplier), NetworkOperator: credential(parties.networkOperator) },
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
-  const gateway = buildGateway({ headEnd, adminToken });
+  const control = options.controlClock ? controlClock(clock, () => headEnd.inFlight()) : undefined;
+  const gateway = buildGateway({
+    headEnd,
+    adminToken,
+    ...(control ? { clock: control } : {}),
+    ...(control && control.mode !== 'real' ? { signatureClock: new RealClock() } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return {
     headEnd,
     gateway,
     adminToken,
     parties,
     anchors,
+    clock: control,
     enrol: (home) => enrolPremises(headEnd, home, parties, clock.now()),
     registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
     async start() {
@@ -139,6 +157,7 @@ export function createDcc(options: DccOptions): Dcc {
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
     },
     async stop() {
+      control?.stop();
       await gateway.close();
       await headEnd.stop();
       db.close();

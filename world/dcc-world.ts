@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
@@ -7,6 +7,7 @@ import { createDcc, injectTransport } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
 import type { GatewayTransport } from './gateway-client.js';
+import type { ClockControl } from './clock-control.js';
 
 export interface WorldOptions {
   readonly premises: number;
@@ -35,6 +36,10 @@ export interface WorldOptions {
   readonly gsmeWakeMs?: number;
   readonly paymentMode?: 'Credit' | 'Prepayment';
   readonly initialBalancePence?: number;
+  /** The gateway's logger (world/harness-log.ts); silent when absent. */
+  readonly logger?: FastifyBaseLogger;
+  /** Put the clock under the admin API, and pump a virtual one (world/clock-control.ts). */
+  readonly controlClock?: boolean;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -47,6 +52,8 @@ export interface World {
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly premises: readonly Premises[];
+  /** The clock under control, when `controlClock` was asked for. */
+  readonly clock: ClockControl | undefined;
   stop(): Promise<void>;
 }
 
@@ -72,6 +79,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'timeouts',
       'webhookRetryDelaysMs',
       'outageAlertDelayMs',
+      'logger',
+      'controlClock',
     ]),
   });
   const premises: Premises[] = [];
@@ -104,6 +113,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     adminToken: dcc.adminToken,
     parties: dcc.parties,
     premises,
+    clock: dcc.clock,
     async stop() {
       for (const home of premises) await home.stop();
       await dcc.stop();
