@@ -133,7 +133,8 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   observeCalls(app, [(call) => metrics.observe(call), ...(options.logger ? [logCalls(app, headEnd)] : [])]);
   registerOperationsRoutes(app, headEnd, metrics);
 
-  app.get('/openapi.json', async () => openApiDocument());
+  const contract = openApiDocument({ admin: Boolean(options.adminToken), clock: options.clock !== undefined });
+  app.get('/openapi.json', async () => contract);
 
   app.post(
     '/v1/requests',
