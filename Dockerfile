@@ -40,7 +40,9 @@ USER node
 VOLUME ["/data"]
 # The User Gateway (HTTP) and the embedded SMWAN broker (MQTT).
 EXPOSE 8080 1883
-# No HEALTHCHECK: serve has no health endpoint yet (its routes are /openapi.json and /v1/...).
-# When /healthz lands, add: HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# serve's /healthz answers while the process is up (/readyz adds the broker link and the database).
+# node, not curl: the slim image has no curl.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 ENTRYPOINT ["smetsim"]
 CMD ["serve"]

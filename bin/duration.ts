@@ -1,39 +1,15 @@
+import { DurationError, parseDuration as parseDurationText } from '../protocol/duration.js';
 import { UsageError } from './cli-errors.js';
 
-/** Milliseconds per unit, largest first: the order a compound duration must be written in. */
-const UNITS = [
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-  ['ms', 1],
-] as const;
-
-const PART = /(\d+)(ms|d|h|m|s)/y;
-
 /**
- * The one parser for every duration the command line takes: one or more `<integer><unit>` parts,
- * units d, h, m, s, ms, largest first and each at most once, e.g. `90s`, `5m`, `1h30m`, `2d`,
- * `1m30s500ms`. No spaces, signs, decimals or bare numbers: a bare `30` could mean seconds or
- * milliseconds, so it is refused rather than guessed.
+ * A duration on the command line: protocol/duration.ts is the one parser (the admin API's clock
+ * advance uses it too); here a bad one is a usage error (exit 2) naming the option.
  */
 export function parseDuration(text: string, option = 'duration'): number {
-  const refuse = (why: string): never => {
-    throw new UsageError(`${option} "${text}" is not a duration (${why}): write e.g. 90s, 5m, 1h30m or 2d`, option);
-  };
-  if (text.length === 0) refuse('it is empty');
-  let total = 0;
-  let lastRank = -1;
-  PART.lastIndex = 0;
-  while (PART.lastIndex < text.length) {
-    const at = PART.lastIndex;
-    const match = PART.exec(text);
-    if (!match) return refuse(/^\d+$/.test(text.slice(at)) ? 'a number needs a unit' : `at "${text.slice(at)}"`);
-    const rank = UNITS.findIndex(([unit]) => unit === match[2]);
-    if (rank <= lastRank) refuse(`${match[2]} out of order or repeated`);
-    lastRank = rank;
-    total += Number(match[1]) * UNITS[rank]![1];
+  try {
+    return parseDurationText(text, option);
+  } catch (error) {
+    if (error instanceof DurationError) throw new UsageError(error.message, option);
+    throw error;
   }
-  if (!Number.isSafeInteger(total)) refuse('too long');
-  return total;
 }

@@ -302,6 +302,24 @@ export class HeadEnd {
     return this.internals.requests.count('sent');
   }
 
+  /** What /readyz reports: the SMWAN link to the broker and the database are open. */
+  readiness(): { readonly broker: boolean; readonly database: boolean } {
+    return { broker: this.options.link.isOpen, database: this.options.db.open };
+  }
+
+  /** The gauges /metrics reports, read when scraped. */
+  gauges(): { readonly hubsOnline: number; readonly webhookBacklog: number; readonly inFlight: number } {
+    const { dispatch, webhooks } = this.internals;
+    let hubsOnline = 0;
+    for (const state of dispatch.hubStates.values()) if (state === 'online') hubsOnline++;
+    return { hubsOnline, webhookBacklog: webhooks.pendingCount(), inFlight: this.inFlight() };
+  }
+
+  /** How many items wait in `party`'s inbox after `after` (what it has read), counting to `cap`. */
+  inboxDepth(party: Eui64, after: bigint, cap: number): number {
+    return this.internals.inbox.read(party, after, cap).length;
+  }
+
   private processDeps() {
     return { ...this.pipeline, withdrawals: this.internals.withdrawals };
   }

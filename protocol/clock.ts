@@ -41,6 +41,36 @@ export class RealClock implements Clock {
   }
 }
 
+/**
+ * Real time run faster: `speed` DCC seconds pass per wall second (`serve --speed 60`: a day in 24
+ * minutes). Time starts at the wall clock's now; timers are the runtime's, through RealClock, with
+ * their delays divided by the speed.
+ */
+export class ScaledClock implements Clock {
+  private readonly real = new RealClock();
+  private readonly wallStart: number;
+
+  constructor(
+    readonly speed: number,
+    private readonly start: number = Date.now(),
+  ) {
+    if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError('a scaled clock needs a speed above 0');
+    this.wallStart = Date.now();
+  }
+
+  now(): number {
+    return this.start + Math.floor((Date.now() - this.wallStart) * this.speed);
+  }
+
+  setTimeout(callback: () => void, delayMs: number): TimerHandle {
+    return this.real.setTimeout(callback, Math.max(0, delayMs) / this.speed);
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.real.clearTimeout(handle);
+  }
+}
+
 interface VirtualTimer {
   readonly id: number;
   readonly due: number;

@@ -33,3 +33,4 @@ export * from './state-machine.js';
 export type * from './han-endpoint.js';
 export type * from './wan-link.js';
 export * from './han-messages.js';
+export * from './duration.js';

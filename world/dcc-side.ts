@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Clock, CryptoProvider, EcPublicKey, Eui64 } from '../protocol/index.js';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { RealClock, type Clock, type CryptoProvider, type EcPublicKey, type Eui64 } from '../protocol/index.js';
 import type { CommissioningAnchors, ManufactureAnchors } from '../device-core/trust-store.js';
 import type { DeviceType } from '../protocol/device-type.js';
 import type { DccIdentity, ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
@@ -20,6 +20,7 @@ import {
   type PartyIdentity,
 } from './default-parties.js';
 import type { GatewayTransport } from './gateway-client.js';
+import { controlClock, type ClockControl } from './clock-control.js';
 
 export interface DccOptions {
   readonly clock: Clock;
@@ -42,6 +43,13 @@ export interface DccOptions {
   readonly sec?: Partial<SecConfig>;
   /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
   readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
+  /** The gateway's logger (world/harness-log.ts); silent when absent. */
+  readonly logger?: FastifyBaseLogger;
+  /**
+   * Put the clock under the admin API (/v1/admin/clock) and, for a virtual clock, pump what falls
+   * due (clock-control.ts). The scenario runner drives its own clock and leaves this off.
+   */
+  readonly controlClock?: boolean;
 }
 
 /**
@@ -79,6 +87,8 @@ export interface Dcc {
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly anchors: DeviceAnchors;
+  /** The clock under control, when `controlClock` was asked for. */
+  readonly clock: ClockControl | undefined;
   /** Commissioned devices in the inventory, and the default registration of the meter points. */
   enrol(home: PremisesRecord): void;
   /** Only the meter points: an installed premises the DCC does not know yet (BPM 01.01 to do). */
@@ -138,7 +148,15 @@ export function createDcc(options: DccOptions): Dcc {
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const sec = new Sec({ headEnd, db, clock, ...(options.sec ? { config: options.sec } : {}) });
-  const gateway = buildGateway({ headEnd, adminToken, extensions: [secGatewayExtension(sec)] });
+  const control = options.controlClock ? controlClock(clock, () => headEnd.inFlight()) : undefined;
+  const gateway = buildGateway({
+    headEnd,
+    adminToken,
+    extensions: [secGatewayExtension(sec)],
+    ...(control ? { clock: control } : {}),
+    ...(control && control.mode !== 'real' ? { signatureClock: new RealClock() } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   // The DUIS door also trusts XML-signing certificates dropped in <data-dir>/duis-xml-signing (docs/duis.md).
   const duis =
     options.duisPort === undefined
@@ -156,6 +174,7 @@ export function createDcc(options: DccOptions): Dcc {
     adminToken,
     parties,
     anchors,
+    clock: control,
     enrol: (home) => enrolPremises(headEnd, home, parties, clock.now()),
     registerMeterPoints: (home) => registerMeterPoints(headEnd, home, parties, clock.now()),
     async start() {
@@ -166,6 +185,7 @@ export function createDcc(options: DccOptions): Dcc {
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
     },
     async stop() {
+      control?.stop();
       await duis?.server.close();
       await gateway.close();
       sec.stop();

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import type { Sec } from '../sec/sec.js';
@@ -16,6 +16,7 @@ import { createDcc, injectTransport } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
 import type { GatewayTransport } from './gateway-client.js';
+import type { ClockControl } from './clock-control.js';
 
 export interface WorldOptions {
   readonly premises: number;
@@ -52,6 +53,10 @@ export interface WorldOptions {
   readonly initialBalancePence?: number;
   /** The live web dashboard at /ui on the gateway's port (dashboard/). */
   readonly dashboard?: boolean;
+  /** The gateway's logger (world/harness-log.ts); silent when absent. */
+  readonly logger?: FastifyBaseLogger;
+  /** Put the clock under the admin API, and pump a virtual one (world/clock-control.ts). */
+  readonly controlClock?: boolean;
 }
 
 /** The whole emulated system in one process: broker, DCC head-end, User Gateway, premises, parties. */
@@ -67,6 +72,8 @@ export interface World {
   readonly adminToken: string;
   readonly parties: Readonly<Record<DefaultPartyName, PartyIdentity>>;
   readonly premises: readonly Premises[];
+  /** The clock under control, when `controlClock` was asked for. */
+  readonly clock: ClockControl | undefined;
   stop(): Promise<void>;
 }
 
@@ -96,6 +103,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'webhookRetryDelaysMs',
       'outageAlertDelayMs',
       'sec',
+      'logger',
+      'controlClock',
     ]),
   });
   const premises: Premises[] = [];
@@ -131,6 +140,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     adminToken: dcc.adminToken,
     parties: dcc.parties,
     premises,
+    clock: dcc.clock,
     async stop() {
       for (const home of premises) await home.stop();
       await dcc.stop();

@@ -3,6 +3,7 @@ import { REGISTRATION_ROLES } from '../../dcc-head-end/registration.js';
 import { PARTY_STATUS } from '../../dcc-head-end/party-status.js';
 import { runCommand, UsageError } from '../cli-errors.js';
 import { withExamples } from '../help-examples.js';
+import { parseDuration } from '../duration.js';
 import { eui, url } from '../option-parsers.js';
 import { callAdmin, type AdminOptions } from './admin-client.js';
 
@@ -98,6 +99,24 @@ export function registerAdminCommand(program: Command): void {
     .option('--kind <kind>', 'only this kind')
     .action((o: { kind?: string }, command: Command) =>
       call(command, 'GET', `/v1/admin/events${o.kind ? `?kind=${encodeURIComponent(o.kind)}` : ''}`),
+    );
+
+  const clock = sub('clock', "show the harness's clock: real, virtual, or real time faster", [
+    'smetsim admin clock',
+    'smetsim admin clock advance 30m',
+  ]).action((_o, command: Command) => call(command, 'GET', '/v1/admin/clock'));
+  withExamples(
+    clock
+      .command('advance')
+      .description('move a virtual clock (serve --clock virtual) forward: meters accrue, the gas meter wakes'),
+    ['smetsim admin clock advance 30m', 'smetsim admin clock advance 1h30m', 'smetsim admin clock advance 2d'],
+  )
+    .argument('<by>', 'a duration: 90s, 30m, 1h30m, 2d')
+    .action((by: string, _o, command: Command) =>
+      runCommand('admin', async () => {
+        parseDuration(by, 'by'); // a usage error (exit 2) before anything is sent
+        await callAdmin(opts(command), 'POST', '/v1/admin/clock/advance', { by });
+      }),
     );
 
   sub('call', 'any admin API call', [

@@ -2,11 +2,12 @@ import { Option, type Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { nodeCrypto, RealClock } from '../../protocol/index.js';
+import { nodeCrypto, RealClock, ScaledClock, VirtualClock, type Clock } from '../../protocol/index.js';
 import { DEFAULT_TIMEOUTS } from '../../dcc-head-end/dcc-identity.js';
 import type { EmbeddedBroker } from '../../smwan/index.js';
 import type { World } from '../../world/dcc-world.js';
-import { runCommand } from '../cli-errors.js';
+import { LOG_LEVELS, type LogLevel } from '../../world/harness-log.js';
+import { runCommand, UsageError } from '../cli-errors.js';
 import { StartupError, nameListenError } from '../startup-errors.js';
 import { withExamples } from '../help-examples.js';
 import { maxHubs } from '../limits.js';
@@ -25,6 +26,9 @@ interface ServeOptions {
   seed: string;
   smwanSecret: string;
   responseTimeout?: number;
+  clock: 'real' | 'virtual';
+  speed?: number;
+  logLevel: LogLevel;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -69,6 +73,17 @@ export function registerServeCommand(program: Command): void {
     .addOption(
       new Option('--response-timeout-ms <ms>').argParser(integer('--response-timeout-ms', 1, 86_400_000)).hideHelp(),
     )
+    .addOption(
+      new Option('--clock <clock>', 'real, or virtual: time moves only by `smetsim admin clock advance`')
+        .choices(['real', 'virtual'])
+        .default('real'),
+    )
+    .option('--speed <n>', 'run real time n times faster (60: a day in 24 minutes)', integer('--speed', 1, 86_400))
+    .addOption(
+      new Option('--log-level <level>', 'JSON log lines (readable on a terminal) from this level')
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
     .addOption(smwanSecretOption())
     .action((options: ServeOptions & { responseTimeoutMs?: number }) =>
       runCommand('serve', () =>
@@ -80,16 +95,32 @@ export function registerServeCommand(program: Command): void {
     'smetsim serve --http-port 0 --mqtt-port 0 --data-dir /tmp/harness --response-timeout 1m30s',
     'smetsim serve --broker mqtt://127.0.0.1:1883 --party-keys reference/test-pki',
     'SMETSIM_HOST=0.0.0.0 smetsim serve   # listen on every interface, as in the container',
+    'smetsim serve --clock virtual   # then: smetsim admin clock advance 1h',
+    'smetsim serve --speed 60 --log-level debug',
   ]);
 }
 
+/** The harness's clock: the wall clock, one only `admin clock advance` moves, or real time faster. */
+function serveClock(options: ServeOptions): Clock {
+  if (options.clock === 'virtual') {
+    if (options.speed !== undefined)
+      throw new UsageError('--speed runs real time faster; it does not apply to --clock virtual', '--speed');
+    return new VirtualClock(Date.now());
+  }
+  return options.speed !== undefined && options.speed !== 1 ? new ScaledClock(options.speed) : new RealClock();
+}
+
 async function serve(options: ServeOptions): Promise<void> {
+  const clock = serveClock(options);
   // Loaded here, not at start: --help and a refused argument answer at once.
-  const [{ SmwanCredentials, startEmbeddedBroker }, { startWorld }, { writeFleetFile }] = await Promise.all([
-    import('../../smwan/index.js'),
-    import('../../world/dcc-world.js'),
-    import('../../world/fleet-file.js'),
-  ]);
+  const [{ SmwanCredentials, startEmbeddedBroker }, { startWorld }, { writeFleetFile }, { createHarnessLogger }] =
+    await Promise.all([
+      import('../../smwan/index.js'),
+      import('../../world/dcc-world.js'),
+      import('../../world/fleet-file.js'),
+      import('../../world/harness-log.js'),
+    ]);
+  const logger = createHarnessLogger({ level: options.logLevel, pretty: process.stdout.isTTY === true });
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   // The admin token survives restarts, like the rest of the state.
@@ -112,7 +143,9 @@ async function serve(options: ServeOptions): Promise<void> {
   // keeps a half-started world (a broker up, the gateway's port taken) from hanging (issue 17 #8).
   const world: World = await startWorld({
     premises: options.premises,
-    clock: new RealClock(),
+    clock,
+    controlClock: true,
+    logger,
     crypto: nodeCrypto,
     seed: options.seed,
     dataDir,
@@ -147,6 +180,8 @@ async function serve(options: ServeOptions): Promise<void> {
       `  SMWAN broker  ${world.brokerUrl}`,
       `  fleet         ${fleetFile}`,
       `  admin token   ${tokenFile}`,
+      `  clock         ${clockLine(world.clock)}`,
+      `  health        ${world.gatewayUrl}/healthz  ${world.gatewayUrl}/readyz  ${world.gatewayUrl}/metrics`,
       '',
       'Try (docs/api.md shows how to sign):',
       `  curl -s ${world.gatewayUrl}/v1/parties/${supplier}/inbox?after=0 -H "X-Smetsim-Party: ${supplier}" -H "X-Smetsim-Date: <now>" -H "X-Smetsim-Signature: <base64 r||s>"`,
@@ -164,6 +199,12 @@ async function serve(options: ServeOptions): Promise<void> {
   await world.stop();
   await broker?.close();
   process.stdout.write('smetsim serve: stopped\n');
+}
+
+function clockLine(clock: World['clock']): string {
+  if (!clock || clock.mode === 'real') return 'real';
+  if (clock.mode === 'scaled') return `real time at ${clock.speed}x`;
+  return `virtual, at ${new Date(clock.now()).toISOString()}; move it with: smetsim admin clock advance 30m`;
 }
 
 /** Where this process reaches a listener bound to `host` (the wildcard addresses are not). */

@@ -18,12 +18,13 @@ import { ENTRY_PROCESSES, PARTY_STATUS, type EntryProcess, type PartyEvent } fro
 import type { Party } from '../parties.js';
 import { REGISTRATION_ROLES, type RegistrationRole } from '../registration.js';
 import { parseTimestamp } from '../pipeline/validate-format.js';
+import { registerClockRoutes, type ClockControl } from './clock-routes.js';
 
 /**
  * The admin API: the registration data, parties, consents and inventory that the real DCC gets
  * from industry systems. Guarded by a bearer token printed by `smetsim serve`.
  */
-export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, token: string): void {
+export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, token: string, clock?: ClockControl): void {
   const expected = Buffer.from(`Bearer ${token}`);
   const guard = (request: FastifyRequest) => {
     const given = Buffer.from(String(request.headers.authorization ?? ''));
@@ -31,6 +32,7 @@ export function registerAdminRoutes(app: FastifyInstance, headEnd: HeadEnd, toke
       throw new GatewayError('ADMIN_TOKEN', 'the admin API needs Authorization: Bearer <token>', 401, 'Authorization');
   };
   const now = () => headEnd.clock.now();
+  if (clock) registerClockRoutes(app, guard, clock);
   type Body = Record<string, unknown>;
   const body = (request: FastifyRequest): Body => {
     const value = request.body;

@@ -1,13 +1,16 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { parseEui, type Eui64, type UserRole } from '../../protocol/index.js';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { parseEui, type Clock, type Eui64, type UserRole } from '../../protocol/index.js';
 import { parseTimestamp } from '../pipeline/validate-format.js';
 import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
+import { logCalls, observeCalls } from './call-log.js';
 import { adminGuard, type GatewayExtension } from './extension.js';
 import { clientErrorHandler } from './client-error.js';
+import type { ClockControl } from './clock-routes.js';
 import { sendError } from './error-mapping.js';
+import { GatewayMetrics, registerOperationsRoutes } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { assertHeadersWellFormed, assertWellFormed, decodeUtf8 } from './well-formed.js';
 import {
@@ -28,6 +31,15 @@ export interface GatewayOptions {
   readonly bodyLimit?: number;
   /** Routes of the head-end's siblings (the SEC side, issue 15), authenticated the same way. */
   readonly extensions?: readonly GatewayExtension[];
+  /** The harness's clock under admin control (/v1/admin/clock); absent, no clock routes. */
+  readonly clock?: ClockControl;
+  /**
+   * What X-Smetsim-Date is checked against; the DCC clock by default. `serve --clock virtual`
+   * and `--speed` pass the wall clock: a caller signs with its own time, which the DCC's has left.
+   */
+  readonly signatureClock?: Clock;
+  /** A pino logger (world/harness-log.ts): one line per call and per DCC event. Silent when absent. */
+  readonly logger?: FastifyBaseLogger;
 }
 
 declare module 'fastify' {
@@ -46,7 +58,10 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   const { headEnd } = options;
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 256 * 1024,
-    logger: false,
+    // Fastify's own request lines are replaced by one line per call with the party, SR and code (call-log.ts).
+    ...(options.logger
+      ? { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) }
+      : { logger: false }),
     clientErrorHandler,
     // Unknown fields are refused, never stripped, and nothing is coerced: what a party sends is what we check.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
@@ -104,7 +119,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
         },
         (eui) => headEnd.admin.party(eui),
         headEnd.crypto,
-        headEnd.clock.now(),
+        (options.signatureClock ?? headEnd.clock).now(),
       );
     },
   };
@@ -117,9 +132,17 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     }
   };
 
+  const metrics = new GatewayMetrics(headEnd);
+  observeCalls(app, [(call) => metrics.observe(call), ...(options.logger ? [logCalls(app, headEnd)] : [])]);
+  registerOperationsRoutes(app, headEnd, metrics);
+
   const extensions = options.extensions ?? [];
   const extensionPaths = Object.assign({}, ...extensions.map((e) => e.paths)) as Record<string, unknown>;
-  app.get('/openapi.json', async () => openApiDocument(extensionPaths));
+  const contract = openApiDocument(
+    { admin: Boolean(options.adminToken), clock: options.clock !== undefined },
+    extensionPaths,
+  );
+  app.get('/openapi.json', async () => contract);
 
   app.post(
     '/v1/requests',
@@ -153,6 +176,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
       const waitMs = Math.min(Number(request.query.waitMs), 30_000);
       const limit = Math.min(Math.max(Number(request.query.limit), 1), 1000);
       const items = await headEnd.poll(party, after, waitMs, limit);
+      metrics.read(party, BigInt(items.at(-1)?.cursor ?? after));
       return { items, next: items.at(-1)?.cursor ?? after.toString() };
     },
   );
@@ -187,7 +211,7 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
     },
   );
 
-  if (options.adminToken) registerAdminRoutes(app, headEnd, options.adminToken);
+  if (options.adminToken) registerAdminRoutes(app, headEnd, options.adminToken, options.clock);
   const guard = options.adminToken ? adminGuard(options.adminToken) : undefined;
   for (const extension of extensions) extension.register(app, { authenticated, caller, adminGuard: guard });
   return app;

@@ -90,11 +90,12 @@ describe('Dockerfile', () => {
     ).toEqual(defaults);
   });
 
-  it('has no HEALTHCHECK while serve has no health route', () => {
-    // When a /healthz route lands, this is the test to change, with the HEALTHCHECK.
-    const routes = text('dcc-head-end/gateway/server.ts') + text('dcc-head-end/gateway/admin-routes.ts');
-    expect(routes).not.toMatch(/['"]\/healthz['"]/);
-    expect(all.some((i) => i.op === 'HEALTHCHECK')).toBe(false);
+  it("checks its health on serve's /healthz, at the default HTTP port", () => {
+    const routes = text('dcc-head-end/gateway/metrics.ts');
+    expect(routes).toMatch(/['"]\/healthz['"]/);
+    const healthcheck = runtime!.find((i) => i.op === 'HEALTHCHECK');
+    expect(healthcheck?.args).toMatch(/http:\/\/127\.0\.0\.1:8080\/healthz/);
+    expect(healthcheck?.args).toMatch(/CMD node -e/); // no curl in the slim image
   });
 
   it('leaves installed and built trees out of the build context', () => {

@@ -52,4 +52,18 @@ describe('docs/api.md examples', () => {
     expect(stdout).toContain("code: 'I99'");
     expect(stdout).toMatch(/"code":"I0"/);
   });
+
+  it('the critical curl example does 4 → smetsim sign --pre-command → 5, and the meter disables its supply', async () => {
+    const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', example('critical-curl')], {
+      env,
+      timeout: 30_000,
+    });
+    const [signed, answer] = stdout.trim().split('\n');
+    expect(JSON.parse(signed!)).toMatchObject({ code: 'I99' });
+    expect(JSON.parse(answer!)).toMatchObject({
+      code: 'I0',
+      serviceReferenceVariant: '7.2',
+      body: { deviceStatus: 'OK', supply: 'Disabled' },
+    });
+  });
 });

@@ -13,15 +13,21 @@ export interface Fleet {
 }
 
 /** `smetsim serve` as a child process, read back through its ready line and fleet.json. */
-export async function startServe(
-  args: readonly string[],
-): Promise<{ child: ChildProcess; ready: { gatewayUrl: string; fleetFile: string }; fleet: Fleet }> {
+export async function startServe(args: readonly string[]): Promise<{
+  child: ChildProcess;
+  ready: { gatewayUrl: string; fleetFile: string };
+  fleet: Fleet;
+  /** Every line serve has written to stdout so far (it keeps filling: the log). */
+  output: string[];
+}> {
   const child = spawn(process.execPath, [SMETSIM_BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout });
+  const output: string[] = [];
+  lines.on('line', (line) => output.push(line));
   const ready = await new Promise<{ gatewayUrl: string; fleetFile: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not get ready: ${stderr}`)), 20_000);
     lines.on('line', (line) => {
@@ -33,7 +39,7 @@ export async function startServe(
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
   const fleet = JSON.parse(readFileSync(ready.fleetFile, 'utf8')) as Fleet;
-  return { child, ready, fleet };
+  return { child, ready, fleet, output };
 }
 
 /** A client for a party of a served fleet, using only fleet.json and the key file it names. */
