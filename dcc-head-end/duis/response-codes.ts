@@ -110,6 +110,8 @@ export const PIPELINE_CODES: Readonly<Record<string, DuisResponseCode>> = {
   // A notice to leave the SEC refused while registered for an enrolled system (sec/): no DUIS request
   // carries it, so the door's catch-all.
   STILL_REGISTERED: UNREADABLE,
+  // The harness's clock routes (world/clock-control.ts) are admin calls no DUIS request makes.
+  CLOCK_NOT_VIRTUAL: UNREADABLE,
 };
 
 /**

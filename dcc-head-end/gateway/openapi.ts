@@ -15,32 +15,6 @@ import { serviceRequestSchemas, serviceRequestUnion } from './openapi-service-re
  * requirement. OpenAPI has no scheme for a per-call signature, so each header is an apiKey scheme
  * and the rule is in the signature's description.
  */
-/** The three signature headers as per-route parameters (the SEC side's routes list them, sec/gateway/route.ts). */
-export const AUTH_HEADERS = [
-  {
-    name: 'X-Smetsim-Party',
-    in: 'header',
-    required: true,
-    schema: { type: 'string' },
-    description: 'the calling party EUI-64',
-  },
-  {
-    name: 'X-Smetsim-Date',
-    in: 'header',
-    required: true,
-    schema: { type: 'string' },
-    description: 'RFC 3339 UTC; refused when more than 300 s from the DCC clock',
-  },
-  {
-    name: 'X-Smetsim-Signature',
-    in: 'header',
-    required: true,
-    schema: { type: 'string' },
-    description:
-      'base64 of the 64-byte ECDSA P-256/SHA-256 r||s, by the party signing key, over "METHOD\\npath?query\\nX-Smetsim-Date\\nlowercase hex sha256(body)"',
-  },
-];
-
 const SECURITY_SCHEMES = {
   party: { type: 'apiKey', in: 'header', name: 'X-Smetsim-Party', description: 'the calling party EUI-64' },
   date: {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Eui64 } from '../../protocol/index.js';
 import type { GatewayExtension, GatewayHooks } from '../../dcc-head-end/gateway/extension.js';
-import { AUTH_HEADERS } from '../../dcc-head-end/gateway/openapi.js';
 import { ERROR_SCHEMA } from '../../dcc-head-end/gateway/schemas.js';
 import { Input } from './input.js';
 
@@ -50,14 +49,12 @@ export function secExtension(party: readonly SecRoute[], admin: readonly AdminRo
     paths[path] = {
       ...paths[path],
       [route.method.toLowerCase()]: {
+        operationId: operationIdOf(route.method, route.path),
         summary: route.summary,
         tags: ['SEC'],
-        parameters: [
-          ...params,
-          ...(auth === 'party'
-            ? AUTH_HEADERS
-            : [{ name: 'Authorization', in: 'header', required: true, schema: { type: 'string' } }]),
-        ],
+        // The gateway's security schemes (dcc-head-end/gateway/openapi.ts): signed calls, or the admin token.
+        security: auth === 'party' ? [{ party: [], date: [], signature: [] }] : [{ adminToken: [] }],
+        parameters: params,
         ...(route.method === 'POST'
           ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } }
           : {}),
@@ -101,4 +98,16 @@ export function secExtension(party: readonly SecRoute[], admin: readonly AdminRo
         });
     },
   };
+}
+
+/** `POST /v1/sec/elective/:id/accept` → `secPostElectiveIdAccept`: unique, as method and path are. */
+function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((part) => part !== '' && part !== 'v1')
+    .map((part) => part.replace(/^:/, ''))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter((word) => word !== '');
+  const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return ['sec', cap(method.toLowerCase()), ...words.map(cap)].join('');
 }
