@@ -4,7 +4,7 @@ import type { ZclTypeName } from './data-types.js';
  * The field layouts of the cluster-specific ZCL commands GBCS uses (ZigBee Smart Energy 1.x, as
  * profiled by GBCS), as data. Field order and types are facts read from SmartDCC gbcs-parser
  * `src/zigbee.ts` (the `clusters` map) and checked against RTDS 4.5.0 by
- * scripts/rtds-zcl-der-check.mjs; the names are the ZSE field names. Where the parser reads an
+ * `npm run test:rtds`; the names are the ZSE field names. Where the parser reads an
  * "Issuer Event Id" with its UTC-time helper, the ZSE type (uint32) is used: the bytes are the same.
  *
  * `records` is the repeated part after the fixed fields: `count` names the fixed field that holds
