@@ -1,39 +1,31 @@
-import { publicKeyFromPoint } from '../../protocol/index.js';
-import { body, ok, type HandlerTable } from '../../device-core/handlers.js';
-import { asMap, bytes, euiArg, PayloadError, str, type PayloadMap } from '../../device-core/payload.js';
-import type { PartyCredential } from '../../device-core/trust-store.js';
+import { replaceCredentials, targetOf, type ReplacementTarget } from '../../device-core/credential-replacement.js';
+import type { Execution } from '../../device-core/firmware.js';
+import type { HandlerTable, ServiceCommand } from '../../device-core/handlers.js';
 import type { MeterFirmware } from '../meter-firmware.js';
 
-function credential(map: PayloadMap, field: string): PartyCredential {
-  const entry = asMap(map[field] ?? null, field);
-  const eui = euiArg(entry, 'eui');
-  const key = (name: string) => {
-    try {
-      return publicKeyFromPoint(bytes(entry, name));
-    } catch (error) {
-      if (error instanceof PayloadError) throw error;
-      throw new PayloadError(`${field}.${name} is not a P-256 point`, `${field}.${name}`);
-    }
-  };
-  return {
-    eui,
-    ds: key('ds'),
-    ...(entry.ka !== undefined ? { ka: key('ka') } : {}),
-    ...(entry.prepaymentKa !== undefined ? { prepaymentKa: key('prepaymentKa') } : {}),
-  };
+/**
+ * A CS02b replacement on a meter: the shared replacement (device-core/credential-replacement.ts),
+ * and for a new supplier a fresh start of the UTRN counters (its prepayment floor, which the command
+ * sets to 0), plus an event-log entry.
+ */
+function replaceOnMeter(m: MeterFirmware, c: ServiceCommand, target: ReplacementTarget, event: string): Execution {
+  const { execution, installed } = replaceCredentials(m, c, target);
+  if (installed === undefined) return execution;
+  if (target.role === 'Supplier') m.prepayment.resetUtrnCounters();
+  m.events.record(m.now(), event, installed.eui);
+  return execution;
 }
 
-/** SR 6.23 (security credentials): the meters' part of a change of supplier. */
+/** The security-credential SRs both meters execute (CS02: GBCS-FACTS §10). */
 export const SECURITY_HANDLERS: HandlerTable<MeterFirmware> = {
-  // 6.23 Update Security Credentials (CoS): new supplier credentials and counter floors
-  '6.23': (m, c) => {
-    const b = body(c);
-    const supplier = credential(b, 'supplier');
-    const floor = str(b, 'counterFloor', /^\d{1,20}$/);
-    m.trust.install('Supplier', supplier);
-    m.counters.setFloor(supplier.eui, BigInt(floor));
-    m.prepayment.resetUtrnCounters();
-    m.events.record(m.now(), 'change of supplier', supplier.eui);
-    return ok({ supplier: supplier.eui, counterFloor: floor });
+  // 6.15.1 Update Security Credentials (KRP): the supplier or network operator replaces its own cells.
+  '6.15.1': (m, c) => {
+    const target = targetOf(c);
+    return replaceOnMeter(m, c, target, `${target.field} credentials replaced`);
   },
+  // 6.21 Request Handover of DCC Controlled Device: the same replacement, on a device the DCC held.
+  '6.21': (m, c) => replaceOnMeter(m, c, targetOf(c), 'handover'),
+  // 6.23 Update Security Credentials (CoS): the Transitional CoS party installs the incoming supplier.
+  '6.23': (m, c) =>
+    replaceOnMeter(m, c, { role: 'Supplier', field: 'supplier', requireDs: true }, 'change of supplier'),
 };
