@@ -6,7 +6,11 @@ import type { EcPrivateKey, Eui64 } from '../protocol/index.js';
  * non-device requests is the ACB's.
  */
 export interface DccIdentity {
-  readonly acb: { readonly eui: Eui64; readonly ds: EcPrivateKey };
+  /**
+   * `ka`: the ACB's key-agreement key, which MACs every command and checks the MAC of what comes
+   * back to the ACB (GBCS-FACTS §6.3). Optional while the DCC still has a caller without one.
+   */
+  readonly acb: { readonly eui: Eui64; readonly ds: EcPrivateKey; readonly ka?: EcPrivateKey };
   readonly transCoS: { readonly eui: Eui64; readonly ds: EcPrivateKey };
 }
 

@@ -1,15 +1,24 @@
 import { body, ok, type Handler, type HandlerTable } from '../device-core/handlers.js';
 import { euiArg } from '../device-core/payload.js';
+import { forgetJoin, recordJoin, refuseJoin } from '../meter-core/handlers/join-policy.js';
 import type { GasProxy } from './gas-proxy.js';
 
 // SR 8.7.x / 8.8.x at the GPF: a display joins (or leaves) and may read the gas mirror. The
 // critical and non-critical variants do the same here.
+// The GBCS join (CS03A2, CS03B) also names the device type and method: meter-core join-policy.ts.
 const join: Handler<GasProxy> = (gpf, c) => {
-  gpf.join(euiArg(body(c), 'device'));
+  const b = body(c);
+  const device = euiArg(b, 'device');
+  const refused = refuseJoin(gpf, device, b);
+  if (refused) return refused;
+  gpf.join(device);
+  recordJoin(gpf, device, b);
   return ok({ joined: [...gpf.joined] });
 };
 const unjoin: Handler<GasProxy> = (gpf, c) => {
-  gpf.unjoin(euiArg(body(c), 'device'));
+  const device = euiArg(body(c), 'device');
+  gpf.unjoin(device);
+  forgetJoin(gpf, device);
   return ok({ joined: [...gpf.joined] });
 };
 

@@ -4,6 +4,7 @@ import { dispatch, ok, type Handler, type HandlerTable, type ServiceCommand } fr
 import { HAN_MESSAGES } from '../protocol/han-messages.js';
 import { JoinedDevices } from '../device-core/lifecycles.js';
 import { renderScreen, type MeterReading } from './screen.js';
+import { DISPLAY_JOIN_HANDLERS } from './display-joins.js';
 
 export interface IhdOptions {
   /** How often to ask each joined meter (or the GPF, for gas) for fresh data. */
@@ -22,6 +23,8 @@ const DISPLAY_HANDLERS: HandlerTable<Ihd> = {
   // 6.2.4 Read Device Configuration (Identity Exc MPxN), 11.2 Read Firmware Version
   '6.2.4': identity,
   '11.2': identity,
+  // 8.7.x / 8.8.x at a display (GBCS CS03A2 / CS03C responder, CS04AC): display-joins.ts
+  ...DISPLAY_JOIN_HANDLERS,
 };
 
 /**

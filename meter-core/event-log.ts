@@ -21,6 +21,13 @@ export class EventLog {
     return (this.entries ?? []).filter((e) => e.at >= since).slice(-count);
   }
 
+  /** SR 3.3: empty the log; says how many entries went. */
+  clear(): number {
+    const cleared = this.size;
+    this.entries = undefined;
+    return cleared;
+  }
+
   get size(): number {
     return this.entries?.length ?? 0;
   }

@@ -15,6 +15,7 @@ import { EventLog } from './event-log.js';
 import { PAYMENT_MODE, SUPPLY_SWITCH, type PaymentMode, type SupplyEvent, type SupplyState } from './meter-states.js';
 import { PrepaymentAccount, round, type PrepaymentConfig, type PrepaymentOutcome } from './prepayment.js';
 import { DEFAULT_TARIFF, registerAt, type Tariff } from './tariff.js';
+import { SupplierSettings } from './supplier-settings.js';
 
 export interface MeterOptions {
   readonly model: ConsumptionModel;
@@ -45,6 +46,7 @@ export abstract class MeterFirmware extends DeviceFirmware {
   readonly prepayment: PrepaymentAccount;
   readonly events = new EventLog();
   readonly joined = new JoinedDevices();
+  readonly settings = new SupplierSettings();
   /** Total units used (Wh or litres) and per TOU register. */
   registerUnits: number;
   touUnits: number[] = [0];

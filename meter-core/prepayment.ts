@@ -128,6 +128,14 @@ export class PrepaymentAccount {
     return { alerts: [], ...(wasExhausted && !this.exhausted ? { supply: 'creditRestored' as const } : {}) };
   }
 
+  /** SR 1.5 reset (ECS04b, GCS40b): the balance to 0 and emergency credit ended; the outcome as a charge or credit. */
+  resetBalance(): PrepaymentOutcome {
+    const outcome = this.balance > 0 ? this.charge(this.balance) : this.credit(-this.balance);
+    this.balance = 0;
+    this.emergencyCreditActive = false;
+    return outcome;
+  }
+
   /** SR 2.5 or the consumer's button: refused when credit is not low or emergency credit is on. */
   activateEmergencyCredit(): { ok: boolean; reason?: string; outcome: PrepaymentOutcome } {
     if (this.emergencyCreditActive)

@@ -1,12 +1,10 @@
 import { Decoder, Encoder } from 'cbor-x';
 import { FrameError } from './frame-error.js';
 
-/**
- * The plain values a frame may carry: what JSON has, plus byte strings. No tags, no Maps with
- * non-string keys, no undefined, no bigints: a decoded value can be walked without surprises.
- */
-export type PlainValue =
-  null | boolean | number | string | Uint8Array | readonly PlainValue[] | { readonly [key: string]: PlainValue };
+import type { PlainValue } from './plain-value.js';
+
+/** The plain values a frame may carry (protocol/plain-value.ts). */
+export type { PlainValue };
 
 export interface PlainLimits {
   /** Deepest nesting of arrays and maps. */

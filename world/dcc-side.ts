@@ -109,7 +109,10 @@ export function createDcc(options: DccOptions): Dcc {
   const acb = dccKeys('acb');
   const transCoS = dccKeys('transCoS');
   const recovery = dccKeys('recovery');
-  const dcc: DccIdentity = { acb: { eui: acb.eui, ds: acb.ds }, transCoS: { eui: transCoS.eui, ds: transCoS.ds } };
+  const dcc: DccIdentity = {
+    acb: { eui: acb.eui, ds: acb.ds, ka: acb.ka },
+    transCoS: { eui: transCoS.eui, ds: transCoS.ds },
+  };
 
   const db: Db = openDatabase(options.dataDir ? { dataDir: options.dataDir } : 'memory');
   const link = new MqttHeadEndLink({

@@ -8,6 +8,7 @@ import { READ_HANDLERS } from './reads.js';
 import { SECURITY_HANDLERS } from './security.js';
 import { SUPPLY_HANDLERS } from './supply.js';
 import { TARIFF_HANDLERS } from './tariff.js';
+import { TENANCY_HANDLERS } from './tenancy.js';
 
 /**
  * The service requests the ESME and the GSME execute alike, one file per SR family. Each meter
@@ -22,4 +23,5 @@ export const METER_HANDLERS: HandlerTable<MeterFirmware> = {
   ...SUPPLY_HANDLERS,
   ...INSTALLATION_HANDLERS,
   ...FIRMWARE_HANDLERS,
+  ...TENANCY_HANDLERS,
 };

@@ -11,11 +11,21 @@ function prepayValues(meter: MeterFirmware): PlainValue {
 
 /** SR families 1.5-1.6 and 2.x, and the prepayment reads 4.3 and 4.18: payment mode and credit. */
 export const PREPAYMENT_HANDLERS: HandlerTable<MeterFirmware> = {
-  // 1.5 Update Meter Balance: a signed adjustment in pence
+  // 1.5 Update Meter Balance: a signed adjustment in pence, or `reset` to 0 (ECS04b, GCS40b/d);
+  // `creditMode` is the GSME's credit-mode balance (GCS40c/d), which never moves the supply switch
   '1.5': (m, c) => {
     m.accrue();
-    const adjust = num(body(c), 'adjustPence', -100_000, 100_000);
-    m.applyPrepayment(adjust >= 0 ? m.prepayment.credit(adjust) : m.prepayment.charge(-adjust));
+    const b = body(c);
+    const reset = b.reset === true;
+    const adjust = reset ? 0 : num(b, 'adjustPence', -100_000, 100_000);
+    if (b.creditMode === true) {
+      m.settings.creditModeBalancePence = reset ? 0 : m.settings.creditModeBalancePence + adjust;
+      return ok({ creditModeBalancePence: m.settings.creditModeBalancePence, paymentMode: m.paymentMode });
+    }
+    if (reset) {
+      const outcome = m.prepayment.resetBalance();
+      if (m.paymentMode === 'Prepayment') m.applyPrepayment(outcome);
+    } else m.applyPrepayment(adjust >= 0 ? m.prepayment.credit(adjust) : m.prepayment.charge(-adjust));
     return ok(prepayValues(m));
   },
   // 1.6 Update Payment Mode

@@ -1,4 +1,5 @@
 import { ok, type HandlerTable } from '../../device-core/handlers.js';
+import { round } from '../../meter-core/prepayment.js';
 import type { Gsme } from '../gsme.js';
 
 /** SR family 4, the gas reads: volume in m3 and its energy. The GPF answers these from its mirror. */
@@ -7,5 +8,14 @@ export const GSME_READ_HANDLERS: HandlerTable<Gsme> = {
   '4.1.1': (m) => {
     m.accrue();
     return ok(m.importRegisters());
+  },
+  // 4.18 Read Meter Balance (GCS60): the credit remaining and the bill to date (the accrued cost)
+  '4.18': (m) => {
+    m.accrue();
+    return ok({
+      balancePence: round(m.prepayment.balance),
+      emergencyCreditActive: m.prepayment.emergencyCreditActive,
+      billToDatePence: round(m.accruedCostPence),
+    });
   },
 };

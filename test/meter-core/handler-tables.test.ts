@@ -8,6 +8,7 @@ import { READ_HANDLERS } from '../../meter-core/handlers/reads.js';
 import { SECURITY_HANDLERS } from '../../meter-core/handlers/security.js';
 import { SUPPLY_HANDLERS } from '../../meter-core/handlers/supply.js';
 import { TARIFF_HANDLERS } from '../../meter-core/handlers/tariff.js';
+import { TENANCY_HANDLERS } from '../../meter-core/handlers/tenancy.js';
 import { ESME_HANDLERS } from '../../meter-esme/handlers/index.js';
 import { GSME_HANDLERS } from '../../meter-gsme/handlers/index.js';
 import { CHF_HANDLERS } from '../../hub/chf-handlers.js';
@@ -23,6 +24,7 @@ const FAMILIES = {
   supply: SUPPLY_HANDLERS,
   installation: INSTALLATION_HANDLERS,
   firmware: FIRMWARE_HANDLERS,
+  tenancy: TENANCY_HANDLERS,
 };
 
 describe('service-request handler tables', () => {

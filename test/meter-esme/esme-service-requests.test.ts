@@ -170,7 +170,7 @@ describe('ESME service requests (component, in-memory HAN and SMWAN, virtual clo
 
   it('SR 4.2 reads the export register, and 4.16 the instantaneous power', async () => {
     await h.send({ to: esme.eui, sr: '4.2' });
-    expect(p(h, '4.2')).toEqual({ exportWh: 0 });
+    expect(p(h, '4.2')).toEqual({ exportWh: 0, exportVarh: 0 });
     await h.send({ to: esme.eui, sr: '4.16' });
     expect((p(h, '4.16') as { powerW: number }).powerW).toBeGreaterThan(0);
   });

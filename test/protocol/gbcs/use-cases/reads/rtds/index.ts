@@ -1,0 +1,13 @@
+export { ECS17A } from './ECS17A.js';
+export { ECS17B } from './ECS17B.js';
+export { ECS17C } from './ECS17C.js';
+export { ECS19 } from './ECS19.js';
+export { ECS22B } from './ECS22B.js';
+export { ECS66 } from './ECS66.js';
+export { ECS82 } from './ECS82.js';
+export { GCS13A } from './GCS13A.js';
+export { GCS14 } from './GCS14.js';
+export { GCS17 } from './GCS17.js';
+export { GCS60 } from './GCS60.js';
+export { GCS60A } from './GCS60A.js';
+export { GCS61 } from './GCS61.js';
