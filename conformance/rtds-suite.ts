@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadKeystoreDir } from '../world/gbcs-keystore-files.js';
+import { loadTestPki } from '../world/test-pki-keystore.js';
+import { folderPasses, renderDeviceReport, runDevicePart } from './device-run.js';
 import { passed, runMessage, type MessageResult } from './rtds-message.js';
 import { renderTable } from './rtds-table.js';
 
@@ -10,8 +12,48 @@ import { renderTable } from './rtds-table.js';
  * Every message of the DCC's Reference Test Data Set must decode, pass every MAC and signature
  * check the keystore allows, and re-encode byte for byte. The keystore defaults to `<rtds>-keystore`
  * beside the data set. Exit 0 when all pass, 1 on any failure, 2 on bad arguments.
+ *
+ * Then the device part (issue 13 §4, conformance/device-run.ts): every RTDS COMMAND replayed to
+ * our device on the RTDS premises, its response checked against the RTDS RESPONSE. `--device-min N`
+ * makes the run fail when fewer than N use cases pass; `--codec-only` / `--device-only` run one
+ * part; `--only TEXT` narrows the device part to folders whose name contains TEXT.
  */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
+  const codec = argv.includes('--device-only') ? 0 : codecPart(argv);
+  if (codec !== 0 || argv.includes('--codec-only')) return codec;
+  return devicePart(argv);
+}
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+function paths(argv: readonly string[]): { rtds: string; keysDir: string } | undefined {
+  const rtdsArg = option(argv, '--rtds');
+  if (!rtdsArg) return undefined;
+  const rtds = resolve(rtdsArg);
+  return { rtds, keysDir: resolve(option(argv, '--keys') ?? join(dirname(rtds), `${basename(rtds)}-keystore`)) };
+}
+
+async function devicePart(argv: readonly string[]): Promise<number> {
+  const where = paths(argv);
+  if (!where || !existsSync(where.rtds) || !existsSync(where.keysDir)) {
+    process.stderr.write('usage: npm run test:rtds -- --rtds DIR [--keys DIR] [--device-only] [--only TEXT]\n');
+    return 2;
+  }
+  const results = await runDevicePart(where.rtds, loadTestPki(where.keysDir), option(argv, '--only'));
+  process.stdout.write(`\n${renderDeviceReport(results)}`);
+  const min = Number(option(argv, '--device-min') ?? 0);
+  const passing = results.filter(folderPasses).length;
+  if (passing < min) {
+    process.stdout.write(`\nFAILED: ${passing} use cases pass, fewer than --device-min ${min}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function codecPart(argv: readonly string[]): number {
   const option = (name: string) => {
     const at = argv.indexOf(name);
     return at >= 0 ? argv[at + 1] : undefined;
@@ -81,4 +123,4 @@ function describeFailure(r: MessageResult): string {
   return parts.join('; ');
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
