@@ -18,7 +18,7 @@ export interface HubLink {
    * `downTopic`; undefined for none). Set before `open`, so that frames queued while offline are
    * not missed.
    */
-  onDown(handler: (frame: Uint8Array, expiresAt: number | undefined) => void): void;
+  onDown(handler: (frame: Uint8Array, expiresAt?: number) => void): void;
   /**
    * `graceful`: publish state `offline` and disconnect. Otherwise the connection just drops, as
    * on a power cut, and the broker publishes the last will (`offline`).
