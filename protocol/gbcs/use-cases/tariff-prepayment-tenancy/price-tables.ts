@@ -90,7 +90,9 @@ export function decodeChargeTable(d: DlmsData | undefined, form: ChargeTableForm
     const expected = form.indices[i];
     if (!expected || !sameBytes(octetsOf(index, `${field}.entries[${i}]`), expected))
       throw new UseCaseError(`${field}: entry ${i} has the wrong index`, field);
-    return numberOf(price, 'long', `${field}.entries[${i}]`) / per;
+    const raw = numberOf(price, 'long', `${field}.entries[${i}]`);
+    if (raw < 0) throw new UseCaseError(`${field}: a price must not be negative`, field);
+    return raw / per;
   });
 }
 

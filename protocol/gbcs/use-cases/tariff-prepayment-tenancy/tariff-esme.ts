@@ -110,7 +110,10 @@ export function activationOf(list: readonly DlmsData[], field: string): { readon
     second > 59
   )
     throw new UseCaseError('an activation time must be a whole second, day of week FF', field);
-  return { activateAt: Date.UTC((yh << 8) | yl, month - 1, day, hour, minute, second) };
+  const at = Date.UTC((yh << 8) | yl, month - 1, day, hour, minute, second);
+  if (at < 0 || new Date(at).getUTCDate() !== day)
+    throw new UseCaseError('an activation time must be a real date from 1970', field);
+  return { activateAt: at };
 }
 
 // --- the calendar's raw parts ------------------------------------------------------------------------
@@ -225,6 +228,11 @@ function encodeDayProfiles(days: DayProfiles): DlmsData {
   };
 }
 
+function selectorOf(selector: number): number {
+  if (selector < 1) throw new UseCaseError('a script selector must be 1..65535', 'dayProfiles');
+  return selector;
+}
+
 function decodeDayProfiles(d: DlmsData | undefined): DayProfiles {
   return itemsOf(d, 'array', 'dayProfiles').map((day, i) => {
     const [id, actions] = itemsOf(day, 'structure', `dayProfiles[${i}]`, 2);
@@ -238,10 +246,10 @@ function decodeDayProfiles(d: DlmsData | undefined): DayProfiles {
         const table = octetsOf(script, `dayProfiles[${i}][${j}].script`, 6);
         if (!table.every((x, k) => x === SCRIPT_TABLE[k]))
           throw new UseCaseError('a switch must run the tariff script table', `dayProfiles[${i}][${j}].script`);
-        return [hour * 2 + minute / 30, numberOf(selector, 'long-unsigned', `dayProfiles[${i}][${j}].selector`)] as [
-          number,
-          number,
-        ];
+        return [
+          hour * 2 + minute / 30,
+          selectorOf(numberOf(selector, 'long-unsigned', `dayProfiles[${i}][${j}].selector`)),
+        ] as [number, number];
       }),
     ];
   });
