@@ -1,3 +1,4 @@
+import { AUXILIARY_LOAD_USE_CASES } from './supply-install-firmware/auxiliary-load.js';
 import { COMMISSION_USE_CASES } from './supply-install-firmware/commission.js';
 import { FIRMWARE_USE_CASES } from './supply-install-firmware/firmware.js';
 import { JOIN_USE_CASES } from './supply-install-firmware/join.js';
@@ -15,6 +16,7 @@ import type { UseCaseCodec } from './use-case-codec.js';
  */
 export const SUPPLY_INSTALL_FIRMWARE: readonly UseCaseCodec[] = [
   ...SUPPLY_USE_CASES,
+  ...AUXILIARY_LOAD_USE_CASES,
   ...COMMISSION_USE_CASES,
   ...JOIN_USE_CASES,
   ...FIRMWARE_USE_CASES,
