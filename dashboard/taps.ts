@@ -63,9 +63,9 @@ export function tapHeadEndLink(
     },
     open: () => link.open(),
     close: () => link.close(),
-    sendDown(hub, frame) {
+    sendDown(hub, frame, expiresAt) {
       record(hub, frame);
-      return link.sendDown(hub, frame);
+      return link.sendDown(hub, frame, expiresAt);
     },
     onUp(handler) {
       link.onUp((hub, frame) => {

@@ -94,7 +94,8 @@ export class CommandDispatch {
 
   private send(request: PendingRequest): void {
     if (!request.hub || !request.command) return;
-    this.deps.link.sendDown(request.hub, request.command).catch((error: unknown) => {
+    // The deadline rides in the down topic (protocol/topics.ts `downTopic`): the hub enforces it.
+    this.deps.link.sendDown(request.hub, request.command, request.deadline).catch((error: unknown) => {
       // The link is not open (or closed under the publish): the request stays sent, and is sent
       // again when its hub reconnects, until its deadline.
       this.deps.events.record(this.deps.clock.now(), 'publish-failed', {

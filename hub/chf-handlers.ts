@@ -2,6 +2,7 @@ import { ALERT } from '../protocol/index.js';
 import { ok, type HandlerTable } from '../device-core/handlers.js';
 import type { CommsHub } from './chf.js';
 import { deviceLogChange } from './device-log.js';
+import { CHF_SECURITY_HANDLERS } from './security-handlers.js';
 
 /** The CHF's own service requests: its device log, identity and firmware version. */
 export const CHF_HANDLERS: HandlerTable<CommsHub> = {
@@ -19,4 +20,5 @@ export const CHF_HANDLERS: HandlerTable<CommsHub> = {
   '6.2.4': (hub) => ok({ eui: hub.eui, type: hub.identity.type, firmwareVersion: hub.identity.firmwareVersion }),
   // 11.2 Read Firmware Version
   '11.2': (hub) => ok({ firmwareVersion: hub.identity.firmwareVersion }),
+  ...CHF_SECURITY_HANDLERS,
 };

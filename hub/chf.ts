@@ -59,7 +59,7 @@ export class CommsHub extends DeviceFirmware {
   };
   /** The GPF on this hub; set when the premises is wired. */
   gpf: Eui64 | undefined;
-  private readonly held = new Map<Eui64, Uint8Array[]>();
+  private readonly held = new Map<Eui64, HeldCommand[]>();
   private readonly recent = new RecentCommands(RECENT_COMMANDS);
   private readonly upHeld: Uint8Array[] = [];
   private readonly bufferPerDevice: number;
@@ -74,7 +74,7 @@ export class CommsHub extends DeviceFirmware {
     super(deps);
     this.bufferPerDevice = options.bufferPerDevice ?? 16;
     this.upBufferLimit = options.upBufferLimit ?? 256;
-    link.onDown((bytes) => this.fromWan(bytes));
+    link.onDown((bytes, expiresAt) => this.fromWan(bytes, expiresAt));
     bus.onReachable((eui) => this.flush(eui));
   }
 
@@ -106,10 +106,12 @@ export class CommsHub extends DeviceFirmware {
 
   // ---- down: WAN → HAN
 
-  private fromWan(bytes: Uint8Array): void {
+  /** `topicExpiry`: the DCC's deadline from the down topic (protocol/topics.ts `downTopic`). */
+  private fromWan(bytes: Uint8Array, topicExpiry: number | undefined): void {
     if (!this.powered) return;
     const frame = this.decodeOrCount(bytes, () => this.routing.malformedDown++);
     if (frame?.kind !== 'command') return;
+    const expiresAt = topicExpiry ?? frame.header.expiresAt;
     // The DCC re-sends what may have been lost with a broker (command-dispatch.ts): a second
     // copy of a command already routed is dropped here, before a device sees it as a replay
     // and raises 0x8F3D.
@@ -117,10 +119,11 @@ export class CommsHub extends DeviceFirmware {
       this.routing.duplicatesDropped++;
       return;
     }
-    if (this.expired(frame)) return;
+    if (this.expired(frame, expiresAt)) return;
     const to = frame.header.recipient;
     if (to === this.eui) return this.handleFrame(to, frame);
-    if (to === this.gpf) return this.toHan(to, bytes, frame);
+    const held: HeldCommand = { bytes, frame, expiresAt };
+    if (to === this.gpf) return this.toHan(to, held);
     const type = this.deviceLog.typeOf(to);
     if (!type) {
       // FACTS: only devices in the device log may be reached; tell the requester why.
@@ -137,11 +140,12 @@ export class CommsHub extends DeviceFirmware {
       return;
     }
     // A sleeping gas meter is reached through the GPF mailbox.
-    if (type === 'GSME' && this.gpf) return this.toHan(this.gpf, bytes, frame);
-    this.toHan(to, bytes, frame);
+    if (type === 'GSME' && this.gpf) return this.toHan(this.gpf, held);
+    this.toHan(to, held);
   }
 
-  private toHan(to: Eui64, bytes: Uint8Array, frame: CommandFrame): void {
+  private toHan(to: Eui64, held: HeldCommand): void {
+    const { bytes, frame } = held;
     if (this.bus.isReachable(to)) {
       this.routing.routedDown++;
       this.deps.han.send(to, bytes);
@@ -153,7 +157,7 @@ export class CommsHub extends DeviceFirmware {
       this.refuse(frame, 'HAN_BUFFER_FULL', `${to} is away and ${queue.length} frames already wait for it`);
       return;
     }
-    queue.push(bytes);
+    queue.push(held);
     this.held.set(to, queue);
     this.routing.buffered++;
   }
@@ -162,22 +166,21 @@ export class CommsHub extends DeviceFirmware {
     const queue = this.held.get(eui);
     if (!queue) return;
     this.held.delete(eui);
-    for (const bytes of queue) {
-      const frame = decodeFrame(bytes);
-      if (frame.kind === 'command' && this.expired(frame)) continue;
+    for (const held of queue) {
+      if (this.expired(held.frame, held.expiresAt)) continue;
       this.routing.routedDown++;
-      this.deps.han.send(eui, bytes);
+      this.deps.han.send(eui, held.bytes);
     }
   }
 
   /**
-   * A command past its expiry (the DCC's response deadline, protocol/frame.ts) is not passed on:
+   * A command past its expiry (the DCC's response deadline, carried by the down topic,
+   * protocol/topics.ts `downTopic`; or, from a caller that has no topic, the frame's) is not passed on:
    * the party was already told E20/E21. The hub answers COMMAND_EXPIRED, which the DCC delivers to
    * the party as a late answer. GBCS gives the hub no such check (emulator choice, documented in
    * docs/ARCHITECTURE.md "What a timed-out command does"); the device checks it too.
    */
-  private expired(frame: CommandFrame): boolean {
-    const expiresAt = frame.header.expiresAt;
+  private expired(frame: CommandFrame, expiresAt: number | undefined): boolean {
     if (expiresAt === undefined || this.deps.clock.now() <= expiresAt) return false;
     this.routing.expired++;
     this.refuse(frame, 'COMMAND_EXPIRED', `the command expired at ${new Date(expiresAt).toISOString()}`);
@@ -251,6 +254,13 @@ export class CommsHub extends DeviceFirmware {
   deviceLogPayload(): PlainValue {
     return this.deviceLog.list().map((e) => ({ device: e.device, type: e.type }));
   }
+}
+
+/** A command held for a device that is away, with the deadline it came with. */
+interface HeldCommand {
+  readonly bytes: Uint8Array;
+  readonly frame: CommandFrame;
+  readonly expiresAt: number | undefined;
 }
 
 /** A bounded memory of (originator, counter) pairs seen, oldest forgotten first. */

@@ -1,4 +1,5 @@
 import { body, ok, type Handler, type HandlerTable } from '../device-core/handlers.js';
+import { GPF_SECURITY_HANDLERS } from './security-handlers.js';
 import { euiArg } from '../device-core/payload.js';
 import { forgetJoin, recordJoin, refuseJoin } from '../meter-core/handlers/join-policy.js';
 import type { GasProxy } from './gas-proxy.js';
@@ -34,4 +35,5 @@ export const GPF_HANDLERS: HandlerTable<GasProxy> = {
   '6.2.4': (gpf) => ok({ eui: gpf.eui, type: gpf.identity.type, firmwareVersion: gpf.identity.firmwareVersion }),
   // 11.2 Read Firmware Version
   '11.2': (gpf) => ok({ firmwareVersion: gpf.identity.firmwareVersion }),
+  ...GPF_SECURITY_HANDLERS,
 };

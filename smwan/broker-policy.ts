@@ -3,7 +3,7 @@ import type { Principal } from './credentials.js';
 
 /**
  * Topic rights (BRIEF: SMWAN). A hub may publish only to its own `up` and `state`, and subscribe
- * only to its own `down`; the head-end may do anything under smwan/v1. Pure, so that it is tested
+ * only to its own `down` (`…/down/+`: every expiry, protocol/topics.ts `downTopic`); the head-end may do anything under smwan/v1. Pure, so that it is tested
  * exhaustively without a broker.
  */
 export function mayPublish(principal: Principal, topic: string): boolean {

@@ -38,7 +38,7 @@ export class MemorySmwan {
     }
     session.link = link;
     const queued = session.queue.splice(0);
-    for (const frame of queued) later(() => link.deliver(frame));
+    for (const down of queued) later(() => link.deliver(down.frame, down.expiresAt));
     this.setState(link.hub, 'online');
   }
 
@@ -67,15 +67,15 @@ export class MemorySmwan {
   }
 
   /** @internal */
-  publishDown(hub: Eui64, frame: Uint8Array): void {
+  publishDown(hub: Eui64, frame: Uint8Array, expiresAt: number | undefined): void {
     const session = this.hubSessions.get(hub);
     if (!session) {
       // A hub that never connected has no session; a broker would drop the frame. Keep the same.
       return;
     }
     const link = session.link;
-    if (link) later(() => link.deliver(frame));
-    else session.queue.push(frame);
+    if (link) later(() => link.deliver(frame, expiresAt));
+    else session.queue.push({ frame, expiresAt });
   }
 
   /** @internal */
@@ -96,7 +96,8 @@ export class MemorySmwan {
 }
 
 interface HubSession {
-  readonly queue: Uint8Array[];
+  /** What waits for the hub, each with the expiry its down topic carried. */
+  readonly queue: { readonly frame: Uint8Array; readonly expiresAt: number | undefined }[];
   link: MemoryHubLink | undefined;
 }
 
@@ -105,7 +106,7 @@ function later(task: () => void): void {
 }
 
 class MemoryHubLink implements HubLink {
-  private downHandler: ((frame: Uint8Array) => void) | undefined;
+  private downHandler: ((frame: Uint8Array, expiresAt: number | undefined) => void) | undefined;
   private open_ = false;
   private readonly report: (error: unknown) => void;
 
@@ -122,7 +123,7 @@ class MemoryHubLink implements HubLink {
     return this.open_;
   }
 
-  onDown(handler: (frame: Uint8Array) => void): void {
+  onDown(handler: (frame: Uint8Array, expiresAt: number | undefined) => void): void {
     this.downHandler = handler;
   }
 
@@ -143,9 +144,10 @@ class MemoryHubLink implements HubLink {
     this.network.disconnectHub(this);
   }
 
-  deliver(frame: Uint8Array): void {
-    if (this.open_) safely((f: Uint8Array) => this.downHandler?.(f), this.report)(frame);
-    else this.network.publishDown(this.hub, frame); // closed in the meantime: back into the session
+  deliver(frame: Uint8Array, expiresAt: number | undefined): void {
+    if (this.open_)
+      safely((f: Uint8Array, e: number | undefined) => this.downHandler?.(f, e), this.report)(frame, expiresAt);
+    else this.network.publishDown(this.hub, frame, expiresAt); // closed in the meantime: back into the session
   }
 }
 
@@ -181,9 +183,9 @@ class MemoryHeadEndLink implements HeadEndLink {
     this.open_ = true;
   }
 
-  async sendDown(hub: Eui64, frame: Uint8Array): Promise<void> {
+  async sendDown(hub: Eui64, frame: Uint8Array, expiresAt?: number): Promise<void> {
     if (!this.open_) throw new LinkError('NOT_OPEN', 'the head-end link is not open');
-    this.network.publishDown(hub, Uint8Array.from(frame));
+    this.network.publishDown(hub, Uint8Array.from(frame), expiresAt);
   }
 
   async close(): Promise<void> {

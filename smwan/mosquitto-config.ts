@@ -40,6 +40,8 @@ export function writeMosquittoConfig(options: {
       '',
       '# every other user is a hub, named by its EUI',
       'pattern read smwan/v1/%u/down',
+      // Commands carry the DCC's deadline in the topic: smwan/v1/<hub>/down/<expiresAt> (protocol/topics.ts).
+      'pattern read smwan/v1/%u/down/+',
       'pattern write smwan/v1/%u/up',
       'pattern write smwan/v1/%u/state',
       '',

@@ -1,5 +1,5 @@
 import type { MqttClient } from 'mqtt';
-import { isEui, parseSmwanTopic, SMWAN_PREFIX, smwanTopic, type Eui64, type HubState } from '../protocol/index.js';
+import { downTopic, isEui, parseSmwanTopic, SMWAN_PREFIX, type Eui64, type HubState } from '../protocol/index.js';
 import { HEAD_END_USER } from './credentials.js';
 import { LinkError, safely, type HeadEndLink } from './link.js';
 import { connectMqtt, endClient, publishQos1, subscribeQos1 } from './mqtt-connect.js';
@@ -63,9 +63,9 @@ export class MqttHeadEndLink implements HeadEndLink {
     await subscribeQos1(this.client, [`${SMWAN_PREFIX}/+/up`, `${SMWAN_PREFIX}/+/state`]);
   }
 
-  async sendDown(hub: Eui64, frame: Uint8Array): Promise<void> {
+  async sendDown(hub: Eui64, frame: Uint8Array, expiresAt?: number): Promise<void> {
     if (!this.client) throw new LinkError('NOT_OPEN', 'the head-end link is not open');
-    await publishQos1(this.client, smwanTopic(hub, 'down'), frame);
+    await publishQos1(this.client, downTopic(hub, expiresAt), frame);
   }
 
   async close(): Promise<void> {

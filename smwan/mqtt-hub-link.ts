@@ -1,5 +1,5 @@
 import type { MqttClient } from 'mqtt';
-import { smwanTopic, type Eui64 } from '../protocol/index.js';
+import { downFilter, parseSmwanTopic, smwanTopic, type Eui64 } from '../protocol/index.js';
 import { LinkError, safely, type HubLink } from './link.js';
 import { connectMqtt, endClient, publishQos1, subscribeQos1 } from './mqtt-connect.js';
 
@@ -21,13 +21,13 @@ export interface MqttHubLinkOptions {
 export class MqttHubLink implements HubLink {
   readonly hub: Eui64;
   private client: MqttClient | undefined;
-  private downHandler: ((frame: Uint8Array) => void) | undefined;
+  private downHandler: ((frame: Uint8Array, expiresAt: number | undefined) => void) | undefined;
   private readonly topics;
 
   constructor(private readonly options: MqttHubLinkOptions) {
     this.hub = options.hub;
     this.topics = {
-      down: smwanTopic(this.hub, 'down'),
+      down: downFilter(this.hub),
       up: smwanTopic(this.hub, 'up'),
       state: smwanTopic(this.hub, 'state'),
     };
@@ -37,14 +37,14 @@ export class MqttHubLink implements HubLink {
     return this.client?.connected ?? false;
   }
 
-  onDown(handler: (frame: Uint8Array) => void): void {
+  onDown(handler: (frame: Uint8Array, expiresAt: number | undefined) => void): void {
     this.downHandler = handler;
   }
 
   async open(): Promise<void> {
     if (this.client) throw new LinkError('NOT_OPEN', `hub ${this.hub} link is already open`);
     const deliver = safely(
-      (frame: Uint8Array) => this.downHandler?.(frame),
+      (frame: Uint8Array, expiresAt: number | undefined) => this.downHandler?.(frame, expiresAt),
       (error) => this.options.onError?.(error),
     );
     const client = await connectMqtt(
@@ -61,7 +61,10 @@ export class MqttHubLink implements HubLink {
       // The broker replays queued QoS 1 frames right after CONNACK, so listen before connecting.
       (c) =>
         c.on('message', (topic, payload) => {
-          if (topic === this.topics.down) deliver(payload);
+          // smwan/v1/<hub>/down/<expiresAt | ->: the DCC's deadline rides in the topic (protocol/topics.ts).
+          const parsed = parseSmwanTopic(topic);
+          if (parsed?.channel === 'down' && parsed.hub === this.hub && parsed.expiresAt !== undefined)
+            deliver(payload, parsed.expiresAt ?? undefined);
         }),
       this.options.connectTimeoutMs,
     );

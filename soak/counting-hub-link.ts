@@ -46,10 +46,10 @@ export class CountingHubLink implements HubLink {
     } else if (decoded.kind === 'response') this.counters.responsesUp++;
   }
 
-  onDown(handler: (frame: Uint8Array) => void): void {
-    this.inner.onDown((frame) => {
+  onDown(handler: (frame: Uint8Array, expiresAt: number | undefined) => void): void {
+    this.inner.onDown((frame, expiresAt) => {
       this.counters.framesDown++;
-      handler(frame);
+      handler(frame, expiresAt);
     });
   }
 

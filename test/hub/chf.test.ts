@@ -50,6 +50,26 @@ describe('Communications Hub Function (component)', () => {
     expect(hub.routing.droppedNotInLog).toBe(1);
   });
 
+  it('issue 17: a command whose down topic carries a passed deadline is refused COMMAND_EXPIRED and never runs', async () => {
+    const esme = h.premises.esme;
+    await h.send({ to: esme.eui, sr: '7.1' }, { expiresAt: h.clock.now() - 1 });
+    expect(h.lastResponse('7.1')).toMatchObject({ status: 'COMMAND_EXPIRED', payload: { device: esme.eui } });
+    expect(hub.routing.expired).toBe(1);
+    expect(esme.supply).toBe('Enabled');
+  });
+
+  it('issue 17: a command held for an away device is dropped as COMMAND_EXPIRED once its topic deadline passes', async () => {
+    const esme = h.premises.esme;
+    esme.powerOff();
+    await h.send({ to: esme.eui, sr: '6.2.4' }, { expiresAt: h.clock.now() + 1_000 });
+    expect(hub.heldFor(esme.eui)).toBe(1);
+    await h.advance(2_000);
+    esme.powerOn();
+    await h.pump();
+    expect(h.lastResponse('6.2.4')).toMatchObject({ status: 'COMMAND_EXPIRED' });
+    expect(h.responses('6.2.4')).toHaveLength(1);
+  });
+
   it('holds commands for a device that is off, and delivers them in order when it is back', async () => {
     const esme = h.premises.esme;
     esme.powerOff();

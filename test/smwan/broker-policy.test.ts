@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEui, smwanTopic, type SmwanChannel } from '../../protocol/index.js';
+import { downFilter, downTopic, parseEui, smwanTopic, type SmwanChannel } from '../../protocol/index.js';
 import { mayPublish, mayRetain, maySubscribe, SmwanCredentials } from '../../smwan/index.js';
 
 const A = parseEui('00-DB-12-34-56-78-00-0A');
@@ -45,5 +45,13 @@ describe('SMWAN topic rights (BRIEF: a hub may publish and subscribe only to its
 
   it('keeps nothing retained on up, and keeps a hub state retained (issue 17 #3)', () => {
     for (const channel of channels) expect(mayRetain(smwanTopic(A, channel))).toBe(channel !== 'up');
+  });
+
+  it('issue 17: the down topic with its deadline is the head-end’s to publish and the hub’s own to read', () => {
+    expect(mayPublish({ kind: 'head-end' }, downTopic(A, 1_700_000_000_000))).toBe(true);
+    expect(mayPublish({ kind: 'hub', hub: A }, downTopic(A, 1_700_000_000_000))).toBe(false);
+    expect(maySubscribe({ kind: 'hub', hub: A }, downFilter(A))).toBe(true);
+    expect(maySubscribe({ kind: 'hub', hub: A }, downFilter(B))).toBe(false);
+    expect(mayPublish({ kind: 'head-end' }, `smwan/v1/${A}/down/soon`)).toBe(false);
   });
 });

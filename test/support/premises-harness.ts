@@ -86,10 +86,13 @@ export class PremisesHarness {
     await this.headEnd?.close();
   }
 
-  /** Send a command down to the hub, as the head-end would. */
-  async send(spec: CommandSpec | Uint8Array): Promise<void> {
+  /**
+   * Send a command down to the hub, as the head-end would; `expiresAt` is the DCC deadline the
+   * down topic carries (protocol/topics.ts `downTopic`).
+   */
+  async send(spec: CommandSpec | Uint8Array, options: { readonly expiresAt?: number } = {}): Promise<void> {
     const bytes = spec instanceof Uint8Array ? spec : this.dcc.bytes(spec);
-    await this.headEnd!.sendDown(this.premises.hub.eui, bytes);
+    await this.headEnd!.sendDown(this.premises.hub.eui, bytes, options.expiresAt);
     await this.pump();
   }
 

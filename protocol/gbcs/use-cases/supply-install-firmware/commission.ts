@@ -64,9 +64,10 @@ function windowOf(body: PayloadMap, now: number, halfWidthMs: number): { from: n
   return { from, to };
 }
 
+/** A date-time as the RTDS writes them: day of week not specified (FF). */
 const cosem = (ms: number): DlmsData => ({
   type: 'octet-string',
-  bytes: encodeCosemDateTime(cosemDateTimeFromDate(new Date(ms))),
+  bytes: encodeCosemDateTime({ ...cosemDateTimeFromDate(new Date(ms)), dayOfWeek: 0xff }),
 });
 
 function cosemMs(data: DlmsData | undefined, field: string): number {

@@ -11,8 +11,8 @@ import {
   buildResponseSigning,
   CachingPairSecrets,
   checkMac,
-  downTopicWithExpiry,
-  expiryOfDownTopic,
+  downTopic,
+  parseSmwanTopic,
   peekGroupingHeader,
   preCommandBytes,
   readCommand,
@@ -219,10 +219,15 @@ describe('GBCS wire: the hub reads the grouping header only', () => {
 describe('issue 17: the DCC deadline travels in the down topic, outside the GBCS message', () => {
   it('round-trips the expiry and says none with "-"', () => {
     const hub = parseEui('00DB1234567890A2');
-    expect(downTopicWithExpiry(hub, 1_700_000_000_123)).toBe(`smwan/v1/${hub}/down/1700000000123`);
-    expect(expiryOfDownTopic(downTopicWithExpiry(hub, 1_700_000_000_123))).toBe(1_700_000_000_123);
-    expect(expiryOfDownTopic(downTopicWithExpiry(hub, undefined))).toBeNull();
-    expect(expiryOfDownTopic(`smwan/v1/${hub}/down`)).toBeUndefined();
-    expect(expiryOfDownTopic(`smwan/v1/${hub}/down/12x`)).toBeUndefined();
+    expect(downTopic(hub, 1_700_000_000_123)).toBe(`smwan/v1/${hub}/down/1700000000123`);
+    expect(parseSmwanTopic(downTopic(hub, 1_700_000_000_123))).toEqual({
+      hub,
+      channel: 'down',
+      expiresAt: 1_700_000_000_123,
+    });
+    expect(parseSmwanTopic(downTopic(hub, undefined))?.expiresAt).toBeNull();
+    expect(parseSmwanTopic(`smwan/v1/${hub}/down`)?.expiresAt).toBeUndefined();
+    expect(parseSmwanTopic(`smwan/v1/${hub}/down/12x`)).toBeUndefined();
+    expect(parseSmwanTopic(`smwan/v1/${hub}/up/12`)).toBeUndefined();
   });
 });

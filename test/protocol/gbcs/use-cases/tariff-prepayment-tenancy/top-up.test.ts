@@ -4,13 +4,14 @@ import {
   CS01B,
   utrnCreditPence,
 } from '../../../../../protocol/gbcs/use-cases/tariff-prepayment-tenancy/top-up.js';
+import { parseEui } from '../../../../../protocol/eui.js';
 import { PremisesHarness } from '../../../../support/premises-harness.js';
 import { utrnFor } from '../../../../support/utrn-for.js';
 import { RTDS } from './rtds-vectors.js';
 import { command, execute, expectCommandRoundTrip, expectResponseLike, response, RTDS_NOW } from './use-case-check.js';
 
-const ESME_RTDS = '00-DB-12-34-56-78-90-A0' as const;
-const GSME_RTDS = '00-DB-12-34-56-78-90-A1' as const;
+const ESME_RTDS = parseEui('00-DB-12-34-56-78-90-A0');
+const GSME_RTDS = parseEui('00-DB-12-34-56-78-90-A1');
 
 let h: PremisesHarness;
 beforeEach(async () => {
