@@ -9,6 +9,7 @@ import type { HubLink } from '../protocol/wan-link.js';
 import { buildRtdsPremises, RTDS_DEVICE, type RtdsPremises } from '../world/rtds-premises.js';
 import type { TestPki } from '../world/test-pki-keystore.js';
 import { contextFor } from './device-context.js';
+import { standIn } from './device-stand-in.js';
 import { compareShapes, outcomeOf, type PayloadOutcome } from './device-shape.js';
 
 /** One RTDS COMMAND replayed to our device, and what came back (issue 13 §4). */
@@ -24,7 +25,11 @@ export interface DeviceCaseResult {
   readonly why: readonly string[];
   /** The device signed its response: shape-only, since a test-PKI device cannot sign as itself. */
   readonly shapeOnly: boolean;
+  /** The firmware did not read GBCS, so the stand-in (device-stand-in.ts) carried the command to the model. */
+  readonly standIn: boolean;
 }
+
+type Decoded = DecodedGbcs & { readonly bytes: Uint8Array };
 
 /** How long a case runs on the virtual clock: past a GSME's 30-minute wake, so that the GPF mailbox drains. */
 const RUN_MS = 31 * 60_000;
@@ -50,6 +55,7 @@ export async function runDeviceCase(
     matches: false,
     why: [why],
     shapeOnly: false,
+    standIn: false,
   });
   let header;
   try {
@@ -100,27 +106,59 @@ export async function runDeviceCase(
     }
   }
   await clock.advanceAsync(RUN_MS);
+  // The firmware does not read GBCS yet: run the stand-in (device-stand-in.ts) and say so.
+  let standInUsed = false;
+  let standInWhy: string | undefined;
+  let counts = before;
+  let response: Decoded | undefined;
+  if (device.stats.malformed > before.malformed && device !== home.hub && !hanOriginated) {
+    standInUsed = true;
+    counts = { ...device.stats };
+    const caught: Uint8Array[] = [];
+    listen(home.hub, device.eui, caught);
+    const result = await standIn(device, home, pki, clock, command, caught);
+    if ('response' in result) response = tryDecode(result.response);
+    else standInWhy = result.refused;
+  }
   home.gsme.stopWakeCycle();
   const accepted =
-    reached &&
-    device.stats.malformed === before.malformed &&
-    device.stats.refused === before.refused &&
-    device.stats.internalErrors === before.internalErrors;
-  const executed = device.stats.executed > before.executed;
+    (reached || standInUsed) &&
+    standInWhy === undefined &&
+    device.stats.malformed === counts.malformed &&
+    device.stats.refused === counts.refused &&
+    device.stats.internalErrors === counts.internalErrors;
+  const executed = device.stats.executed > counts.executed;
   // What the hub passed up, else what the device sent its parent on the HAN (the hub did not pass it up).
-  const isResponse = (m: ReturnType<typeof tryDecode>) => m?.message.signing.header.cra === 'response';
-  const response = (hanOriginated ? [] : up).map(tryDecode).find(isResponse) ?? onHan.map(tryDecode).find(isResponse);
+  const isResponse = (m: Decoded | undefined) => m?.message.signing.header.cra === 'response';
+  response ??= (hanOriginated ? [] : up).map(tryDecode).find(isResponse) ?? onHan.map(tryDecode).find(isResponse);
+  const via = standInUsed ? 'stand-in: ' : direct ? 'hub does not route GBCS, delivered on the HAN: ' : '';
   if (!expected)
-    return { file, accepted, executed, matches: false, why: ['the RTDS has no RESPONSE for it'], shapeOnly: false };
+    return {
+      file,
+      accepted,
+      executed,
+      matches: false,
+      why: ['the RTDS has no RESPONSE for it'],
+      shapeOnly: false,
+      standIn: standInUsed,
+    };
   if (!response)
     return fail(
-      `${direct ? 'hub does not route GBCS, delivered on the HAN: ' : ''}${whyNoResponse(device.stats, before, device.lastInternalError)}`,
+      `${via}${standInWhy ?? whyNoResponse(device.stats, counts, device.lastInternalError)}`,
       accepted,
       executed,
     );
   const why = checkResponse(decodeGbcsWithLayout(expected), response, home, pki.resolver);
   const shapeOnly = response.message.signing.signature.kind === 'signed';
-  return { file, accepted, executed, matches: why.length === 0, why, shapeOnly };
+  return {
+    file,
+    accepted,
+    executed,
+    matches: why.length === 0,
+    why: why.map((w) => via + w),
+    shapeOnly,
+    standIn: standInUsed,
+  };
 }
 
 function whyNoResponse(
@@ -136,12 +174,7 @@ function whyNoResponse(
 }
 
 /** Our response against the RTDS one: the same kind, message code, protection, shape and outcome. */
-function checkResponse(
-  expected: DecodedGbcs,
-  ours: DecodedGbcs & { bytes: Uint8Array },
-  home: RtdsPremises,
-  pki: GbcsKeyResolver,
-): string[] {
+function checkResponse(expected: DecodedGbcs, ours: Decoded, home: RtdsPremises, pki: GbcsKeyResolver): string[] {
   const why: string[] = [];
   const e = expected.message.signing;
   const a = ours.message.signing;
@@ -175,7 +208,7 @@ function signerAware(pki: GbcsKeyResolver, home: RtdsPremises): GbcsKeyResolver 
   };
 }
 
-function tryDecode(bytes: Uint8Array): (DecodedGbcs & { bytes: Uint8Array }) | undefined {
+function tryDecode(bytes: Uint8Array): Decoded | undefined {
   try {
     return { ...decodeGbcsWithLayout(bytes), bytes };
   } catch {
