@@ -26,7 +26,7 @@ import {
   GCS36,
   GCS44,
 } from './tariff-prepayment-tenancy/tenancy.js';
-import { ECS01A } from './tariff-prepayment-tenancy/tariff-esme.js';
+import { ECS01A, ECS01B } from './tariff-prepayment-tenancy/tariff-esme.js';
 import { CS01A, CS01B } from './tariff-prepayment-tenancy/top-up.js';
 
 export { utrnCreditPence } from './tariff-prepayment-tenancy/top-up.js';
@@ -38,6 +38,7 @@ export { utrnCreditPence } from './tariff-prepayment-tenancy/top-up.js';
  */
 export const TARIFF_PREPAYMENT_TENANCY: readonly UseCaseCodec[] = [
   ECS01A,
+  ECS01B,
   CS01A,
   CS01B,
   ECS04A,

@@ -332,3 +332,48 @@ export const ECS01A: UseCaseCodec = dlmsUseCase({
     };
   },
 });
+
+/**
+ * SR 1.2.1 on the ESME, ECS01b: the standing charge and the price matrix, then their two
+ * activation times. Body: `unitRates`, `standingCharge`, optional `blockPrices` and `activateAt`,
+ * as ECS01a; the 1.2.1 handler keeps the meter's switching.
+ */
+const ECS01B_ITEMS = [
+  item('set', 113, '0-0:19.20.4.255', 6),
+  item('set', 113, '0-0:19.20.0.255', 6),
+  item('set', 113, '0-0:19.20.4.255', 7),
+  item('set', 113, '0-0:19.20.0.255', 7),
+];
+
+export const ECS01B: UseCaseCodec = dlmsUseCase({
+  useCase: 'ECS01b',
+  messageCode: 0x00a2,
+  variant: '1.2.1',
+  device: 'ESME',
+  items: ECS01B_ITEMS,
+  encode: (body) => {
+    const tou = pricesField(body, 'unitRates', TOU_RATES, true);
+    const blocks = pricesField(body, 'blockPrices', BLOCK_PRICES, false);
+    const standing = fieldOf(body, 'standingCharge') ?? 0;
+    if (typeof standing !== 'number' || standing < 0)
+      throw new UseCaseError('standingCharge must be pence', 'standingCharge');
+    const activation = octets(activationBytes(body));
+    return [
+      encodeChargeTable(STANDING_CHARGE_FORM, [standing], 'standingCharge'),
+      encodeChargeTable(PRICE_MATRIX_FORM, [...tou, ...blocks], 'unitRates'),
+      activation,
+      activation,
+    ];
+  },
+  decode: (data) => {
+    const [standingCharge] = decodeChargeTable(data[0], STANDING_CHARGE_FORM, 'standingCharge');
+    const prices = decodeChargeTable(data[1], PRICE_MATRIX_FORM, 'unitRates');
+    const blocks = prices.slice(TOU_RATES);
+    return {
+      standingCharge: standingCharge ?? 0,
+      unitRates: trimmed(prices.slice(0, TOU_RATES), 1),
+      ...(blocks.some((p) => p !== 0) ? { blockPrices: trimmed(blocks, 1) } : {}),
+      ...activationOf(data.slice(2), 'activateAt'),
+    };
+  },
+});

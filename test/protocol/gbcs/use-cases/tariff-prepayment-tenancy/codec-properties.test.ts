@@ -6,7 +6,7 @@ import { decodePayload, encodePayload } from '../../../../../protocol/gbcs/paylo
 import { TARIFF_PREPAYMENT_TENANCY } from '../../../../../protocol/gbcs/use-cases/tariff-prepayment-tenancy.js';
 import { UseCaseError, type UseCaseCodec } from '../../../../../protocol/gbcs/use-cases/use-case-codec.js';
 import { RTDS } from './rtds-vectors.js';
-import { ECS01A_RTDS } from './tariff-vectors.js';
+import { ECS01A_RTDS, ECS01B_RTDS } from './tariff-vectors.js';
 import { RTDS_NOW } from './use-case-check.js';
 
 const TARGET = parseEui('00-DB-12-34-56-78-90-A0');
@@ -14,6 +14,8 @@ const TARGET = parseEui('00-DB-12-34-56-78-90-A0');
 function vectorsOf(codec: UseCaseCodec): { command: Uint8Array; response: Uint8Array } {
   if (codec.useCase === 'ECS01a')
     return { command: ECS01A_RTDS.immediateTouSuccessCommand, response: ECS01A_RTDS.immediateTouSuccessResponse };
+  if (codec.useCase === 'ECS01b')
+    return { command: ECS01B_RTDS.immediateTouSuccessCommand, response: ECS01B_RTDS.immediateTouSuccessResponse };
   const v = RTDS[codec.useCase];
   if (!v) throw new Error(`no RTDS vector for ${codec.useCase}`);
   return { command: v.successCommand, response: v.successResponse };

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEui } from '../../../../../protocol/eui.js';
-import { ECS01A } from '../../../../../protocol/gbcs/use-cases/tariff-prepayment-tenancy/tariff-esme.js';
+import { ECS01A, ECS01B } from '../../../../../protocol/gbcs/use-cases/tariff-prepayment-tenancy/tariff-esme.js';
 import { PremisesHarness } from '../../../../support/premises-harness.js';
-import { ECS01A_RTDS } from './tariff-vectors.js';
+import { ECS01A_RTDS, ECS01B_RTDS } from './tariff-vectors.js';
 import { command, execute, expectCommandRoundTrip, expectResponseLike, RTDS_NOW } from './use-case-check.js';
 
 const ESME_RTDS = parseEui('00-DB-12-34-56-78-90-A0');
@@ -81,5 +81,57 @@ describe('ECS01a 1.1.1 set tariff and price on ESME', () => {
     );
     expect(refused.status).toBe('BAD_PAYLOAD');
     expect(esme.tariff.unitRatesPencePerKwh).toEqual([2.121, 3.127, 4.744]);
+  });
+});
+
+describe('ECS01b 1.2.1 set price on ESME', () => {
+  let h: PremisesHarness;
+  beforeEach(async () => {
+    h = await new PremisesHarness().start();
+  });
+  afterEach(async () => h.stop());
+
+  it('decodes the RTDS price command into {standingCharge, unitRates} and back to the same bytes', () => {
+    expect(expectCommandRoundTrip(ECS01B, ECS01B_RTDS.immediateTouSuccessCommand, ESME_RTDS)).toEqual({
+      standingCharge: 20,
+      unitRates: [3.221, 4.327, 5.744],
+    });
+  });
+
+  it('changes the rates and keeps the switching; a price for a register the tariff lacks is the RTDS error', async () => {
+    const esme = h.premises.esme;
+    await execute(h, esme.eui, '1.1.1', {
+      standingCharge: 30,
+      unitRates: [20, 10, 5],
+      switching: [
+        [0, 0],
+        [14, 2],
+      ],
+    });
+    const body = ECS01B.decodeCommand(command(ECS01B, ECS01B_RTDS.immediateTouSuccessCommand));
+    const ok = await execute(h, esme.eui, '1.2.1', body);
+    expect(ok.status).toBe('OK');
+    expect(esme.tariff.unitRatesPencePerKwh).toEqual([3.221, 4.327, 5.744]);
+    expect(esme.tariff.switching).toEqual([
+      { fromHalfHour: 0, register: 0 },
+      { fromHalfHour: 14, register: 2 },
+    ]);
+    expect(
+      expectResponseLike(
+        ECS01B,
+        ok,
+        ECS01B_RTDS.immediateTouSuccessCommand,
+        ECS01B_RTDS.immediateTouSuccessResponse,
+        esme.eui,
+      ).status,
+    ).toBe('OK');
+    // one rate only, while the switching uses register 2: refused, the tariff unchanged
+    const bad = await execute(h, esme.eui, '1.2.1', { unitRates: [9] });
+    expect(bad.status).toBe('BAD_PAYLOAD');
+    expect(
+      expectResponseLike(ECS01B, bad, ECS01B_RTDS.immediateErrorCommand, ECS01B_RTDS.immediateErrorResponse, esme.eui)
+        .status,
+    ).not.toBe('OK');
+    expect(esme.tariff.unitRatesPencePerKwh).toEqual([3.221, 4.327, 5.744]);
   });
 });
