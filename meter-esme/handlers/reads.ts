@@ -4,6 +4,7 @@ import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from '../../meter-cor
 import { halfHoursIn, rangeOf } from '../../meter-core/handlers/reads.js';
 import { round } from '../../meter-core/prepayment.js';
 import type { Esme } from '../esme.js';
+import { ESME_BILLING_LOG_HANDLERS } from './billing-logs.js';
 
 const DAY_MS = HALF_HOURS_PER_DAY * HALF_HOUR_MS;
 const HOUR_MS = 3600_000;
@@ -22,6 +23,7 @@ const TOU_REGISTERS = 48;
  *   is ever counted; load limiting is never active (4.15), with a 15 kW threshold.
  */
 export const ESME_READ_HANDLERS: HandlerTable<Esme> = {
+  ...ESME_BILLING_LOG_HANDLERS,
   // 4.1.1 Read Instantaneous Import Registers: total and per TOU register, in Wh
   '4.1.1': (m) => {
     m.accrue();

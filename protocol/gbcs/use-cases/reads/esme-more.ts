@@ -28,7 +28,7 @@ import { DAY_MS, HALF_HOUR_MS, dateTimeRange, secondsRange, timedRows, timedRows
 
 const numbers = (p: PlainValue, key: string, length: number): number[] => {
   const list = listField(p, key);
-  return Array.from({ length }, (_, i) => (typeof list[i] === 'number' ? (list[i]) : 0));
+  return Array.from({ length }, (_, i) => (typeof list[i] === 'number' ? list[i] : 0));
 };
 const dluArray = (values: readonly number[]): DlmsData => ({ type: 'array', items: values.map(dlu) });
 const dluList = (d: DlmsData | undefined, field: string) =>
