@@ -156,42 +156,60 @@ export const ECS22A = dlmsRead({
 });
 
 /**
- * 4.10 ECS23: RMS voltage sag and swell counters (1-0:32.32.0.4, 1-0:32.36.0.4, with scaler-units),
- * the average RMS voltage profile (1-0:32.24.0.255) by range, rows {start, V}, and its capture period.
+ * 4.10 ECS23 (and ECS23b, polyphase: the same six reads for each of L1, L2, L3, at OBIS groups
+ * C = 32, 52, 72): RMS voltage sag and swell counters (1-0:C.32.0.4, 1-0:C.36.0.4, with
+ * scaler-units), the average RMS voltage profile (1-0:C.24.0.255) by range, rows {start, V}, and
+ * its capture period. The emulated meter is single-phase: a polyphase read gets its one phase's
+ * values for each phase (emulator choice). The head-end picks ECS23b when the body says `phases: 3`.
  */
-export const ECS23 = dlmsRead({
-  useCase: 'ECS23',
-  messageCode: 0x0039,
-  variant: '4.10',
-  reads: [
-    { classId: 3, obis: '1-0:32.32.0.4', attributeId: 2 },
-    { classId: 3, obis: '1-0:32.32.0.4', attributeId: 3 },
-    { classId: 3, obis: '1-0:32.36.0.4', attributeId: 2 },
-    { classId: 3, obis: '1-0:32.36.0.4', attributeId: 3 },
-    { classId: 7, obis: '1-0:32.24.0.255', attributeId: 2, selection: secondsRange(3600_000, 'hours', 24) },
-    { classId: 7, obis: '1-0:32.24.0.255', attributeId: 4 },
-  ],
-  toData: (p) => [
-    dlu(numField(p, 'sags')),
-    scalerUnit(0, 255),
-    dlu(numField(p, 'swells')),
-    scalerUnit(0, 255),
-    compactRows(
-      ['double-long-unsigned', 'double-long-unsigned'],
-      listField(p, 'voltage').map((e) => [dlu(y2000FromMs(numField(e, 'start'))), dlu(numField(e, 'volts'))]),
-    ),
-    dlu(numField(p, 'capturePeriodS', 3600)),
-  ],
-  fromData: ([sags, , swells, , rows, period]) => ({
-    sags: numberOf(sags, 'double-long-unsigned', 'sags'),
-    swells: numberOf(swells, 'double-long-unsigned', 'swells'),
-    voltage: rowsOf(rows, 2, 'voltage').map(([t, v], k) => ({
-      start: msFromY2000(numberOf(t, 'double-long-unsigned', `voltage[${k}].time`)),
-      volts: numberOf(v, 'double-long-unsigned', `voltage[${k}].value`),
-    })),
-    capturePeriodS: numberOf(period, 'double-long-unsigned', 'capturePeriodS'),
-  }),
-});
+function voltageRead(useCase: string, messageCode: number, groups: readonly number[]) {
+  const obis = (c: number, rest: string) =>
+    `1-0:${c}.${rest}` as `${number}-${number}:${number}.${number}.${number}.${number}`;
+  return dlmsRead({
+    useCase,
+    messageCode,
+    variant: '4.10',
+    reads: groups.flatMap((c) => [
+      { classId: 3, obis: obis(c, '32.0.4'), attributeId: 2 },
+      { classId: 3, obis: obis(c, '32.0.4'), attributeId: 3 },
+      { classId: 3, obis: obis(c, '36.0.4'), attributeId: 2 },
+      { classId: 3, obis: obis(c, '36.0.4'), attributeId: 3 },
+      { classId: 7, obis: obis(c, '24.0.255'), attributeId: 2, selection: secondsRange(3600_000, 'hours', 24) },
+      { classId: 7, obis: obis(c, '24.0.255'), attributeId: 4 },
+    ]),
+    toData: (p) =>
+      groups.flatMap(() => [
+        dlu(numField(p, 'sags')),
+        scalerUnit(0, 255),
+        dlu(numField(p, 'swells')),
+        scalerUnit(0, 255),
+        compactRows(
+          ['double-long-unsigned', 'double-long-unsigned'],
+          listField(p, 'voltage').map((e) => [dlu(y2000FromMs(numField(e, 'start'))), dlu(numField(e, 'volts'))]),
+        ),
+        dlu(numField(p, 'capturePeriodS', 3600)),
+      ]),
+    fromData: (data) => {
+      const phases = groups.map((_, i) => {
+        const [sags, , swells, , rows, period] = data.slice(i * 6, i * 6 + 6);
+        return {
+          sags: numberOf(sags, 'double-long-unsigned', 'sags'),
+          swells: numberOf(swells, 'double-long-unsigned', 'swells'),
+          voltage: rowsOf(rows, 2, 'voltage').map(([t, v], k) => ({
+            start: msFromY2000(numberOf(t, 'double-long-unsigned', `voltage[${k}].time`)),
+            volts: numberOf(v, 'double-long-unsigned', `voltage[${k}].value`),
+          })),
+          capturePeriodS: numberOf(period, 'double-long-unsigned', 'capturePeriodS'),
+        };
+      });
+      return groups.length === 1 ? phases[0]! : { ...phases[0]!, phases };
+    },
+  });
+}
+
+const polyphase = (b: PlainValue) => fieldsOf(b).phases === 3;
+export const ECS23: UseCaseCodec = { ...voltageRead('ECS23', 0x0039, [32]), selects: (b) => !polyphase(b) };
+export const ECS23B: UseCaseCodec = { ...voltageRead('ECS23b', 0x00bc, [32, 52, 72]), selects: polyphase };
 
 /**
  * 4.12.2 ECS18a: export maximum demand: the reset time (0-0:94.44.5.2), and the demand register
@@ -314,6 +332,7 @@ export const ESME_MORE_READS: readonly UseCaseCodec[] = [
   ECS22C,
   ECS22A,
   ECS23,
+  ECS23B,
   ECS18A,
   ECS27,
 ];

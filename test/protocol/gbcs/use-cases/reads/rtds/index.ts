@@ -16,6 +16,7 @@ export { ECS22A } from './ECS22A.js';
 export { ECS22B } from './ECS22B.js';
 export { ECS22C } from './ECS22C.js';
 export { ECS23 } from './ECS23.js';
+export { ECS23B } from './ECS23B.js';
 export { ECS27 } from './ECS27.js';
 export { ECS66 } from './ECS66.js';
 export { ECS82 } from './ECS82.js';
