@@ -22,7 +22,7 @@ import { DAY_MS, HALF_HOUR_MS, dateTimeRange, secondsRange, timedRows, timedRows
 /**
  * The other ESME 4.x reads with an RTDS folder: TOU and block registers (4.1.2, 4.1.3), the
  * billing and daily read logs (4.4.4, 4.4.5, 4.6.1, 4.6.2), the export and reactive profiles
- * (4.8.2, 4.8.3), voltage (4.10), export maximum demand (4.12.2) and load limiting (4.15). Object
+ * (4.8.2 reactive import, 4.8.3 export), voltage (4.10), export maximum demand (4.12.2) and load limiting (4.15). Object
  * lists are the RTDS COMMANDs'; answers have the RTDS RESPONSEs' shapes.
  */
 
@@ -118,7 +118,7 @@ export const ECS21C = rowsRead({
   timeKey: 'day',
 });
 
-/** 4.8.2 ECS22c: the half-hourly active export profile, rows {start, Wh}. */
+/** 4.8.2 ECS22c: the half-hourly reactive import profile, rows {start, varh}. */
 export const ECS22C = rowsRead({
   useCase: 'ECS22c',
   messageCode: 0x0038,
@@ -131,7 +131,7 @@ export const ECS22C = rowsRead({
   timeKey: 'start',
 });
 
-/** 4.8.3 ECS22a: the half-hourly reactive profile, rows {start, import varh, export varh}. */
+/** 4.8.3 ECS22a: the half-hourly export profile, rows {start, active export Wh, reactive export varh}. */
 export const ECS22A = dlmsRead({
   useCase: 'ECS22a',
   messageCode: 0x0036,
@@ -142,15 +142,15 @@ export const ECS22A = dlmsRead({
       ['double-long-unsigned', 'double-long-unsigned', 'double-long-unsigned'],
       listField(p, 'halfHours').map((e) => {
         const f = fieldsOf(e);
-        return [dlu(y2000FromMs(numField(f, 'start'))), dlu(numField(f, 'importVarh')), dlu(numField(f, 'exportVarh'))];
+        return [dlu(y2000FromMs(numField(f, 'start'))), dlu(numField(f, 'exportWh')), dlu(numField(f, 'exportVarh'))];
       }),
     ),
   ],
   fromData: ([d]) => ({
     halfHours: rowsOf(d, 3, 'buffer').map(([t, i, e], k) => ({
       start: msFromY2000(numberOf(t, 'double-long-unsigned', `buffer[${k}].time`)),
-      importVarh: numberOf(i, 'double-long-unsigned', `buffer[${k}].import`),
-      exportVarh: numberOf(e, 'double-long-unsigned', `buffer[${k}].export`),
+      exportWh: numberOf(i, 'double-long-unsigned', `buffer[${k}].exportWh`),
+      exportVarh: numberOf(e, 'double-long-unsigned', `buffer[${k}].exportVarh`),
     })),
   }),
 });

@@ -4,10 +4,10 @@ import { ECS23, ECS23B } from '../../../../../protocol/gbcs/use-cases/reads/esme
 import { readCaseChecks, runEsme } from './read-case.js';
 import { ECS23B as V } from './rtds/ECS23B.js';
 
-describe('ECS23b 4.10 read voltage (polyphase)', () => {
+describe('ECS23b 4.10 read network data (polyphase voltage)', () => {
   readCaseChecks(
     {
-      title: 'ECS23b 4.10 read voltage (polyphase)',
+      title: 'ECS23b 4.10 read network data (polyphase voltage)',
       codec: ECS23B,
       commands: [V.command],
       response: V.response,
