@@ -4,6 +4,7 @@ import { HALF_HOUR_MS, HALF_HOURS_PER_DAY, halfHourIndex } from '../../meter-cor
 import { halfHoursIn, rangeOf } from '../../meter-core/handlers/reads.js';
 import { round } from '../../meter-core/prepayment.js';
 import type { Esme } from '../esme.js';
+import { ESME_BILLING_LOG_HANDLERS } from './billing-logs.js';
 
 const DAY_MS = HALF_HOURS_PER_DAY * HALF_HOUR_MS;
 const HOUR_MS = 3600_000;
@@ -22,6 +23,7 @@ const TOU_REGISTERS = 48;
  *   is ever counted; load limiting is never active (4.15), with a 15 kW threshold.
  */
 export const ESME_READ_HANDLERS: HandlerTable<Esme> = {
+  ...ESME_BILLING_LOG_HANDLERS,
   // 4.1.1 Read Instantaneous Import Registers: total and per TOU register, in Wh
   '4.1.1': (m) => {
     m.accrue();
@@ -81,25 +83,24 @@ export const ESME_READ_HANDLERS: HandlerTable<Esme> = {
         days.push({ day: (d + 1) * DAY_MS, units: Math.round(m.exportUnitsIn(0, (d + 1) * HALF_HOURS_PER_DAY)) });
     return ok({ days });
   },
-  // 4.8.2 Read Active Export Profile Data (ECS22c)
+  // 4.8.2 Read Reactive Import Profile Data (ECS22c): reactive energy is not modelled
   '4.8.2': (m, c) => {
+    const b = c.payload === null ? {} : body(c);
+    const r = rangeOf(m, b, HALF_HOUR_MS, optNum(b, 'count', 1, 1440) ?? 48, 20_000);
+    return ok({ halfHours: halfHoursIn(m, r, c.header.originator).map((h) => ({ start: h.start, units: 0 })) });
+  },
+  // 4.8.3 Read Export Profile Data (ECS22a): active export Wh and reactive export varh per half-hour
+  '4.8.3': (m, c) => {
     const b = c.payload === null ? {} : body(c);
     const r = rangeOf(m, b, HALF_HOUR_MS, optNum(b, 'count', 1, 1440) ?? 48, 20_000);
     const since = m.dataStartFor(c.header.originator);
     const halfHours = [];
     for (let i = r.first; i < r.end; i++)
       if (i * HALF_HOUR_MS >= since)
-        halfHours.push({ start: i * HALF_HOUR_MS, units: Math.round(m.exportUnitsIn(i, i + 1)) });
+        halfHours.push({ start: i * HALF_HOUR_MS, exportWh: Math.round(m.exportUnitsIn(i, i + 1)), exportVarh: 0 });
     return ok({ halfHours });
   },
-  // 4.8.3 Read Reactive Import Profile Data (ECS22a): reactive energy is not modelled
-  '4.8.3': (m, c) => {
-    const b = c.payload === null ? {} : body(c);
-    const r = rangeOf(m, b, HALF_HOUR_MS, optNum(b, 'count', 1, 1440) ?? 48, 20_000);
-    const rows = halfHoursIn(m, r, c.header.originator).map((h) => ({ start: h.start, importVarh: 0, exportVarh: 0 }));
-    return ok({ halfHours: rows });
-  },
-  // 4.10 Read Voltage (ECS23): hourly average RMS voltage, sag and swell counters
+  // 4.10 Read Network Data (ECS23, ECS23b): hourly average RMS voltage, sag and swell counters
   '4.10': (m, c) => {
     const b = c.payload === null ? {} : body(c);
     const r = rangeOf(m, b, HOUR_MS, optNum(b, 'hours', 1, 744) ?? 24, 24 * 62);
@@ -125,7 +126,7 @@ export const ESME_READ_HANDLERS: HandlerTable<Esme> = {
       at: at * HALF_HOUR_MS,
     });
   },
-  // 4.15 Read Network Data (ECS27, load limiting): never limiting
+  // 4.15 Read Load Limit Data (ECS27): never limiting
   '4.15': () => ok({ limiting: false, limitingEvents: 0, thresholdW: 15_000, overThresholdS: 30, underThresholdS: 30 }),
   // 4.16 Read Active Power Import: the current half-hour's average power
   '4.16': (m) => ok({ powerW: m.instantaneousPowerW() }),

@@ -165,10 +165,10 @@ describe('DCC head-end over real HTTP and the real broker', () => {
   });
 
   it('refuses SR variants the devices do not implement with the one documented refusal, after the same access control', async () => {
-    const { requestId, reply, c } = await request('supplier', '4.10');
+    const { requestId, reply, c } = await request('supplier', '4.11.1');
     expect(reply.json).toMatchObject({ code: 'I99' });
     expect(await c.waitFor((i) => i.requestId === requestId)).toMatchObject({ code: 'NOT_SUPPORTED' });
-    const denied = await request('supplier2', '4.10');
+    const denied = await request('supplier2', '4.11.1');
     expect(denied.reply.json).toMatchObject({ code: 'E4' });
   });
 });

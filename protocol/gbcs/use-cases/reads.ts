@@ -2,6 +2,7 @@ import type { UseCaseCodec } from './use-case-codec.js';
 import { ESME_CORE_READS } from './reads/esme-core.js';
 import { GSME_CORE_READS } from './reads/gsme-core.js';
 import { ESME_MORE_READS } from './reads/esme-more.js';
+import { ESME_BILLING_READS } from './reads/esme-billing.js';
 import { GSME_MORE_READS } from './reads/gsme-more.js';
 
 /**
@@ -15,5 +16,6 @@ export const READS: readonly UseCaseCodec[] = [
   ...ESME_CORE_READS,
   ...GSME_CORE_READS,
   ...ESME_MORE_READS,
+  ...ESME_BILLING_READS,
   ...GSME_MORE_READS,
 ];

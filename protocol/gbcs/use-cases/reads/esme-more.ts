@@ -22,13 +22,13 @@ import { DAY_MS, HALF_HOUR_MS, dateTimeRange, secondsRange, timedRows, timedRows
 /**
  * The other ESME 4.x reads with an RTDS folder: TOU and block registers (4.1.2, 4.1.3), the
  * billing and daily read logs (4.4.4, 4.4.5, 4.6.1, 4.6.2), the export and reactive profiles
- * (4.8.2, 4.8.3), voltage (4.10), export maximum demand (4.12.2) and load limiting (4.15). Object
+ * (4.8.2 reactive import, 4.8.3 export), voltage (4.10), export maximum demand (4.12.2) and load limiting (4.15). Object
  * lists are the RTDS COMMANDs'; answers have the RTDS RESPONSEs' shapes.
  */
 
 const numbers = (p: PlainValue, key: string, length: number): number[] => {
   const list = listField(p, key);
-  return Array.from({ length }, (_, i) => (typeof list[i] === 'number' ? (list[i]) : 0));
+  return Array.from({ length }, (_, i) => (typeof list[i] === 'number' ? list[i] : 0));
 };
 const dluArray = (values: readonly number[]): DlmsData => ({ type: 'array', items: values.map(dlu) });
 const dluList = (d: DlmsData | undefined, field: string) =>
@@ -118,7 +118,7 @@ export const ECS21C = rowsRead({
   timeKey: 'day',
 });
 
-/** 4.8.2 ECS22c: the half-hourly active export profile, rows {start, Wh}. */
+/** 4.8.2 ECS22c: the half-hourly reactive import profile, rows {start, varh}. */
 export const ECS22C = rowsRead({
   useCase: 'ECS22c',
   messageCode: 0x0038,
@@ -131,7 +131,7 @@ export const ECS22C = rowsRead({
   timeKey: 'start',
 });
 
-/** 4.8.3 ECS22a: the half-hourly reactive profile, rows {start, import varh, export varh}. */
+/** 4.8.3 ECS22a: the half-hourly export profile, rows {start, active export Wh, reactive export varh}. */
 export const ECS22A = dlmsRead({
   useCase: 'ECS22a',
   messageCode: 0x0036,
@@ -142,56 +142,74 @@ export const ECS22A = dlmsRead({
       ['double-long-unsigned', 'double-long-unsigned', 'double-long-unsigned'],
       listField(p, 'halfHours').map((e) => {
         const f = fieldsOf(e);
-        return [dlu(y2000FromMs(numField(f, 'start'))), dlu(numField(f, 'importVarh')), dlu(numField(f, 'exportVarh'))];
+        return [dlu(y2000FromMs(numField(f, 'start'))), dlu(numField(f, 'exportWh')), dlu(numField(f, 'exportVarh'))];
       }),
     ),
   ],
   fromData: ([d]) => ({
     halfHours: rowsOf(d, 3, 'buffer').map(([t, i, e], k) => ({
       start: msFromY2000(numberOf(t, 'double-long-unsigned', `buffer[${k}].time`)),
-      importVarh: numberOf(i, 'double-long-unsigned', `buffer[${k}].import`),
-      exportVarh: numberOf(e, 'double-long-unsigned', `buffer[${k}].export`),
+      exportWh: numberOf(i, 'double-long-unsigned', `buffer[${k}].exportWh`),
+      exportVarh: numberOf(e, 'double-long-unsigned', `buffer[${k}].exportVarh`),
     })),
   }),
 });
 
 /**
- * 4.10 ECS23: RMS voltage sag and swell counters (1-0:32.32.0.4, 1-0:32.36.0.4, with scaler-units),
- * the average RMS voltage profile (1-0:32.24.0.255) by range, rows {start, V}, and its capture period.
+ * 4.10 ECS23 (and ECS23b, polyphase: the same six reads for each of L1, L2, L3, at OBIS groups
+ * C = 32, 52, 72): RMS voltage sag and swell counters (1-0:C.32.0.4, 1-0:C.36.0.4, with
+ * scaler-units), the average RMS voltage profile (1-0:C.24.0.255) by range, rows {start, V}, and
+ * its capture period. The emulated meter is single-phase: a polyphase read gets its one phase's
+ * values for each phase (emulator choice). The head-end picks ECS23b when the body says `phases: 3`.
  */
-export const ECS23 = dlmsRead({
-  useCase: 'ECS23',
-  messageCode: 0x0039,
-  variant: '4.10',
-  reads: [
-    { classId: 3, obis: '1-0:32.32.0.4', attributeId: 2 },
-    { classId: 3, obis: '1-0:32.32.0.4', attributeId: 3 },
-    { classId: 3, obis: '1-0:32.36.0.4', attributeId: 2 },
-    { classId: 3, obis: '1-0:32.36.0.4', attributeId: 3 },
-    { classId: 7, obis: '1-0:32.24.0.255', attributeId: 2, selection: secondsRange(3600_000, 'hours', 24) },
-    { classId: 7, obis: '1-0:32.24.0.255', attributeId: 4 },
-  ],
-  toData: (p) => [
-    dlu(numField(p, 'sags')),
-    scalerUnit(0, 255),
-    dlu(numField(p, 'swells')),
-    scalerUnit(0, 255),
-    compactRows(
-      ['double-long-unsigned', 'double-long-unsigned'],
-      listField(p, 'voltage').map((e) => [dlu(y2000FromMs(numField(e, 'start'))), dlu(numField(e, 'volts'))]),
-    ),
-    dlu(numField(p, 'capturePeriodS', 3600)),
-  ],
-  fromData: ([sags, , swells, , rows, period]) => ({
-    sags: numberOf(sags, 'double-long-unsigned', 'sags'),
-    swells: numberOf(swells, 'double-long-unsigned', 'swells'),
-    voltage: rowsOf(rows, 2, 'voltage').map(([t, v], k) => ({
-      start: msFromY2000(numberOf(t, 'double-long-unsigned', `voltage[${k}].time`)),
-      volts: numberOf(v, 'double-long-unsigned', `voltage[${k}].value`),
-    })),
-    capturePeriodS: numberOf(period, 'double-long-unsigned', 'capturePeriodS'),
-  }),
-});
+function voltageRead(useCase: string, messageCode: number, groups: readonly number[]) {
+  const obis = (c: number, rest: string) =>
+    `1-0:${c}.${rest}` as `${number}-${number}:${number}.${number}.${number}.${number}`;
+  return dlmsRead({
+    useCase,
+    messageCode,
+    variant: '4.10',
+    reads: groups.flatMap((c) => [
+      { classId: 3, obis: obis(c, '32.0.4'), attributeId: 2 },
+      { classId: 3, obis: obis(c, '32.0.4'), attributeId: 3 },
+      { classId: 3, obis: obis(c, '36.0.4'), attributeId: 2 },
+      { classId: 3, obis: obis(c, '36.0.4'), attributeId: 3 },
+      { classId: 7, obis: obis(c, '24.0.255'), attributeId: 2, selection: secondsRange(3600_000, 'hours', 24) },
+      { classId: 7, obis: obis(c, '24.0.255'), attributeId: 4 },
+    ]),
+    toData: (p) =>
+      groups.flatMap(() => [
+        dlu(numField(p, 'sags')),
+        scalerUnit(0, 255),
+        dlu(numField(p, 'swells')),
+        scalerUnit(0, 255),
+        compactRows(
+          ['double-long-unsigned', 'double-long-unsigned'],
+          listField(p, 'voltage').map((e) => [dlu(y2000FromMs(numField(e, 'start'))), dlu(numField(e, 'volts'))]),
+        ),
+        dlu(numField(p, 'capturePeriodS', 3600)),
+      ]),
+    fromData: (data) => {
+      const phases = groups.map((_, i) => {
+        const [sags, , swells, , rows, period] = data.slice(i * 6, i * 6 + 6);
+        return {
+          sags: numberOf(sags, 'double-long-unsigned', 'sags'),
+          swells: numberOf(swells, 'double-long-unsigned', 'swells'),
+          voltage: rowsOf(rows, 2, 'voltage').map(([t, v], k) => ({
+            start: msFromY2000(numberOf(t, 'double-long-unsigned', `voltage[${k}].time`)),
+            volts: numberOf(v, 'double-long-unsigned', `voltage[${k}].value`),
+          })),
+          capturePeriodS: numberOf(period, 'double-long-unsigned', 'capturePeriodS'),
+        };
+      });
+      return groups.length === 1 ? phases[0]! : { ...phases[0]!, phases };
+    },
+  });
+}
+
+const polyphase = (b: PlainValue) => fieldsOf(b).phases === 3;
+export const ECS23: UseCaseCodec = { ...voltageRead('ECS23', 0x0039, [32]), selects: (b) => !polyphase(b) };
+export const ECS23B: UseCaseCodec = { ...voltageRead('ECS23b', 0x00bc, [32, 52, 72]), selects: polyphase };
 
 /**
  * 4.12.2 ECS18a: export maximum demand: the reset time (0-0:94.44.5.2), and the demand register
@@ -314,6 +332,7 @@ export const ESME_MORE_READS: readonly UseCaseCodec[] = [
   ECS22C,
   ECS22A,
   ECS23,
+  ECS23B,
   ECS18A,
   ECS27,
 ];

@@ -3,10 +3,10 @@ import { ECS22C } from '../../../../../protocol/gbcs/use-cases/reads/esme-more.j
 import { readCaseChecks, runEsme } from './read-case.js';
 import { ECS22C as V } from './rtds/ECS22C.js';
 
-describe('ECS22c 4.8.2 read active export profile data', () => {
+describe('ECS22c 4.8.2 read reactive import profile data', () => {
   readCaseChecks(
     {
-      title: 'ECS22c 4.8.2 read active export profile data',
+      title: 'ECS22c 4.8.2 read reactive import profile data',
       codec: ECS22C,
       commands: [V.command],
       response: V.response,

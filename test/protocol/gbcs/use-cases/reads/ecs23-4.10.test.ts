@@ -3,10 +3,10 @@ import { ECS23 } from '../../../../../protocol/gbcs/use-cases/reads/esme-more.js
 import { readCaseChecks, runEsme } from './read-case.js';
 import { ECS23 as V } from './rtds/ECS23.js';
 
-describe('ECS23 4.10 read voltage', () => {
+describe('ECS23 4.10 read network data (voltage)', () => {
   readCaseChecks(
     {
-      title: 'ECS23 4.10 read voltage',
+      title: 'ECS23 4.10 read network data (voltage)',
       codec: ECS23,
       commands: [V.command],
       response: V.response,
