@@ -37,6 +37,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       records(0, 'events', zclRows(['logId', 'code', 'at', 'data'])),
     ],
     defaults: LOG_RANGE,
+    emptyAs: { field: 'events', status: 0x8b },
   },
   // 6.13_CS10b: the RTDS CS10b_6.13_SUCCESS_COMMAND and CS10b_6.13_SUCCESS_RESPONSE payloads
   {
@@ -63,6 +64,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       records(0, 'events', zclRows(['logId', 'code', 'at', 'data'])),
     ],
     defaults: LOG_RANGE,
+    emptyAs: { field: 'events', status: 0x8b },
   },
   // 6.2.10_GCS20r: the RTDS GCS20r_6.2.10_SUCCESS_COMMAND and GCS20r_6.2.10_SUCCESS_RESPONSE payloads
   {

@@ -40,6 +40,12 @@ export interface TemplateDefinition {
    * SOME_OPTIONALS resets one register of three). A body names the items it wants by their fields.
    */
   readonly optionalItems?: boolean;
+  /**
+   * GBZ: an answer whose list `field` is empty is sent as this ZCL status in a Default Response,
+   * and reads back as OK with the list empty (RTDS CS10a/CS10b NOT_FOUND: 0x8B for no event in
+   * the range asked).
+   */
+  readonly emptyAs?: { readonly field: string; readonly status: number };
   /** DER use cases: the response code in a received response (0 = success), and the error answer. */
   readonly derResult?: (payload: GbcsPayload) => number | undefined;
   readonly derError?: (code: number, now: number) => GbcsPayload;
@@ -267,6 +273,13 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
     encodeResponse(outcome, ctx) {
       const picked = pickedOf(templates().command, ctx.command);
       const template = picked ? subset(templates().response, picked) : templates().response;
+      const empty = def.emptyAs;
+      if (outcome.status === 'OK' && empty) {
+        const list = asFields(outcome.payload)[empty.field];
+        if (Array.isArray(list) && list.length === 0) {
+          return errorResponse(template, outcome.status, ctx.command, ctx.now, empty.status);
+        }
+      }
       if (outcome.status === 'OK') {
         const slots = picked ? subsetSlots(responseSlots, picked) : responseSlots;
         const built = build(template, [], slots, asFields(outcome.payload), ctx.now, NONE) as GbcsPayload;
@@ -291,6 +304,9 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
       const template = first ? subset(full, first) : full;
       const responseSlotsNow = first ? subsetSlots(responseSlots, first) : responseSlots;
       const code = errorOf(payload);
+      if (code !== undefined && def.emptyAs?.status === code && payload.kind === 'gbz') {
+        return { status: 'OK', payload: { [def.emptyAs.field]: [] } };
+      }
       if (code !== undefined) {
         sameFrame(template, payload);
         const status =
@@ -314,7 +330,13 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
     return pickItems(t.apdu, command.apdu);
   }
 
-  function errorResponse(template: GbcsPayload, status: DeviceStatus, command: GbcsPayload, now: number): GbcsPayload {
+  function errorResponse(
+    template: GbcsPayload,
+    status: DeviceStatus,
+    command: GbcsPayload,
+    now: number,
+    zclStatus = zclStatusFor(status),
+  ): GbcsPayload {
     if (template.kind === 'dlms' && template.apdu.type === 'access-response') {
       const code = dlmsResultFor(status);
       const apdu = template.apdu;
@@ -341,7 +363,7 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
           sequence: c.header.sequence,
           commandId: 0x0b,
         },
-        payload: { kind: 'defaultResponse', commandId: c.header.commandId, status: zclStatusFor(status) },
+        payload: { kind: 'defaultResponse', commandId: c.header.commandId, status: zclStatus },
       }));
       return { kind: 'gbz', gbz: { form: 'frame', components } };
     }

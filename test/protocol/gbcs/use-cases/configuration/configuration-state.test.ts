@@ -114,3 +114,28 @@ describe('ECS57 6.18.2 Reset Maximum Demand Registers, some optional items', () 
     expect(() => ecs57.decodeCommand(payload(wrong, 1))).toThrow(UseCaseError);
   });
 });
+
+describe('CS10a 6.13 Read Event Or Security Log (GSME), no event in the range', () => {
+  // CS10a_6.13_NOT_FOUND_RESPONSE_GBCS.HEX answers a range without events with a ZCL Default Response
+  // to command 00 of cluster 0x0709 (Events), status 8B NOT_FOUND.
+  const cs10a = codec('CS10a');
+  const payload = (h: string, cra: number) =>
+    decodePayload(cs10a.messageCode, Uint8Array.from(Buffer.from(h, 'hex')), 0, cra);
+
+  it('answers NOT_FOUND when the range holds no event, and reads it back as an empty log', () => {
+    const gsme = harness.premises.gsme;
+    const command = cs10a.encodeCommand({ from: Date.UTC(2001, 0, 1), to: Date.UTC(2001, 0, 2) }, ctx());
+    const done = run(gsme, '6.13', cs10a.decodeCommand(command));
+    const answer = cs10a.encodeResponse(
+      { status: 'OK', payload: done.payload ?? null },
+      { now: gsme.now(), command, device: gsme.eui },
+    );
+    const again = payload(Buffer.from(encodePayload(answer)).toString('hex'), 2);
+    expect(again.kind === 'gbz' && again.gbz.form === 'frame' && again.gbz.components[0]?.payload).toEqual({
+      kind: 'defaultResponse',
+      commandId: 0,
+      status: 0x8b,
+    });
+    expect(cs10a.decodeResponse(again)).toEqual({ status: 'OK', payload: { events: [] } });
+  });
+});
