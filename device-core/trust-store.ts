@@ -30,6 +30,8 @@ export interface CommissioningAnchors {
  */
 export class TrustStore {
   private readonly anchors: Partial<Record<DeviceTrustRole, PartyCredential>>;
+  /** The device's own certificates (CS02d installs, CS02e reads), DER, by the key they certify. */
+  private readonly own: Partial<Record<'ds' | 'ka', Uint8Array>> = {};
 
   constructor(manufacture: ManufactureAnchors, commissioning?: CommissioningAnchors) {
     this.anchors = { ...manufacture, ...commissioning };
@@ -47,5 +49,14 @@ export class TrustStore {
   /** Empty one role's cells (a device set up without that party, as some RTDS contexts are). */
   remove(role: DeviceTrustRole): void {
     delete this.anchors[role];
+  }
+
+  ownCertificate(usage: 'ds' | 'ka'): Uint8Array | undefined {
+    return this.own[usage];
+  }
+
+  /** SR 6.15.2 (CS02d): the device's certificate for one of its own keys. */
+  installOwnCertificate(usage: 'ds' | 'ka', certificate: Uint8Array): void {
+    this.own[usage] = Uint8Array.from(certificate);
   }
 }

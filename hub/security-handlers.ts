@@ -1,5 +1,6 @@
 import { provideCredentialDetails } from '../device-core/credential-details.js';
 import { replaceCredentials, targetOf } from '../device-core/credential-replacement.js';
+import { provideDeviceCertificate, updateDeviceCertificate } from '../device-core/device-certificates.js';
 import type { DeviceFirmware } from '../device-core/firmware.js';
 import type { Handler, ServiceCommand } from '../device-core/handlers.js';
 import type { CommsHub } from './chf.js';
@@ -9,7 +10,7 @@ import type { GasProxy } from './gas-proxy.js';
  * CS02b on a hub half (GBCS-FACTS §10): 6.21 hands a device the DCC controlled over to its
  * supplier or network operator (RTDS 6.21 addresses the GPF), 6.15.1 is a party replacing its own
  * cells. Both replace the role's trust anchor, so the hub then obeys the new party's signature.
- * 6.24.1 reports what the hub trusts.
+ * 6.24.1 reports what the hub trusts; 6.15.2 and 6.24.2 write and read its own certificates.
  */
 function replacement<D extends DeviceFirmware>(): Handler<D> {
   return (device, c) => replaceCredentials(device, c, targetOf(c)).execution;
@@ -19,10 +20,14 @@ export const CHF_SECURITY_HANDLERS = {
   '6.15.1': replacement<CommsHub>(),
   '6.21': replacement<CommsHub>(),
   '6.24.1': (hub: CommsHub, c: ServiceCommand) => provideCredentialDetails(hub, c),
+  '6.15.2': (hub: CommsHub, c: ServiceCommand) => updateDeviceCertificate(hub, c),
+  '6.24.2': (hub: CommsHub, c: ServiceCommand) => provideDeviceCertificate(hub, c),
 } as const;
 
 export const GPF_SECURITY_HANDLERS = {
   '6.15.1': replacement<GasProxy>(),
   '6.21': replacement<GasProxy>(),
   '6.24.1': (gpf: GasProxy, c: ServiceCommand) => provideCredentialDetails(gpf, c),
+  '6.15.2': (gpf: GasProxy, c: ServiceCommand) => updateDeviceCertificate(gpf, c),
+  '6.24.2': (gpf: GasProxy, c: ServiceCommand) => provideDeviceCertificate(gpf, c),
 } as const;

@@ -1,4 +1,5 @@
 import { provideCredentialDetails } from '../../device-core/credential-details.js';
+import { provideDeviceCertificate, updateDeviceCertificate } from '../../device-core/device-certificates.js';
 import { replaceCredentials, targetOf, type ReplacementTarget } from '../../device-core/credential-replacement.js';
 import type { Execution } from '../../device-core/firmware.js';
 import type { HandlerTable, ServiceCommand } from '../../device-core/handlers.js';
@@ -26,6 +27,10 @@ export const SECURITY_HANDLERS: HandlerTable<MeterFirmware> = {
   },
   // 6.21 Request Handover of DCC Controlled Device: the same replacement, on a device the DCC held.
   '6.21': (m, c) => replaceOnMeter(m, c, targetOf(c), 'handover'),
+  // 6.15.2 Update Security Credentials (Device): the meter's own certificate.
+  '6.15.2': (m, c) => updateDeviceCertificate(m, c),
+  // 6.24.2 Retrieve Device Security Credentials (Device): the meter's certificate for one key.
+  '6.24.2': (m, c) => provideDeviceCertificate(m, c),
   // 6.24.1 Retrieve Device Security Credentials (KRP): what the meter trusts, per role asked.
   '6.24.1': (m, c) => provideCredentialDetails(m, c),
   // 6.23 Update Security Credentials (CoS): the Transitional CoS party installs the incoming supplier.

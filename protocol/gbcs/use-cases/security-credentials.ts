@@ -1,4 +1,8 @@
 import type { DeviceType } from '../../device-type.js';
+import {
+  provideDeviceCertificateCodec,
+  updateDeviceCertificateCodec,
+} from './security-credentials/device-certificate.js';
 import { provideCredentialsCodec } from './security-credentials/provide-credentials.js';
 import { updateCredentialsCodec } from './security-credentials/update-credentials.js';
 import type { UseCaseCodec } from './use-case-codec.js';
@@ -30,4 +34,8 @@ export const SECURITY_CREDENTIALS: readonly UseCaseCodec[] = [
 
   // 6.24.1 Retrieve Device Security Credentials (KRP): the trust anchor details per role.
   ...ALL.map((d) => provideCredentialsCodec('CS02aMAC', 0x0008, '6.24.1', d)),
+
+  // 6.15.2 Update Security Credentials (Device) and 6.24.2 Retrieve Device Security Credentials (Device).
+  ...ALL.map((d) => updateDeviceCertificateCodec('CS02d', 0x000b, '6.15.2', d)),
+  ...ALL.map((d) => provideDeviceCertificateCodec('CS02e', 0x000c, '6.24.2', d)),
 ];

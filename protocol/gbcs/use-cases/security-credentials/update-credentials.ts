@@ -479,3 +479,18 @@ export function updateCredentialsCodec(
     decodeResponse: (payload) => decodeUpdateResponse(mode, payload),
   };
 }
+
+/**
+ * The CS02b alert (message code 0x00CB) a device raises when a future-dated CS02b has run
+ * (RTDS `…_8F66_FUTURE_DATED_SUCCESS_ALERT`, `…_8F67_…_ERROR_ALERT`): SEQUENCE { alert code INTEGER
+ * (0x8F66 executed, 0x8F67 not), executionDateTime, ExecutionOutcome }. For the wire layer's alerts.
+ */
+export function updateCredentialsAlert(
+  mode: Cs02bMode,
+  executedAt: number,
+  outcome: Outcome,
+  command: GbcsPayload,
+): GbcsPayload {
+  const code = outcome.status === 'OK' ? 0x8f66 : 0x8f67;
+  return der(sequence(integer(code), generalizedTime(executedAt), executionOutcome(mode, outcome, command)));
+}

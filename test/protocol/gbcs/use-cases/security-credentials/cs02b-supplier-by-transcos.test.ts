@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HANDLERS } from '../../../../../meter-core/handlers/security.js';
 import { keyIdOf } from '../../../../../protocol/gbcs/use-cases/security-credentials/certificate.js';
+import { updateCredentialsAlert } from '../../../../../protocol/gbcs/use-cases/security-credentials/update-credentials.js';
 import { parseEui } from '../../../../../protocol/index.js';
-import { bytesOf, codec, command, der, expectOnlyTypedErrors, hexOf, item, premises, shapeOf } from './support.js';
+import {
+  bytesOf,
+  codec,
+  command,
+  der,
+  expectOnlyTypedErrors,
+  hexOf,
+  item,
+  premises,
+  rootOf,
+  shapeOf,
+} from './support.js';
 import { COS_FUTURE_DATED_RESPONSE, COS_IMMEDIATE_COMMAND, COS_IMMEDIATE_RESPONSE } from './rtds-cs02b-cos.js';
+import { hex } from './hex.js';
+
+/** `CS02bSupplierByTransCoS_6.23_8F66_FUTURE_DATED_SUCCESS_ALERT_GBCS.HEX`: alert code, execution time, then the outcome as in the immediate response (counter 6002). */
+const COS_8F66_ALERT = hex(
+  '308200DE', // SEQUENCE
+  '0203008F66', //   alert code 0x8F66
+  '180F32303330303130323030303030305A', //   20300102000000Z
+  '308200C4020217720201073012301002010202010030083006020100020100308200A5',
+  '30343007020102030207800A0100040890B3D51F30010000040844899792D196F4B8040890B3D51F3003000004084A8103ADAC183A89',
+  '30343007020102030203080A0100040890B3D51F300100000408405B8C62687D8F70040890B3D51F300300000408483972547DCD7835',
+  '3037300A020102030203080201010A0100040890B3D51F30010000040841FB49221588C570040890B3D51F30030000040843049452FE1FCE0A',
+);
 
 const CS02B = codec('CS02bSupplierByTransCoS', 'ESME');
 const INCOMING = '90-B3-D5-1F-30-03-00-00';
@@ -129,6 +153,22 @@ describe('CS02bSupplierByTransCoS 6.23 update security credentials (CoS)', () =>
         ),
       ),
     ).toBe(hexOf(COS_FUTURE_DATED_RESPONSE));
+  });
+
+  it('the 0x8F66 alert of a future-dated 6.23 has the RTDS alert shape', () => {
+    const h = premises();
+    const esme = h.premises.esme;
+    const body = CS02B.decodeCommand(der(COS_IMMEDIATE_COMMAND));
+    const result = SECURITY_HANDLERS['6.23']!(esme, command('6.23', esme.eui, h.parties.transCoS.eui, body));
+    const alert = updateCredentialsAlert(
+      'SupplierByTransCoS',
+      Date.UTC(2030, 0, 2),
+      { status: result.status, payload: result.payload ?? null },
+      der(COS_IMMEDIATE_COMMAND),
+    );
+    expect(shapeOf(rootOf(alert))).toEqual(shapeOf(rootOf(der(COS_8F66_ALERT))));
+    // The alert code and the execution time, after the SEQUENCE header (RTDS writes 82 00 DE, DER 81 DE).
+    expect(hexOf(bytesOf(alert)).slice(6, 6 + 44)).toBe(hexOf(COS_8F66_ALERT).slice(8, 8 + 44));
   });
 
   it('refuses what is not a 6.23 command with UseCaseError only (fast-check)', () => {

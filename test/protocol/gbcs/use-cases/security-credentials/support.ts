@@ -97,3 +97,9 @@ export function item(p: GbcsPayload, i: number): asn1.DerNode {
   if (!n) throw new Error(`no item ${i}`);
   return n;
 }
+
+/** The root node of a DER payload. */
+export function rootOf(p: GbcsPayload): asn1.DerNode {
+  if (p.kind !== 'der') throw new Error(`not DER: ${p.kind}`);
+  return p.der.root;
+}
