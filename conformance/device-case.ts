@@ -111,12 +111,17 @@ export async function runDeviceCase(
   let standInWhy: string | undefined;
   let counts = before;
   let response: Decoded | undefined;
-  if (device.stats.malformed > before.malformed && device !== home.hub && !hanOriginated) {
+  const hubRefused = device === home.hub && home.hub.routing.malformedDown > hubMalformed;
+  if ((device.stats.malformed > before.malformed || hubRefused) && !hanOriginated) {
     standInUsed = true;
     counts = { ...device.stats };
     const caught: Uint8Array[] = [];
-    listen(home.hub, device.eui, caught);
-    const result = await standIn(device, home, pki, clock, command, caught);
+    if (device === home.hub) up.length = 0;
+    else listen(home.hub, device.eui, caught);
+    const result =
+      device === home.hub
+        ? await standIn(device, home, pki, clock, command, up, (frame) => link.deliver(frame))
+        : await standIn(device, home, pki, clock, command, caught);
     if ('response' in result) response = tryDecode(result.response);
     else standInWhy = result.refused;
   }
