@@ -4,6 +4,7 @@ import { deriveMessageKey, gbcsIv } from '../protocol/crypto/gbcs-kdf.js';
 import { nodeCrypto } from '../protocol/crypto/node-provider.js';
 import { decodeGbcsWithLayout } from '../protocol/gbcs/envelope/index.js';
 import { checkProtection, sealGbcs } from '../protocol/gbcs/protection/index.js';
+import { CachingPairSecrets, checkMac, sealWithMac } from '../protocol/gbcs/wire/index.js';
 import { loadKeystoreDir } from '../world/gbcs-keystore-files.js';
 import { measureRate, printRows, type BenchRow } from './measure.js';
 
@@ -57,6 +58,15 @@ export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] 
   }, seconds).perSecond;
   const signing = decoded.message.signing;
   const encodeMac = measureRate(() => sealGbcs(nodeCrypto, keys, signing), seconds).perSecond;
+  // The wire (protocol/gbcs/wire) caches the ECDH secret per party pair (issue 13 §5): a message
+  // then costs the KDF's SHA-256 and one GCM.
+  const secrets = new CachingPairSecrets(nodeCrypto, keys);
+  const acb = header.recipient; // unused for a response's pair (recipient ↔ device)
+  const wireSeal = measureRate(() => sealWithMac(nodeCrypto, secrets, signing, acb), seconds).perSecond;
+  const wireCheck = measureRate(() => {
+    const d = decodeGbcsWithLayout(ECS17B_RESPONSE);
+    checkMac(nodeCrypto, secrets, ECS17B_RESPONSE, d, acb);
+  }, seconds).perSecond;
   const size = `${ECS17B_RESPONSE.length} B`;
   const signed = decodeGbcsWithLayout(ECS09_RESPONSE);
   if (checkProtection(nodeCrypto, keys, ECS09_RESPONSE, signed).signature.status !== 'valid')
@@ -101,6 +111,20 @@ export function gbcsBench(seconds: number, baseline: BaselineRates): BenchRow[] 
     {
       name: 'GBCS encode+MAC vs raw',
       value: encodeMac,
+      unit: 'op/s',
+      baselineName: 'raw ECDH+KDF+GCM',
+      baseline: raw,
+    },
+    {
+      name: 'GBCS wire seal (ECDH secret cached)',
+      value: wireSeal,
+      unit: 'op/s',
+      baselineName: 'raw ECDH+KDF+GCM',
+      baseline: raw,
+    },
+    {
+      name: 'GBCS wire decode+MAC check (cached)',
+      value: wireCheck,
       unit: 'op/s',
       baselineName: 'raw ECDH+KDF+GCM',
       baseline: raw,

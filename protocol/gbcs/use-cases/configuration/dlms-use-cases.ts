@@ -172,6 +172,7 @@ export const DLMS_CONFIGURATION: readonly TemplateDefinition[] = [
     ],
     response: 'DA200004B000000300000003030003000300',
     responseSlots: [],
+    optionalItems: true,
   },
   // 6.2.10_ECS25r1: the RTDS ECS25r1_6.2.10_SUCCESS_COMMAND and ECS25r1_6.2.10_SUCCESS_RESPONSE payloads
   {

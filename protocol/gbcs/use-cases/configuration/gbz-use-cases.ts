@@ -8,7 +8,8 @@ import { LOG_RANGE } from './defaults.js';
  * dlms-use-cases.ts for the scheme). ZCL fields and attributes are named after their ZCL names
  * (`zcl/attributes.ts`, `zcl/cluster-commands.ts`) in camel case, so that 6.6's Publish Conversion
  * Factor and 6.2.8's read of the Conversion Factor attribute share `conversionFactor`. Issuer Event
- * Ids are the sender's clock (slots.ts `issuerEventId`) and never reach a body.
+ * Ids are the sender's clock (slots.ts `issuerEventId`) and never reach a body. 6.7's Set
+ * Uncontrolled Flow Threshold fields take the names of the Metering attributes 6.2.8 reads.
  */
 export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
   // 6.13_CS10a: the RTDS CS10a_6.13_SUCCESS_COMMAND and CS10a_6.13_SUCCESS_RESPONSE payloads
@@ -36,6 +37,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       records(0, 'events', zclRows(['logId', 'code', 'at', 'data'])),
     ],
     defaults: LOG_RANGE,
+    emptyAs: { field: 'events', status: 0x8b },
   },
   // 6.13_CS10b: the RTDS CS10b_6.13_SUCCESS_COMMAND and CS10b_6.13_SUCCESS_RESPONSE payloads
   {
@@ -62,6 +64,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       records(0, 'events', zclRows(['logId', 'code', 'at', 'data'])),
     ],
     defaults: LOG_RANGE,
+    emptyAs: { field: 'events', status: 0x8b },
   },
   // 6.2.10_GCS20r: the RTDS GCS20r_6.2.10_SUCCESS_COMMAND and GCS20r_6.2.10_SUCCESS_RESPONSE payloads
   {
@@ -281,11 +284,11 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       field(0, 0, 'providerId', zclInt),
       field(0, 1, 'issuerEventId', issuerEventId),
       field(0, 2, 'uncontrolledFlowThreshold', zclInt),
-      field(0, 3, 'unitOfMeasure', zclInt),
-      field(0, 4, 'multiplier', zclInt),
-      field(0, 5, 'divisor', zclInt),
-      field(0, 6, 'stabilisationPeriod', zclInt),
-      field(0, 7, 'measurementPeriod', zclInt),
+      field(0, 3, 'uncontrolledFlowThresholdUnitOfMeasure', zclInt),
+      field(0, 4, 'uncontrolledFlowMultiplier', zclInt),
+      field(0, 5, 'uncontrolledFlowDivisor', zclInt),
+      field(0, 6, 'flowStabilisationPeriod', zclInt),
+      field(0, 7, 'flowMeasurementPeriod', zclInt),
       field(1, 0, 'issuerEventId', issuerEventId),
       field(1, 1, 'supplyTamperState', zclInt),
       field(1, 2, 'supplyDepletionState', zclInt),
@@ -306,11 +309,11 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
       field(0, 0, 'providerId', zclInt),
       field(0, 1, 'issuerEventId', issuerEventId),
       field(0, 2, 'uncontrolledFlowThreshold', zclInt),
-      field(0, 3, 'unitOfMeasure', zclInt),
-      field(0, 4, 'multiplier', zclInt),
-      field(0, 5, 'divisor', zclInt),
-      field(0, 6, 'stabilisationPeriod', zclInt),
-      field(0, 7, 'measurementPeriod', zclInt),
+      field(0, 3, 'uncontrolledFlowThresholdUnitOfMeasure', zclInt),
+      field(0, 4, 'uncontrolledFlowMultiplier', zclInt),
+      field(0, 5, 'uncontrolledFlowDivisor', zclInt),
+      field(0, 6, 'flowStabilisationPeriod', zclInt),
+      field(0, 7, 'flowMeasurementPeriod', zclInt),
       field(1, 0, 'issuerEventId', issuerEventId),
       field(1, 1, 'supplyTamperState', zclInt),
       field(1, 2, 'supplyDepletionState', zclInt),

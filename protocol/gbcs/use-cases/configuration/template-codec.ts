@@ -2,7 +2,7 @@ import type { PlainValue } from '../../../cbor.js';
 import type { DeviceStatus } from '../../../device-status.js';
 import type { DeviceType } from '../../../device-type.js';
 import type { ServiceReferenceVariant } from '../../../catalogue.js';
-import type { DlmsData } from '../../dlms/index.js';
+import type { DlmsApdu, DlmsData } from '../../dlms/index.js';
 import { decodePayload, type GbcsPayload } from '../../payload.js';
 import type { GbzComponent } from '../../zcl/index.js';
 import { UseCaseError, type Outcome, type UseCaseCodec } from '../use-case-codec.js';
@@ -35,6 +35,17 @@ export interface TemplateDefinition {
   /** The RTDS SUCCESS RESPONSE payload, hex. */
   readonly response: string;
   readonly responseSlots?: readonly Slot[];
+  /**
+   * DLMS: the command may carry any of the template's items, in its order (RTDS ECS57
+   * SOME_OPTIONALS resets one register of three). A body names the items it wants by their fields.
+   */
+  readonly optionalItems?: boolean;
+  /**
+   * GBZ: an answer whose list `field` is empty is sent as this ZCL status in a Default Response,
+   * and reads back as OK with the list empty (RTDS CS10a/CS10b NOT_FOUND: 0x8B for no event in
+   * the range asked).
+   */
+  readonly emptyAs?: { readonly field: string; readonly status: number };
   /** DER use cases: the response code in a received response (0 = success), and the error answer. */
   readonly derResult?: (payload: GbcsPayload) => number | undefined;
   readonly derError?: (code: number, now: number) => GbcsPayload;
@@ -142,6 +153,50 @@ const asFields = (v: PlainValue): Record<string, PlainValue> =>
     ? (v as Record<string, PlainValue>)
     : {};
 
+type Request = Extract<DlmsApdu, { type: 'access-request' }>;
+const itemKey = (s: Request['specs'][number]): string =>
+  s.type === 'action'
+    ? `action/${s.method.classId}/${s.method.instance}/${s.method.methodId}`
+    : `${s.type}/${s.attribute.classId}/${s.attribute.instance}/${s.attribute.attributeId}`;
+
+/** Which of the template's items a request carries, in order; UseCaseError if one is not the template's. */
+function pickItems(template: Request, actual: Request): number[] {
+  const picked: number[] = [];
+  let from = 0;
+  for (const [i, spec] of actual.specs.entries()) {
+    const at = template.specs.findIndex((t, j) => j >= from && itemKey(t) === itemKey(spec));
+    if (at < 0) throw new UseCaseError(`apdu.specs.${i} is not an item of the use case`, `apdu.specs.${i}`);
+    picked.push(at);
+    from = at + 1;
+  }
+  return picked;
+}
+
+/** The template with only the picked items (specs, data and, for a response, results). */
+function subset(payload: GbcsPayload, picked: readonly number[]): GbcsPayload {
+  if (payload.kind !== 'dlms' || payload.apdu.type === 'data-notification') return payload;
+  const a = payload.apdu;
+  const pick = <T>(list: readonly T[]): T[] => picked.map((i) => list[i]!);
+  return a.type === 'access-request'
+    ? { kind: 'dlms', apdu: { ...a, specs: pick(a.specs), data: pick(a.data) } }
+    : { kind: 'dlms', apdu: { ...a, specs: pick(a.specs), data: pick(a.data) } };
+}
+
+/** Slots renumbered for a subset of the items. */
+function subsetSlots(slots: Map<string, Slot>, picked: readonly number[]): Map<string, Slot> {
+  const out = new Map<string, Slot>();
+  for (const slot of slots.values()) {
+    const [a, b, i, ...rest] = slot.at;
+    if (a !== 'apdu' || (b !== 'data' && b !== 'specs') || typeof i !== 'number') continue;
+    const j = picked.indexOf(i);
+    if (j >= 0) {
+      const at = [a, b, j, ...rest];
+      out.set(key(at), { ...slot, at });
+    }
+  }
+  return out;
+}
+
 /** The codec of one use case, from its RTDS templates and slots. */
 export function templateCodec(def: TemplateDefinition): UseCaseCodec {
   let parsed: { command: GbcsPayload; response: GbcsPayload } | undefined;
@@ -183,28 +238,75 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
     encodeCommand(body, ctx) {
       const values = { ...asFields(body) };
       for (const [field, make] of Object.entries(def.defaults ?? {})) values[field] ??= make(ctx.now);
-      return build(templates().command, [], commandSlots, values, ctx.now, required) as GbcsPayload;
+      const t = templates().command;
+      if (def.optionalItems && t.kind === 'dlms' && t.apdu.type === 'access-request') {
+        const named = t.apdu.specs
+          .map((_, i) => i)
+          .filter((i) => {
+            const slot = [...commandSlots.values()].find((s) => s.at[1] === 'data' && s.at[2] === i);
+            return slot !== undefined && values[slot.field] !== undefined;
+          });
+        if (named.length > 0) {
+          return build(
+            subset(t, named),
+            [],
+            subsetSlots(commandSlots, named),
+            values,
+            ctx.now,
+            required,
+          ) as GbcsPayload;
+        }
+      }
+      return build(t, [], commandSlots, values, ctx.now, required) as GbcsPayload;
     },
 
     decodeCommand(payload) {
       const out: Record<string, PlainValue> = {};
-      match(templates().command, payload, [], commandSlots, out);
+      const t = templates().command;
+      const picked = pickedOf(t, payload);
+      if (picked) match(subset(t, picked), payload, [], subsetSlots(commandSlots, picked), out);
+      else match(t, payload, [], commandSlots, out);
       for (const s of commandSlots.values()) if (out[s.field] === null) delete out[s.field];
       return { useCase: def.useCase, ...out };
     },
 
     encodeResponse(outcome, ctx) {
-      const template = templates().response;
+      const picked = pickedOf(templates().command, ctx.command);
+      const template = picked ? subset(templates().response, picked) : templates().response;
+      const empty = def.emptyAs;
+      if (outcome.status === 'OK' && empty) {
+        const list = asFields(outcome.payload)[empty.field];
+        if (Array.isArray(list) && list.length === 0) {
+          return errorResponse(template, outcome.status, ctx.command, ctx.now, empty.status);
+        }
+      }
       if (outcome.status === 'OK') {
-        const built = build(template, [], responseSlots, asFields(outcome.payload), ctx.now, NONE) as GbcsPayload;
+        const slots = picked ? subsetSlots(responseSlots, picked) : responseSlots;
+        const built = build(template, [], slots, asFields(outcome.payload), ctx.now, NONE) as GbcsPayload;
         return withIdsOf(built, ctx.command);
       }
       return errorResponse(template, outcome.status, ctx.command, ctx.now);
     },
 
     decodeResponse(payload) {
-      const template = templates().response;
+      // With optional items, a shorter answer is read as answering the first items: the RTDS
+      // responses give every item the same shape (ECS57: an action result each).
+      const full = templates().response;
+      const count = payload.kind === 'dlms' && payload.apdu.type === 'access-response' ? payload.apdu.specs.length : 0;
+      const first =
+        def.optionalItems &&
+        full.kind === 'dlms' &&
+        full.apdu.type === 'access-response' &&
+        count > 0 &&
+        count < full.apdu.specs.length
+          ? Array.from({ length: count }, (_, i) => i)
+          : undefined;
+      const template = first ? subset(full, first) : full;
+      const responseSlotsNow = first ? subsetSlots(responseSlots, first) : responseSlots;
       const code = errorOf(payload);
+      if (code !== undefined && def.emptyAs?.status === code && payload.kind === 'gbz') {
+        return { status: 'OK', payload: { [def.emptyAs.field]: [] } };
+      }
       if (code !== undefined) {
         sameFrame(template, payload);
         const status =
@@ -216,12 +318,25 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
         return { status, payload: { result: code } } satisfies Outcome;
       }
       const out: Record<string, PlainValue> = {};
-      match(template, payload, [], responseSlots, out);
+      match(template, payload, [], responseSlotsNow, out);
       return { status: 'OK', payload: out };
     },
   };
 
-  function errorResponse(template: GbcsPayload, status: DeviceStatus, command: GbcsPayload, now: number): GbcsPayload {
+  /** The template items a DLMS request carries, when the use case allows a subset. */
+  function pickedOf(t: GbcsPayload, command: GbcsPayload): number[] | undefined {
+    if (!def.optionalItems || t.kind !== 'dlms' || command.kind !== 'dlms') return undefined;
+    if (t.apdu.type !== 'access-request' || command.apdu.type !== 'access-request') return undefined;
+    return pickItems(t.apdu, command.apdu);
+  }
+
+  function errorResponse(
+    template: GbcsPayload,
+    status: DeviceStatus,
+    command: GbcsPayload,
+    now: number,
+    zclStatus = zclStatusFor(status),
+  ): GbcsPayload {
     if (template.kind === 'dlms' && template.apdu.type === 'access-response') {
       const code = dlmsResultFor(status);
       const apdu = template.apdu;
@@ -248,7 +363,7 @@ export function templateCodec(def: TemplateDefinition): UseCaseCodec {
           sequence: c.header.sequence,
           commandId: 0x0b,
         },
-        payload: { kind: 'defaultResponse', commandId: c.header.commandId, status: zclStatusFor(status) },
+        payload: { kind: 'defaultResponse', commandId: c.header.commandId, status: zclStatus },
       }));
       return { kind: 'gbz', gbz: { form: 'frame', components } };
     }

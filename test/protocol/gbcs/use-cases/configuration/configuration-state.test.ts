@@ -5,7 +5,9 @@ import type { MeterFirmware } from '../../../../../meter-core/meter-firmware.js'
 import { ESME_HANDLERS } from '../../../../../meter-esme/handlers/index.js';
 import { GSME_HANDLERS } from '../../../../../meter-gsme/handlers/index.js';
 import type { PlainValue } from '../../../../../protocol/index.js';
+import { decodePayload, encodePayload } from '../../../../../protocol/gbcs/payload.js';
 import { CONFIGURATION } from '../../../../../protocol/gbcs/use-cases/configuration.js';
+import { UseCaseError } from '../../../../../protocol/gbcs/use-cases/use-case-codec.js';
 import { PremisesHarness } from '../../../../support/premises-harness.js';
 
 const harness = new PremisesHarness();
@@ -75,5 +77,65 @@ describe('configuration state: a set is what the matching read answers', () => {
       codec('ECS70').encodeCommand({ validityStart: now - 120_000, validityEnd: now - 60_000 }, ctx()),
     );
     expect(run(esme, '6.11', past).status).toBe('INVALID_STATE');
+  });
+});
+
+describe('ECS57 6.18.2 Reset Maximum Demand Registers, some optional items', () => {
+  // ECS57_6.18.2_SOME_OPTIONALS_SUCCESS_COMMAND_GBCS.HEX: access-request, one action of three:
+  // D9 200004B1 00 | 01 specs: 03 action 0004 (register) 0100010601FF (1-0:1.6.1.255) 01 (reset)
+  // | 01 data: 0F 00 (integer 0)
+  const command = 'D9200004B100010300040100010601FF01010F00';
+  // ECS57_6.18.2_SOME_OPTIONALS_SUCCESS_RESPONSE_GBCS.HEX: access-response, one action result 00
+  const response = 'DA200004B100000100010300';
+  const ecs57 = codec('ECS57');
+  const payload = (h: string, cra: number) =>
+    decodePayload(ecs57.messageCode, Uint8Array.from(Buffer.from(h, 'hex')), 0, cra);
+  const hex = (p: Parameters<typeof encodePayload>[0]) => Buffer.from(encodePayload(p)).toString('hex').toUpperCase();
+
+  it('decodes the one item into its field and encodes it back to the same bytes', () => {
+    const body = ecs57.decodeCommand(payload(command, 1));
+    expect(body).toEqual({ useCase: 'ECS57', o1_0_1_6_1_255m1: 0 });
+    // the invoke id is the wire's (the template keeps the ALL_OPTIONALS one)
+    expect(hex(ecs57.encodeCommand(body, ctx()))).toBe(command.replace('200004B1', '200004B0'));
+  });
+
+  it('answers one result for the one item, as the RTDS response does', () => {
+    const cmd = payload(command, 1);
+    const ours = ecs57.encodeResponse(
+      { status: 'OK', payload: {} },
+      { now: 0, command: cmd, device: harness.premises.esme.eui },
+    );
+    expect(hex(ours)).toBe(response);
+    expect(ecs57.decodeResponse(payload(response, 2)).status).toBe('OK');
+  });
+
+  it('refuses an item that is not one of the use case', () => {
+    const wrong = command.replace('0100010601FF', '0100010699FF');
+    expect(() => ecs57.decodeCommand(payload(wrong, 1))).toThrow(UseCaseError);
+  });
+});
+
+describe('CS10a 6.13 Read Event Or Security Log (GSME), no event in the range', () => {
+  // CS10a_6.13_NOT_FOUND_RESPONSE_GBCS.HEX answers a range without events with a ZCL Default Response
+  // to command 00 of cluster 0x0709 (Events), status 8B NOT_FOUND.
+  const cs10a = codec('CS10a');
+  const payload = (h: string, cra: number) =>
+    decodePayload(cs10a.messageCode, Uint8Array.from(Buffer.from(h, 'hex')), 0, cra);
+
+  it('answers NOT_FOUND when the range holds no event, and reads it back as an empty log', () => {
+    const gsme = harness.premises.gsme;
+    const command = cs10a.encodeCommand({ from: Date.UTC(2001, 0, 1), to: Date.UTC(2001, 0, 2) }, ctx());
+    const done = run(gsme, '6.13', cs10a.decodeCommand(command));
+    const answer = cs10a.encodeResponse(
+      { status: 'OK', payload: done.payload ?? null },
+      { now: gsme.now(), command, device: gsme.eui },
+    );
+    const again = payload(Buffer.from(encodePayload(answer)).toString('hex'), 2);
+    expect(again.kind === 'gbz' && again.gbz.form === 'frame' && again.gbz.components[0]?.payload).toEqual({
+      kind: 'defaultResponse',
+      commandId: 0,
+      status: 0x8b,
+    });
+    expect(cs10a.decodeResponse(again)).toEqual({ status: 'OK', payload: { events: [] } });
   });
 });

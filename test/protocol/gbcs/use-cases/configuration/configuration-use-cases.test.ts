@@ -120,13 +120,18 @@ function useCaseTest(v: RtdsVector): void {
       });
     }
 
-    it('decodes random and mutated payloads only to UseCaseError or GbcsError', () => {
+    it('decodes random and mutated commands and responses only to UseCaseError or GbcsError', () => {
       const original = bytes(v.command);
       const onlyTyped = (b: Uint8Array) => {
-        try {
-          codec.decodeCommand(decodePayload(codec.messageCode, b, 0, 1));
-        } catch (e) {
-          if (!(e instanceof UseCaseError || e instanceof GbcsError)) throw e;
+        for (const [cra, decode] of [
+          [1, (p: GbcsPayload) => codec.decodeCommand(p)],
+          [2, (p: GbcsPayload) => codec.decodeResponse(p)],
+        ] as const) {
+          try {
+            decode(decodePayload(codec.messageCode, b, 0, cra));
+          } catch (e) {
+            if (!(e instanceof UseCaseError || e instanceof GbcsError)) throw e;
+          }
         }
       };
       fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), onlyTyped), { numRuns: 60 });
