@@ -66,7 +66,7 @@ export async function runDeviceCase(
   const clock = new VirtualClock(RTDS_EPOCH);
   const up: Uint8Array[] = [];
   const link = captureLink(RTDS_DEVICE.CHF, up);
-  const context = contextFor(useCase);
+  const context = contextFor(useCase, file);
   const home = buildRtdsPremises({ clock, crypto: nodeCrypto, link: link.link, pki, ...context.options });
   const device = home.devices.get(header.recipient);
   if (!device)
