@@ -66,7 +66,7 @@ export async function runDeviceCase(
   const clock = new VirtualClock(RTDS_EPOCH);
   const up: Uint8Array[] = [];
   const link = captureLink(RTDS_DEVICE.CHF, up);
-  const context = contextFor(useCase);
+  const context = contextFor(useCase, file);
   const home = buildRtdsPremises({ clock, crypto: nodeCrypto, link: link.link, pki, ...context.options });
   const device = home.devices.get(header.recipient);
   if (!device)
@@ -111,12 +111,17 @@ export async function runDeviceCase(
   let standInWhy: string | undefined;
   let counts = before;
   let response: Decoded | undefined;
-  if (device.stats.malformed > before.malformed && device !== home.hub && !hanOriginated) {
+  const hubRefused = device === home.hub && home.hub.routing.malformedDown > hubMalformed;
+  if ((device.stats.malformed > before.malformed || hubRefused) && !hanOriginated) {
     standInUsed = true;
     counts = { ...device.stats };
     const caught: Uint8Array[] = [];
-    listen(home.hub, device.eui, caught);
-    const result = await standIn(device, home, pki, clock, command, caught);
+    if (device === home.hub) up.length = 0;
+    else listen(home.hub, device.eui, caught);
+    const result =
+      device === home.hub
+        ? await standIn(device, home, pki, clock, command, up, (frame) => link.deliver(frame))
+        : await standIn(device, home, pki, clock, command, caught);
     if ('response' in result) response = tryDecode(result.response);
     else standInWhy = result.refused;
   }

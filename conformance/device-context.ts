@@ -27,12 +27,18 @@ const PREPAYMENT_USE_CASES = [
   'GCS40d',
   'ECS07',
   'GCS04',
-  'ECS09',
-  'GCS06',
 ];
+
+/** Emergency credit is offered only below its threshold (£5 by default, docs/ARCHITECTURE.md): a low balance. */
+const LOW_CREDIT: DeviceContext = { options: { paymentMode: 'Prepayment', initialBalancePence: 100 } };
 
 const CONTEXTS: Readonly<Record<string, DeviceContext>> = {
   ...Object.fromEntries(PREPAYMENT_USE_CASES.map((u) => [u, PREPAYMENT])),
+  // The ERROR variant of 2.5 is emergency credit asked for while the balance is above the threshold.
+  ECS09: LOW_CREDIT,
+  GCS06: LOW_CREDIT,
+  'ECS09/ERROR': PREPAYMENT,
+  'GCS06/ERROR': PREPAYMENT,
   // 8.1.1 commissions a device that is installed and in the device log, not yet commissioned.
   ECS70Commission: { prepare: (home) => (home.esme.lifecycle = 'Installed') },
   GCS28Commission: { prepare: (home) => (home.gsme.lifecycle = 'Installed') },
@@ -43,6 +49,8 @@ export function useCaseOfFolder(folder: string): string {
   return folder.slice(folder.indexOf('_') + 1);
 }
 
-export function contextFor(useCase: string): DeviceContext {
-  return CONTEXTS[useCase] ?? {};
+/** The context of one RTDS command file: its ERROR variant's own when the table has one (`ECS09/ERROR`). */
+export function contextFor(useCase: string, file = ''): DeviceContext {
+  const error = /_ERROR_/i.test(file) ? CONTEXTS[`${useCase}/ERROR`] : undefined;
+  return error ?? CONTEXTS[useCase] ?? {};
 }

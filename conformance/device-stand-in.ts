@@ -2,6 +2,8 @@ import type { DeviceFirmware } from '../device-core/firmware.js';
 import { guardGbcsCommand } from '../device-core/gbcs-command-guard.js';
 import { responseBytes } from '../device-core/gbcs-responder.js';
 import { nodeCrypto } from '../protocol/crypto/node-provider.js';
+import { decodeGbcs } from '../protocol/gbcs/envelope/index.js';
+import { DEVICE_TRUST_ROLES } from '../protocol/roles.js';
 import {
   CounterWindow,
   decodeFrame,
@@ -19,14 +21,24 @@ import type { TestPki } from '../world/test-pki-keystore.js';
 /** What the stand-in made of a command: GBCS response bytes, or why it has none. */
 export type StandInResult = { readonly response: Uint8Array } | { readonly refused: string };
 
-/** Which signature besides the ACB's a variant needs, as the device firmware decides it (device-core/firmware.ts). */
-function authority(variant: string): DeviceTrustRole | undefined {
-  if (variant === '6.23') return 'TransitionalCoS';
-  try {
-    return serviceRequest(variant).critical ? 'Supplier' : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * Which signature besides the ACB's a variant needs: 6.23 the Transitional CoS party's; any other
+ * critical SR its originator's, in the role the trust store holds it (GBCS-FACTS §6.4: the
+ * supplier, the network operator, the WAN provider, the load controller ...), the Supplier's when
+ * the originator holds none.
+ */
+function authorityFor(home: RtdsPremises, originator: Eui64): (variant: string) => DeviceTrustRole | undefined {
+  return (variant) => {
+    if (variant === '6.23') return 'TransitionalCoS';
+    let critical = false;
+    try {
+      critical = serviceRequest(variant).critical;
+    } catch {
+      return undefined;
+    }
+    if (!critical) return undefined;
+    return DEVICE_TRUST_ROLES.find((role) => home.trust.get(role)?.eui === originator) ?? 'Supplier';
+  };
 }
 
 /**
@@ -45,10 +57,13 @@ export async function standIn(
   clock: VirtualClock,
   bytes: Uint8Array,
   caught: Uint8Array[],
+  deliver: (frame: Uint8Array) => void = (frame) => device.receive(RTDS_DEVICE.CHF, frame),
 ): Promise<StandInResult> {
   const keys = home.keyStores.get(device.eui);
   if (!keys) return { refused: `no test-PKI certificate for ${device.eui}` };
   const ctx = { self: device.eui, crypto: nodeCrypto, trust: home.trust, counters: new CounterWindow(), keys };
+  const originator = decodeGbcs(bytes).signing.header.originator;
+  const authority = authorityFor(home, originator);
   const verdict = guardGbcsCommand(ctx, bytes, authority);
   if (!verdict.ok) return { refused: `stand-in guard: ${verdict.status}: ${verdict.reason}` };
   const { command, codec, decoded } = verdict;
@@ -57,10 +72,10 @@ export async function standIn(
     return key ? { role, eui, key } : undefined;
   };
   const role = authority(command.serviceRequest);
+  // The model's own guard wants the ACB's signature and, for a critical SR, the trusted party's.
   const signers = [
     signer('AccessControlBroker', RTDS_PARTY.AccessControlBroker),
-    role === 'TransitionalCoS' ? signer(role, RTDS_PARTY.TransitionalCoS) : undefined,
-    role === 'Supplier' ? signer(role, RTDS_PARTY.Supplier) : undefined,
+    role ? signer(role, home.trust.get(role)?.eui ?? RTDS_PARTY.Supplier) : undefined,
   ];
   let frame: CommandFrame = {
     kind: 'command',
@@ -77,7 +92,7 @@ export async function standIn(
   };
   for (const s of signers) if (s) frame = signFrame(nodeCrypto, frame, s.role, s.eui, s.key);
   const from = caught.length;
-  device.receive(RTDS_DEVICE.CHF, encodeFrame(frame));
+  deliver(encodeFrame(frame));
   await clock.advanceAsync(1_000);
   for (const answer of caught.slice(from)) {
     let reply;

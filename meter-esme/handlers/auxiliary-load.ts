@@ -2,6 +2,7 @@ import { body, ok, type Handler, type HandlerTable } from '../../device-core/han
 import { PayloadError, type PayloadMap } from '../../device-core/payload.js';
 import type { ServiceReferenceVariant } from '../../protocol/index.js';
 import type { Esme } from '../esme.js';
+import { joinDetails } from '../../meter-core/handlers/join-policy.js';
 
 /**
  * The ESME's auxiliary load control (SRs 7.5-7.16; the codecs in protocol/gbcs/use-cases/
@@ -132,6 +133,17 @@ const window: Handler<Esme> = (m, c) => {
   return ok({ ...view(m), windows: auxiliaryLoads(m).windows.length });
 };
 
+const readSwitchData: Handler<Esme> = (m) => {
+  const paired = [...joinDetails(m)]
+    .filter(([device, d]) => d.deviceType === 'HCALCS' && m.joined.has(device))
+    .map(([device]) => device);
+  return ok({
+    ...view(m),
+    descriptions: [1, 2, 3, 4, 5].map((n) => `ALCS_${n}`),
+    pairedDevices: [0, 1, 2, 3, 4].map((i) => paired[i] ?? null),
+  });
+};
+
 export const AUXILIARY_LOAD_HANDLERS: HandlerTable<Esme> = {
   '7.5': switchLoad,
   '7.6': switchLoad,
@@ -148,4 +160,8 @@ export const AUXILIARY_LOAD_HANDLERS: HandlerTable<Esme> = {
   },
   '7.13': window,
   '7.16': window,
+  // 7.7 / 7.14 Read auxiliary load switch data (ECS61a, ECS61d): the devices joined as HCALCS
+  // (CS03A1 device type 4) are the switches' paired devices, in join order.
+  '7.7': readSwitchData,
+  '7.14': readSwitchData,
 };

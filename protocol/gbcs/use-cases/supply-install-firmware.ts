@@ -1,4 +1,5 @@
 import { AUXILIARY_LOAD_USE_CASES } from './supply-install-firmware/auxiliary-load.js';
+import { AUXILIARY_LOAD_READ_USE_CASES } from './supply-install-firmware/auxiliary-load-reads.js';
 import { COMMISSION_USE_CASES } from './supply-install-firmware/commission.js';
 import { FIRMWARE_USE_CASES } from './supply-install-firmware/firmware.js';
 import { GCS59 } from './supply-install-firmware/gpf-device-log.js';
@@ -18,6 +19,7 @@ import type { UseCaseCodec } from './use-case-codec.js';
 export const SUPPLY_INSTALL_FIRMWARE: readonly UseCaseCodec[] = [
   ...SUPPLY_USE_CASES,
   ...AUXILIARY_LOAD_USE_CASES,
+  ...AUXILIARY_LOAD_READ_USE_CASES,
   ...COMMISSION_USE_CASES,
   ...JOIN_USE_CASES,
   GCS59,

@@ -143,3 +143,73 @@ describe.each([
   });
   it('decoders give only their typed errors', () => fuzzDecoders(c, COMMAND));
 });
+
+describe('ECS61a 7.7 read auxiliary load control switch data', () => {
+  const c = codec('7.7');
+  // RTDS ALL_OPTIONALS command: 17 gets, each with null-data
+  const COMMAND = hex(`D9 200003EA 00 11
+    01 0001 00005E2C000B 02  01 0001 00005E2C000C 02  01 0001 00005E2C000D 02  01 0001 00005E2C000E 02
+    01 0001 00005E2C000F 02 # descriptions 0-0:94.44.0.11 … 15
+    01 0001 00005E2C0015 02  01 0001 00005E2C0016 02  01 0001 00005E2C0017 02  01 0001 00005E2C0018 02
+    01 0001 00005E2C0019 02 # paired devices 0-0:94.44.0.21 … 25
+    01 000B 00000B0003FF 02 # special days table
+    01 000A 00000C0002FF 02 # switching schedule
+    01 0046 000160030AFF 02  01 0046 000260030AFF 02  01 0046 000360030AFF 02  01 0046 000460030AFF 02
+    01 0046 000560030AFF 02 # output state of switches 1 … 5
+    11 0000000000000000000000000000000000 # 17 × null-data`);
+  it('round-trips the RTDS command and answers the 17 objects with their RTDS types; a joined HCALCS is paired', () => {
+    const command = payload(0x00bb, COMMAND);
+    expect(c.decodeCommand(command)).toEqual({});
+    expect(bytesOf(c.encodeCommand(null, ctx(RTDS_NOW, { counter: 1002n })))).toBe(bytesOf(command));
+    const home = premises();
+    run(ESME_HANDLERS, home.esme, '8.7.1', { device: '00-DB-12-34-56-78-90-97', deviceType: 'HCALCS', method: 'A' });
+    run(ESME_HANDLERS, home.esme, '7.5', { action: 'activate', load: 2 });
+    const response = c.encodeResponse(run(ESME_HANDLERS, home.esme, '7.7', {}), responseCtx(command));
+    if (response.kind !== 'dlms' || response.apdu.type !== 'access-response') throw new Error('not DLMS');
+    expect(response.apdu.data.map((d) => d.type)).toEqual([
+      ...Array<string>(5).fill('visible-string'),
+      ...Array<string>(5).fill('octet-string'),
+      'array',
+      'array',
+      ...Array<string>(5).fill('boolean'),
+    ]);
+    expect(c.decodeResponse(response)).toMatchObject({
+      status: 'OK',
+      payload: {
+        pairedDevices: ['00-DB-12-34-56-78-90-97', null, null, null, null],
+        loads: [false, true, false, false, false],
+      },
+    });
+  });
+  it('ERROR variant: a failed get is a refusal', () => {
+    const command = payload(0x00bb, COMMAND);
+    const response = c.encodeResponse({ status: 'INVALID_STATE', payload: null }, responseCtx(command));
+    expect(c.decodeResponse(response).status).toBe('INVALID_STATE');
+  });
+  it('decoders give only their typed errors', () => fuzzDecoders(c, COMMAND));
+});
+
+describe('ECS61d 7.14 read auxiliary load switch descriptions and calendar', () => {
+  const c = codec('7.14');
+  const COMMAND = hex(`D9 20000514 00 07
+    01 0001 00005E2C000B 02  01 0001 00005E2C000C 02  01 0001 00005E2C000D 02  01 0001 00005E2C000E 02
+    01 0001 00005E2C000F 02  01 000B 00000B0003FF 02  01 000A 00000C0002FF 02
+    07 00000000000000 # 7 × null-data`);
+  it('round-trips the RTDS command and answers descriptions and the two calendars', () => {
+    const command = payload(0x011c, COMMAND);
+    expect(c.decodeCommand(command)).toEqual({});
+    expect(bytesOf(c.encodeCommand(null, ctx(RTDS_NOW, { counter: 1300n })))).toBe(bytesOf(command));
+    const home = premises();
+    const response = c.encodeResponse(run(ESME_HANDLERS, home.esme, '7.14', {}), responseCtx(command));
+    expect(c.decodeResponse(response)).toEqual({
+      status: 'OK',
+      payload: { descriptions: ['ALCS_1', 'ALCS_2', 'ALCS_3', 'ALCS_4', 'ALCS_5'], specialDays: 0, schedule: 0 },
+    });
+    // RTDS ERROR RESPONSE: two descriptions, then hardware-fault and other-reason
+    const error = hex(
+      'da200003ea0000070a12414c43535f315f4465736372697074696f6e0a144843414c43535f325f4465736372697074696f6e00000000000701000100010101fa01fa01fa01fa',
+    );
+    expect(c.decodeResponse(payload(0x011c, error)).status).toBe('INVALID_STATE');
+  });
+  it('decoders give only their typed errors', () => fuzzDecoders(c, COMMAND));
+});
