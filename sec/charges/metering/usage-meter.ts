@@ -37,11 +37,16 @@ export class UsageMeter {
   private pending = new Map<string, { key: UsageKey; messages: number; bytes: number }>();
   private flushing: Promise<void> | undefined;
   private readonly upsert;
+  private readonly walFile: boolean;
+  /** The connection's own setting (2 = FULL), restored after each meter commit. */
+  private readonly synchronous: number;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
+    this.walFile = String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    this.synchronous = Number(db.pragma('synchronous', { simple: true }));
     this.upsert = db.prepare(
       `INSERT INTO charges_usage (party, day, channel, sr, variant, direction, messages, bytes)
        VALUES (@party, @day, @channel, @sr, @variant, @direction, @messages, @bytes)
@@ -90,8 +95,19 @@ export class UsageMeter {
     if (this.pending.size === 0 || !this.db.open) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    this.db.transaction(() => {
-      for (const { key, messages, bytes } of batch) this.upsert.run({ ...key, messages, bytes });
-    })();
+    // The head-end commits with synchronous=FULL (an fsync per commit). The meter's commits need
+    // to survive the process being killed, not the machine losing power: in WAL mode,
+    // synchronous=NORMAL gives exactly that (SQLite: "durable across application crash"; a power
+    // loss may roll back the last commits), without an fsync per batch. The setting is per
+    // connection, so it is lowered for this commit only and put back.
+    const wal = this.walFile;
+    if (wal) this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(() => {
+        for (const { key, messages, bytes } of batch) this.upsert.run({ ...key, messages, bytes });
+      })();
+    } finally {
+      if (wal) this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
   }
 }
