@@ -5,6 +5,7 @@ import { invoiceInputs, issueInvoices, setStatement } from './billing.js';
 import { DEFAULT_CHARGES_CONFIG, type ChargesConfig } from './config.js';
 import type { ChargesContext } from './context.js';
 import { computeInvoice, type Invoice } from './invoice.js';
+import { kpiReductions } from './kpi.js';
 import { callOverdue, checkCover, invoiceStatus } from './ledger.js';
 import { usageOf } from './metering/usage.js';
 import { UsageMeter } from './metering/usage-meter.js';
@@ -53,9 +54,12 @@ export class Charges {
     return setStatement(this.ctx, input);
   }
 
-  /** Issue the month's invoices, check each party's cover against its new requirement, arm the due dates. */
+  /** Issue the month's invoices, record the KPI reductions for the next, check each party's cover against its new requirement, arm the due dates. */
   issue(month: string): Invoice[] {
+    const fresh = this.ctx.store.invoices({ month }).length === 0;
     const invoices = issueInvoices(this.ctx, month);
+    // The month's missed KPIs reduce the next invoice (issued once, with the month's invoices).
+    if (fresh && invoices.length > 0) kpiReductions(this.ctx, month);
     for (const invoice of invoices) {
       checkCover(this.ctx, invoice.party);
       this.armDue(invoice);

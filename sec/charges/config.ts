@@ -15,6 +15,12 @@ export interface ChargesConfig {
   readonly coverMultipleBp: number;
   /** ... over this many recent invoices. */
   readonly coverInvoices: number;
+  /** SEC ch. 9/15: the KPI targets per service class (kpi.ts); §395's example is 99% of reads within a set time. */
+  readonly kpiTargets: Readonly<Record<'reads' | 'prepayment' | 'commands', { withinMs: number; targetBp: number }>>;
+  /** The reduction for a missed KPI, basis points of the month's fixed charges (the seed gives no figure). */
+  readonly kpiReductionBp: number;
+  /** general: everyone's charges fall when the DCC-wide figure misses; targeted: only the parties whose own figure missed. */
+  readonly kpiReductionMode: 'general' | 'targeted';
 }
 
 export const DEFAULT_CHARGES_CONFIG: ChargesConfig = {
@@ -25,4 +31,12 @@ export const DEFAULT_CHARGES_CONFIG: ChargesConfig = {
   // Two months of charges: the month invoiced in arrears, and the month accruing (our reading).
   coverMultipleBp: 20_000,
   coverInvoices: 3,
+  // Emulator choices: a read within 30 s, a top-up within 60 s, a command within 60 s (the DCC's own time-outs).
+  kpiTargets: {
+    reads: { withinMs: 30_000, targetBp: 9_900 },
+    prepayment: { withinMs: 60_000, targetBp: 9_900 },
+    commands: { withinMs: 60_000, targetBp: 9_900 },
+  },
+  kpiReductionBp: 500,
+  kpiReductionMode: 'targeted',
 };

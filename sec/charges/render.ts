@@ -1,3 +1,4 @@
+import type { KpiReport } from './kpi.js';
 import type { Invoice } from './invoice.js';
 
 const pounds = (pence: number) =>
@@ -84,6 +85,29 @@ ${rows}
 <tr><td colspan="4">VAT at ${vat}</td><td class="n">${pounds(invoice.vatPence)}</td></tr>
 <tr><td colspan="4">Total</td><td class="n">${pounds(invoice.totalPence)}</td></tr></tfoot></table>
 <p>Pay now, dispute later: a disputed invoice is still due in full (SEC ch. 9).</p>
+</body></html>
+`;
+}
+
+/** The monthly performance report as a printable page: per service class, all parties then each. */
+export function kpiHtml(report: KpiReport, nameOf: (party: string) => string): string {
+  const pct = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+  const rows = report.lines
+    .map(
+      (l) =>
+        `<tr><td>${escape(l.serviceClass)}</td><td>${l.party ? escape(nameOf(l.party)) : 'all parties'}</td><td class="n">${l.requests}</td><td class="n">${l.withinTarget}</td><td class="n">${l.excluded}</td><td class="n">${pct(l.shareBp)}</td><td class="n">${pct(l.targetBp)}</td><td>${l.met ? 'met' : '<b>missed</b>'}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>DCC performance ${escape(report.month)}</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:4px 8px;text-align:left}.n{text-align:right}</style>
+</head><body>
+<h1>DCC performance report, ${escape(report.month)}</h1>
+<table><thead><tr><th>Service</th><th>Party</th><th class="n">Requests</th><th class="n">Within target</th><th class="n">Excluded</th><th class="n">Share</th><th class="n">Target</th><th>KPI</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<p>Excluded: requests for a device in a replacement window, and requests made in a declared force-majeure period (SEC ch. 15).</p>
 </body></html>
 `;
 }

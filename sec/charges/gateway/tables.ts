@@ -4,7 +4,8 @@ import { secParty } from '../../lifecycle/context.js';
 import type { Charges } from '../charges.js';
 import { ChargesError } from '../errors.js';
 import { callOverdue, dispute, invoiceStatus, lodgeCover, pay, requiredCover, resolveDispute } from '../ledger.js';
-import { invoiceHtml, invoicesCsv } from '../render.js';
+import { declareForceMajeure, kpiReport } from '../kpi.js';
+import { invoiceHtml, invoicesCsv, kpiHtml } from '../render.js';
 import type { Invoice } from '../invoice.js';
 import { signedPence, statementInput } from './amounts.js';
 import { chargesExtension, Rendered, type ChargesCall, type ChargesRoute } from './routes.js';
@@ -167,6 +168,31 @@ export function adminChargesRoutes(charges: Charges): ChargesRoute[] {
     },
     {
       method: 'GET',
+      path: '/v1/admin/charges/kpi',
+      summary: 'The monthly performance report per service class and party (SEC ch. 9, 15); ?format=html to print',
+      query: ['month'],
+      formats: ['html'],
+      run: ({ query }) => {
+        const report = kpiReport(ctx, query.month ?? '');
+        return query.format === 'html'
+          ? new Rendered(
+              'text/html',
+              kpiHtml(report, (p) => ctx.sec.headEnd.admin.party(p as Eui64)?.name ?? p),
+            )
+          : report;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/admin/charges/force-majeure',
+      summary: 'Declare a force-majeure period (from, to, reason): its requests do not count against the KPIs',
+      run: ({ body }) => {
+        declareForceMajeure(ctx, body.timestamp('from'), body.timestamp('to'), body.text('reason'));
+        return { periods: ctx.store.events('forceMajeure').map((e) => e.record) };
+      },
+    },
+    {
+      method: 'GET',
       path: '/v1/admin/charges/adjustments',
       summary: 'Adjustments (dispute settlements, interest, socialised bad debt) and the invoice that carried each',
       query: ['party'],
@@ -228,6 +254,16 @@ export function partyChargesRoutes(charges: Charges): ChargesRoute[] {
       path: '/v1/charges/invoices/:id/disputes',
       summary: 'Dispute an invoice (reason): it stays due in full, pay now, dispute later',
       run: ({ params, body, caller }) => dispute(ctx, id(params.id!, 'invoice'), caller!, body.text('reason')),
+    },
+    {
+      method: 'GET',
+      path: '/v1/charges/kpi',
+      summary: 'The month’s performance report: the all-parties figures and the calling party’s own',
+      query: ['month'],
+      run: ({ query, caller }) => {
+        const report = kpiReport(ctx, query.month ?? '');
+        return { ...report, lines: report.lines.filter((l) => l.party === undefined || l.party === caller) };
+      },
     },
     {
       method: 'GET',
