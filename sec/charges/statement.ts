@@ -86,11 +86,16 @@ export function chargingYearOf(at: number, yearStartMonth: number): number {
 export function nextPeriodStart(at: number, year: number, yearStartMonth: number): number {
   const yearStart = Date.UTC(year, yearStartMonth - 1, 1);
   if (at < yearStart) return yearStart;
-  for (let q = 1; q <= 4; q++) {
+  // Quarters 2 to 4 of the year; after the last has begun, no period of this year is left.
+  for (let q = 1; q <= 3; q++) {
     const start = Date.UTC(year, yearStartMonth - 1 + 3 * q, 1);
     if (at < start) return start;
   }
-  throw new ChargesError('BAD_CHARGES_INPUT', `charging year ${year} has ended: set the next year's statement`, 'year');
+  throw new ChargesError(
+    'BAD_CHARGES_INPUT',
+    `charging year ${year} has no period left to apply from: set the next year's statement`,
+    'year',
+  );
 }
 
 /** "YYYY-MM" → the first instant of that month and of the next. */

@@ -106,6 +106,8 @@ describe('the charging statement (SEC ch. 9)', () => {
     expect(nextPeriodStart(Date.UTC(2026, 1, 10), 2026, 4)).toBe(Date.UTC(2026, 3, 1));
     expect(nextPeriodStart(Date.UTC(2026, 4, 10), 2026, 4)).toBe(Date.UTC(2026, 6, 1));
     expect(nextPeriodStart(Date.UTC(2026, 11, 31), 2026, 4)).toBe(Date.UTC(2027, 0, 1));
+    // In the year's last quarter, nothing of that year is left to revise.
+    expect(() => nextPeriodStart(Date.UTC(2027, 1, 1), 2026, 4)).toThrow(/no period left/);
   });
 });
 
