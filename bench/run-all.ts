@@ -5,6 +5,7 @@ import { cryptoBench } from './crypto-bench.js';
 import { duisBench } from './duis-bench.js';
 import { endToEndBench, scenarioSuiteBench } from './end-to-end-bench.js';
 import { gbcsBench } from './gbcs-bench.js';
+import { meteringBench } from './metering-bench.js';
 import { premisesHeapBench } from './premises-heap-bench.js';
 
 /**
@@ -31,6 +32,11 @@ await endToEndBench(
     ? { premises: 5, requests: 100, concurrency: 8, alerts: 200 }
     : { premises: 50, requests: 5_000, concurrency: 64, alerts: 10_000 },
   { sign: rate('sign'), verify: rate('verify') },
+);
+await meteringBench(
+  quick
+    ? { premises: 5, requests: 100, concurrency: 8, rounds: 1 }
+    : { premises: 50, requests: 2_000, concurrency: 64, rounds: 3 },
 );
 scenarioSuiteBench();
 process.stdout.write('\ndone\n');

@@ -3,6 +3,7 @@ import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGbcsCommand } from './commands/gbcs.js';
+import { registerInvoicesCommand } from './commands/invoices.js';
 import { registerMosquittoPasswordsCommand } from './commands/mosquitto-passwords.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerGbcsCommand(program);
   registerBrokerCommand(program);
   registerAdminCommand(program);
+  registerInvoicesCommand(program);
   registerMosquittoPasswordsCommand(program);
   for (const command of program.commands) configure(command, [command.name()]);
   configure(program, []);

@@ -67,8 +67,9 @@ export class HeadEndAdmin {
   }
 
   /** SEC ch. 20: the meter points the party is registered for whose system is enrolled. */
-  enrolledPoints(eui: Eui64, at: number): string[] {
-    return enrolledPointsOf(this.deps.exit, eui, at);
+  enrolledPoints(eui: Eui64, at: number, role?: RegistrationRole): string[] {
+    // With a role: the systems the party pays a fixed charge for in that class (SEC ch. 9).
+    return enrolledPointsOf(this.deps.exit, eui, at, role ? [role] : undefined);
   }
 
   /** A party's live schedules (SR 5.1). */

@@ -4,7 +4,7 @@ import { GatewayError } from './duis-error.js';
 import type { HeadEndEventLog } from './event-log.js';
 import type { Inbox } from './inbox.js';
 import type { PartyRegistry } from './parties.js';
-import { REGISTRATION_ROLES, type Registration } from './registration.js';
+import { REGISTRATION_ROLES, type Registration, type RegistrationRole } from './registration.js';
 import type { Schedules } from './schedules.js';
 import type { Db } from './storage/database.js';
 import type { WebhookDelivery } from './webhooks.js';
@@ -42,10 +42,10 @@ export function enrolledPointsOf(
   deps: Pick<PartyExitDeps, 'db' | 'registration' | 'withdrawals'>,
   party: Eui64,
   at: number,
+  roles: readonly RegistrationRole[] = REGISTRATION_ROLES,
 ): string[] {
   const points = new Set<string>();
-  for (const role of REGISTRATION_ROLES)
-    for (const mpxn of deps.registration.pointsOf(party, role, at)) points.add(mpxn);
+  for (const role of roles) for (const mpxn of deps.registration.pointsOf(party, role, at)) points.add(mpxn);
   return [...points].filter((mpxn) => {
     const rows = deps.db.prepare("SELECT hub FROM devices WHERE mpxn = ? AND status = 'Commissioned'").all(mpxn) as {
       hub: string | null;

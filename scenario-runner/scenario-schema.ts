@@ -1,4 +1,5 @@
 import { SEC_ACTIONS } from './sec-actions.js';
+import { CHARGES_ACTIONS } from './charges-steps.js';
 
 /**
  * The JSON Schema of a scenario file (docs/scenarios.md). The runner validates every file against
@@ -176,6 +177,24 @@ export const SCENARIO_SCHEMA = {
           },
         },
         advance: { type: 'string', pattern: '^\\d+(ms|s|m|h|d)$' },
+        charges: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['action'],
+          description:
+            'a charges verb (docs/charges.md): pay and dispute are the party’s signed calls; the DCC acts through the admin API',
+          properties: {
+            action: { type: 'string', enum: [...CHARGES_ACTIONS] },
+            party: partyName,
+            month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+            amountPence: { type: 'integer' },
+            adjustmentPence: { type: 'integer' },
+            reason: { type: 'string' },
+            from: { type: 'string' },
+            to: { type: 'string' },
+            statement: { type: 'object' },
+          },
+        },
         sec: {
           type: 'object',
           additionalProperties: false,
@@ -257,6 +276,24 @@ export const SCENARIO_SCHEMA = {
               additionalProperties: false,
               required: ['ref', 'contains'],
               properties: { ref: deviceRef, contains: { type: 'string' } },
+            },
+            charges: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['party', 'month'],
+              properties: {
+                party: partyName,
+                month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+                totalPence: { type: 'integer' },
+                outstandingPence: { type: 'integer' },
+                state: { type: 'string', enum: ['paid', 'due', 'overdue'] },
+                line: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['code', 'amountPence'],
+                  properties: { code: { type: 'string' }, amountPence: { type: 'integer' } },
+                },
+              },
             },
             sec: {
               type: 'object',

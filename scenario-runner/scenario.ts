@@ -6,6 +6,7 @@ import { SmetsimError } from '../protocol/index.js';
 import type { DefaultPartyName } from '../world/default-parties.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 import type { SecAction, SecPartyName } from './sec-steps.js';
+import type { ChargesAction, ChargesExpectation } from './charges-steps.js';
 
 export type Subset = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ export interface Expectation {
   };
   readonly device?: { readonly ref: string; readonly state: Subset };
   /** The SEC side: a party's status, a notice it was sent (about a party), the last elective's state. */
+  /** The named party's invoice for a month (docs/charges.md). */
+  readonly charges?: ChargesExpectation;
   readonly sec?: {
     readonly party: SecPartyName;
     readonly status?: string;
@@ -77,6 +80,8 @@ export interface Step {
   readonly replace?: { readonly as: DefaultPartyName; readonly role?: string };
   /** A SEC verb (scenario-runner/sec-steps.ts). */
   readonly sec?: SecAction;
+  /** A charges verb (scenario-runner/charges-steps.ts). */
+  readonly charges?: ChargesAction;
   readonly expect?: Expectation;
   readonly capture?: Readonly<Record<string, string>>;
 }

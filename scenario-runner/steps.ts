@@ -7,6 +7,7 @@ import { mismatch, pathValue, substitute } from './expectations.js';
 import { parseDuration, type Expectation, type RequestAction, type Step } from './scenario.js';
 import { deviceState, type ScenarioWorld } from './scenario-world.js';
 import { runSecAction, secParty, secState } from './sec-steps.js';
+import { chargesMismatch, runChargesAction } from './charges-steps.js';
 import { deadlines } from '../sec/elective/electives.js';
 
 /** Why a step failed: what it expected, and what it saw instead. */
@@ -43,6 +44,7 @@ export async function runStep(
   else if (step.admin) admin(w, step.admin, index);
   else if (step.advance) await w.advance(parseDuration(step.advance));
   else if (step.sec) outcome.answer = await runSecAction(w, step.sec);
+  else if (step.charges) outcome.answer = await runChargesAction(w, step.charges);
   await w.settle();
   if (step.expect) await expect(w, step.expect, index, outcome);
   for (const [name, path] of Object.entries(step.capture ?? {})) {
@@ -230,6 +232,10 @@ async function expect(w: ScenarioWorld, e: Expectation, index: number, outcome: 
     }
   }
   if (e.sec) expectSec(w, e.sec);
+  if (e.charges) {
+    const problem = chargesMismatch(w, e.charges);
+    if (problem) throw new StepFailure(problem.message, problem.want, problem.got);
+  }
   if (e.device) {
     const device = w.device(e.device.ref, index).firmware;
     if (!device) throw new StepFailure(`device ${e.device.ref}: not in this premises`, e.device.ref, undefined);

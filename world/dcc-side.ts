@@ -9,6 +9,9 @@ import { buildGateway } from '../dcc-head-end/gateway/server.js';
 import { buildDuisGateway } from '../dcc-head-end/duis/server.js';
 import type { SecConfig } from '../sec/config.js';
 import { Sec, secGatewayExtension } from '../sec/sec.js';
+import { Charges } from '../sec/charges/charges.js';
+import type { ChargesConfig } from '../sec/charges/config.js';
+import { chargesGatewayExtension } from '../sec/charges/gateway/tables.js';
 import { HeadEnd } from '../dcc-head-end/head-end.js';
 import { openDatabase, type Db } from '../dcc-head-end/storage/database.js';
 import { MqttHeadEndLink, SmwanCredentials, type HeadEndLink } from '../smwan/index.js';
@@ -41,6 +44,8 @@ export interface DccOptions {
   readonly outageAlertDelayMs?: number;
   /** The SEC side's settings (sec/config.ts); the defaults otherwise. */
   readonly sec?: Partial<SecConfig>;
+  /** The charges' settings (sec/charges/config.ts); `metering: false` turns usage metering off (the bench). */
+  readonly charges?: Partial<ChargesConfig> & { readonly metering?: boolean };
   /** Wrap the head-end's SMWAN link (soak counts the frames crossing it). */
   readonly wrapLink?: (link: HeadEndLink) => HeadEndLink;
   /** The gateway's logger (world/harness-log.ts); silent when absent. */
@@ -81,6 +86,8 @@ export interface Dcc {
   readonly headEnd: HeadEnd;
   /** The SEC's commercial side: lifecycle and elective services (sec/). */
   readonly sec: Sec;
+  /** The DCC's charges: usage metering, statements, invoices, cover (sec/charges/). */
+  readonly charges: Charges;
   readonly gateway: FastifyInstance;
   /** The DUIS gateway's base URL once started, when duisPort was given. */
   readonly duisUrl: () => string | undefined;
@@ -151,11 +158,13 @@ export function createDcc(options: DccOptions): Dcc {
   };
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const sec = new Sec({ headEnd, db, clock, ...(options.sec ? { config: options.sec } : {}) });
+  const { metering, ...chargesConfig } = options.charges ?? {};
+  const charges = new Charges({ sec, db, config: chargesConfig, ...(metering === false ? { metering } : {}) });
   const control = options.controlClock ? controlClock(clock, () => headEnd.inFlight()) : undefined;
   const gateway = buildGateway({
     headEnd,
     adminToken,
-    extensions: [secGatewayExtension(sec)],
+    extensions: [secGatewayExtension(sec), chargesGatewayExtension(charges)],
     ...(control ? { clock: control } : {}),
     ...(control && control.mode !== 'real' ? { signatureClock: new RealClock() } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
@@ -172,6 +181,7 @@ export function createDcc(options: DccOptions): Dcc {
   return {
     headEnd,
     sec,
+    charges,
     gateway,
     duisUrl: () => duisUrl,
     adminToken,
@@ -183,6 +193,7 @@ export function createDcc(options: DccOptions): Dcc {
     async start() {
       await headEnd.start();
       sec.start();
+      charges.start();
       if (duis)
         duisUrl = await duis.server.listen({ port: options.duisPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
       return gateway.listen({ port: options.httpPort ?? 0, host: options.httpHost ?? '127.0.0.1' });
@@ -191,6 +202,7 @@ export function createDcc(options: DccOptions): Dcc {
       control?.stop();
       await duis?.server.close();
       await gateway.close();
+      charges.stop();
       sec.stop();
       await headEnd.stop();
       db.close();

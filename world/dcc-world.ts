@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Clock, CryptoProvider } from '../protocol/index.js';
 import type { ResponseTimeouts } from '../dcc-head-end/dcc-identity.js';
 import type { Sec } from '../sec/sec.js';
+import type { Charges } from '../sec/charges/charges.js';
 import type { SecConfig } from '../sec/config.js';
 import type { HeadEnd } from '../dcc-head-end/head-end.js';
 import {
@@ -12,7 +13,7 @@ import {
   type HeadEndLink,
 } from '../smwan/index.js';
 import { createDashboard } from '../dashboard/index.js';
-import { createDcc, injectTransport } from './dcc-side.js';
+import { createDcc, injectTransport, type DccOptions } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from './premises.js';
 import type { GatewayTransport } from './gateway-client.js';
@@ -41,6 +42,8 @@ export interface WorldOptions {
   readonly outageAlertDelayMs?: number;
   /** The SEC side's settings (sec/config.ts). */
   readonly sec?: Partial<SecConfig>;
+  /** The charges' settings (sec/charges/config.ts), and `metering: false` to turn usage metering off. */
+  readonly charges?: DccOptions['charges'];
   /**
    * Extra premises installed but not enrolled (BPM 01.01 still to do): devices on the HAN with
    * the supplier's credentials, absent from the DCC inventory; their meter points are registered.
@@ -65,6 +68,8 @@ export interface World {
   readonly brokerUrl: string;
   readonly headEnd: HeadEnd;
   readonly sec: Sec;
+  /** The DCC's charges (sec/charges/). */
+  readonly charges: Charges;
   readonly gateway: FastifyInstance;
   readonly gatewayUrl: string;
   /** The DUIS gateway's base URL, when duisPort was given. */
@@ -103,6 +108,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       'webhookRetryDelaysMs',
       'outageAlertDelayMs',
       'sec',
+      'charges',
       'logger',
       'controlClock',
     ]),
@@ -134,6 +140,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     brokerUrl,
     headEnd: dcc.headEnd,
     sec: dcc.sec,
+    charges: dcc.charges,
     gateway: dcc.gateway,
     gatewayUrl,
     duisUrl: dcc.duisUrl(),

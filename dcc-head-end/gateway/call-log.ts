@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Eui64 } from '../../protocol/index.js';
 import type { HeadEnd } from '../head-end.js';
 
 /** What one gateway call came to, for its log line and /metrics. */
@@ -19,6 +20,54 @@ declare module 'fastify' {
     /** The `code` of the answer, read as it is sent. */
     answerCode?: string;
   }
+}
+
+/**
+ * What a usage meter (sec/charges/, SEC ch. 9) sees of one authenticated call: who, which SR and
+ * command variant, and the bytes each way (the request body as received, the answer as sent).
+ */
+export interface MeteredCall {
+  readonly party: Eui64;
+  readonly route: string;
+  readonly serviceRequest: string | undefined;
+  readonly commandVariant: number | undefined;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly status: number;
+}
+
+/** A meter may return a promise: the answer is sent once it resolves (a durable group commit). */
+export type CallMeter = (call: MeteredCall) => Promise<void> | void;
+
+/**
+ * Meter every call from an authenticated party before its answer is sent, so that an answer the
+ * party received is never missing from its usage, even after SIGKILL. Unauthenticated calls are
+ * not metered: no party can be charged for them.
+ */
+export function meterCalls(app: FastifyInstance, meters: readonly CallMeter[]): void {
+  if (meters.length === 0) return;
+  app.addHook('onSend', async (request, reply, payload) => {
+    const party = request.caller;
+    if (party === undefined) return payload;
+    const body = request.body as { serviceReferenceVariant?: unknown; commandVariant?: unknown } | undefined;
+    const sr = body && typeof body === 'object' ? body.serviceReferenceVariant : undefined;
+    const variant = body && typeof body === 'object' ? body.commandVariant : undefined;
+    const call: MeteredCall = {
+      party,
+      route: request.routeOptions.url ?? 'unknown',
+      serviceRequest: typeof sr === 'string' ? sr : undefined,
+      commandVariant: typeof variant === 'number' ? variant : undefined,
+      requestBytes: Number(request.headers['content-length'] ?? 0) || 0,
+      responseBytes:
+        typeof payload === 'string' ? Buffer.byteLength(payload) : Buffer.isBuffer(payload) ? payload.length : 0,
+      status: reply.statusCode,
+    };
+    for (const meter of meters) {
+      const done = meter(call);
+      if (done) await done;
+    }
+    return payload;
+  });
 }
 
 /** An answer's code without parsing a large body (an inbox page): the first "code" near the start. */

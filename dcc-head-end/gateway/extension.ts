@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Eui64 } from '../../protocol/index.js';
 import { GatewayError } from '../duis-error.js';
+import type { CallMeter } from './call-log.js';
 
 /**
  * Routes a sibling of the head-end adds to the User Gateway (the SEC's commercial side, issue
@@ -10,6 +11,8 @@ import { GatewayError } from '../duis-error.js';
 export interface GatewayExtension {
   readonly paths: Readonly<Record<string, unknown>>;
   register(app: FastifyInstance, hooks: GatewayHooks): void;
+  /** Told of every authenticated call before its answer is sent (usage metering, SEC ch. 9). */
+  readonly meter?: CallMeter;
 }
 
 export interface GatewayHooks {

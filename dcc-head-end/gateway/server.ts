@@ -5,7 +5,7 @@ import { GatewayError } from '../duis-error.js';
 import type { HeadEnd } from '../head-end.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { authenticate } from './authenticate.js';
-import { logCalls, observeCalls } from './call-log.js';
+import { logCalls, meterCalls, observeCalls } from './call-log.js';
 import { adminGuard, type GatewayExtension } from './extension.js';
 import { clientErrorHandler } from './client-error.js';
 import type { ClockControl } from './clock-routes.js';
@@ -137,6 +137,10 @@ export function buildGateway(options: GatewayOptions): FastifyInstance {
   registerOperationsRoutes(app, headEnd, metrics);
 
   const extensions = options.extensions ?? [];
+  meterCalls(
+    app,
+    extensions.flatMap((e) => (e.meter ? [e.meter] : [])),
+  );
   const extensionPaths = Object.assign({}, ...extensions.map((e) => e.paths)) as Record<string, unknown>;
   const contract = openApiDocument(
     { admin: Boolean(options.adminToken), clock: options.clock !== undefined },

@@ -1,3 +1,4 @@
+import { CHARGES_MIGRATIONS } from '../../sec/charges/storage-migrations.js';
 import { SEC_MIGRATIONS } from '../../sec/storage/migrations.js';
 import { PARTY_EXIT_MIGRATIONS } from './sec-migrations.js';
 
@@ -177,4 +178,6 @@ export const MIGRATIONS: readonly { readonly id: number; readonly name: string; 
   // SEC ch. 5, 6, 8, 19, 20 (issue 15): the head-end's exit hooks, then the SEC side's own tables.
   ...PARTY_EXIT_MIGRATIONS,
   ...SEC_MIGRATIONS,
+  // SEC ch. 9 (issue 16): usage metering and the DCC's charges.
+  ...CHARGES_MIGRATIONS,
 ];
