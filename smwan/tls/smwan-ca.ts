@@ -34,7 +34,7 @@ export class SmwanCa {
   ) {}
 
   static async create(name = 'smetsim SMWAN CA'): Promise<SmwanCa> {
-    const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']));
+    const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
     const now = Date.now();
     const certificate = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: randomSerial(),
@@ -84,7 +84,7 @@ export class SmwanCa {
   }
 
   private async issue(commonName: string, extensions: x509.Extension[]): Promise<TlsMaterial> {
-    const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']));
+    const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
     const now = Date.now();
     const certificate = await x509.X509CertificateGenerator.create({
       serialNumber: randomSerial(),
