@@ -7,6 +7,7 @@ import { endToEndBench, scenarioSuiteBench } from './end-to-end-bench.js';
 import { gbcsBench } from './gbcs-bench.js';
 import { meteringBench } from './metering-bench.js';
 import { premisesHeapBench } from './premises-heap-bench.js';
+import { tlsBench } from './tls-bench.js';
 
 /**
  * `npm run bench`: bounded, reproducible baselines for later issues to compare against.
@@ -26,6 +27,7 @@ duisBench(seconds);
 await brokerBench(quick ? { clients: 50, total: 500 } : { clients: 1000, total: 40_000 });
 await premisesHeapBench(quick ? [100] : [1_000, 10_000]);
 await capacityBench(quick ? [300] : [1_000, 10_000]);
+await tlsBench(quick ? 50 : 1_000);
 const rate = (name: string) => crypto.find((row) => row.name.startsWith(name))!.value;
 await endToEndBench(
   quick

@@ -13,9 +13,14 @@ export interface BrokerProcess {
  * The embedded broker in a process of its own (`smetsim broker --port 0`), as soak runs and
  * benchmarks need: a broker sharing the fleet's thread measures the thread, not the broker.
  */
-export async function startBrokerProcess(smwanSecret: string): Promise<BrokerProcess> {
+export async function startBrokerProcess(
+  smwanSecret: string,
+  /** MQTT over TLS, with the SMWAN CA kept in this folder (world/smwan-tls-files.ts). */
+  tlsDir?: string,
+): Promise<BrokerProcess> {
   const bin = fileURLToPath(new URL('../bin/smetsim.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'broker', '--port', '0', '--smwan-secret', smwanSecret], {
+  const tls = tlsDir === undefined ? [] : ['--tls', '--tls-dir', tlsDir];
+  const child = spawn(process.execPath, [bin, 'broker', '--port', '0', ...tls, '--smwan-secret', smwanSecret], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,8 +1,11 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
 import { mayPublish, mayRetain, maySubscribe } from './broker-policy.js';
-import type { Principal, SmwanCredentials } from './credentials.js';
+import { HEAD_END_USER, type Principal, type SmwanCredentials } from './credentials.js';
 import { MAX_MQTT_REMAINING_LENGTH, SizeGuardedConnection } from './packet-size-guard.js';
+import { principalOfCertificate } from './tls/certificate-principal.js';
+import type { TlsMaterial } from './tls/smwan-ca.js';
 
 export interface EmbeddedBrokerOptions {
   readonly credentials: SmwanCredentials;
@@ -11,6 +14,11 @@ export interface EmbeddedBrokerOptions {
   readonly host?: string;
   /** Largest MQTT remaining length accepted; default MAX_MQTT_REMAINING_LENGTH (packet-size-guard.ts). */
   readonly maxRemainingLength?: number;
+  /**
+   * MQTT over TLS (issue 17): the broker's certificate, and the CA whose client certificates it
+   * takes. A client must present one; its subject CN is who it is (smwan/tls/). Plain TCP when absent.
+   */
+  readonly tls?: TlsMaterial;
 }
 
 export interface EmbeddedBroker {
@@ -23,6 +31,13 @@ export interface EmbeddedBroker {
 // MQTT 3.1.1 CONNACK return codes.
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
+
+/** A certified client's identity; a user name, if it sends one, must be the same identity. */
+function certificatePrincipal(principal: Principal | undefined, username: string | undefined): Principal | undefined {
+  if (!principal || username === undefined) return principal;
+  const name = principal.kind === 'hub' ? principal.hub : HEAD_END_USER;
+  return username === name ? principal : undefined;
+}
 
 function authError(returnCode: number, message: string): AuthenticateError {
   const error: AuthenticateError = Object.assign(new Error(message), { returnCode });
@@ -37,9 +52,13 @@ function authError(returnCode: number, message: string): AuthenticateError {
  */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const principals = new WeakMap<Client, Principal>();
+  // Under TLS, who a connection is comes from its verified client certificate, not a password.
+  const certified = new WeakMap<object, Principal | undefined>();
   const hooks: AedesOptions = {
     authenticate(client, username, password, done) {
-      const principal = options.credentials.authenticate(username, password);
+      const principal = options.tls
+        ? certificatePrincipal(certified.get(client.conn), username)
+        : options.credentials.authenticate(username, password);
       if (!principal) return done(authError(BAD_USERNAME_OR_PASSWORD, 'bad user name or password'), false);
       // A hub's client id is its EUI, so no one can take over another hub's persistent session.
       if (principal.kind === 'hub' && client.id !== principal.hub) {
@@ -75,18 +94,27 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   // Every connection is tracked so that close() ends them: server.close() alone waits for each
   // client to hang up, which a half-closed or reconnecting client may never do.
   const sockets = new Set<Socket>();
-  const server: Server = createServer({ noDelay: true }, (socket) => {
+  const accept = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    aedes.handle(new SizeGuardedConnection(socket, options.maxRemainingLength ?? MAX_MQTT_REMAINING_LENGTH));
-  });
+    const connection = new SizeGuardedConnection(socket, options.maxRemainingLength ?? MAX_MQTT_REMAINING_LENGTH);
+    if (options.tls) certified.set(connection, principalOfCertificate((socket as TLSSocket).getPeerCertificate()));
+    aedes.handle(connection);
+  };
+  // requestCert + rejectUnauthorized: a client without a certificate from our CA never gets to MQTT.
+  const server: Server = options.tls
+    ? createTlsServer(
+        { ...options.tls, requestCert: true, rejectUnauthorized: true, noDelay: true, minVersion: 'TLSv1.2' },
+        accept,
+      )
+    : createServer({ noDelay: true }, accept);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
   return {
-    url: `mqtt://${address}:${port}`,
+    url: `${options.tls ? 'mqtts' : 'mqtt'}://${address}:${port}`,
     port,
     get connectedClients() {
       return aedes.connectedClients;

@@ -6,3 +6,4 @@ export * from './packet-size-guard.js';
 export * from './mqtt-hub-link.js';
 export * from './mqtt-head-end-link.js';
 export * from './memory-link.js';
+export * from './tls/smwan-ca.js';

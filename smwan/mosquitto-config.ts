@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HEAD_END_USER, type SmwanCredentials } from './credentials.js';
 import type { Eui64 } from '../protocol/index.js';
 import { MAX_MQTT_REMAINING_LENGTH } from './packet-size-guard.js';
+import type { TlsMaterial } from './tls/smwan-ca.js';
 
 export interface MosquittoConfig {
   readonly dir: string;
@@ -22,6 +23,12 @@ export function writeMosquittoConfig(options: {
   port: number;
   hubs: readonly Eui64[];
   credentials: SmwanCredentials;
+  /**
+   * MQTT over TLS (issue 17): the broker's certificate from the SMWAN CA. Clients must present a
+   * certificate from the same CA, and its subject CN becomes their user name, so the ACL below
+   * applies unchanged (the embedded broker does the same: smwan/tls/certificate-principal.ts).
+   */
+  tls?: TlsMaterial;
 }): MosquittoConfig {
   mkdirSync(options.dir, { recursive: true });
   const passwords = join(options.dir, 'passwords');
@@ -51,6 +58,7 @@ export function writeMosquittoConfig(options: {
     conf,
     [
       `listener ${options.port} 127.0.0.1`,
+      ...(options.tls ? tlsLines(options.dir, options.tls) : []),
       'allow_anonymous false',
       `password_file ${passwords}`,
       `acl_file ${acl}`,
@@ -71,4 +79,20 @@ export function writeMosquittoConfig(options: {
     ].join('\n'),
   );
   return { dir: options.dir, conf, passwords, acl };
+}
+
+function tlsLines(dir: string, tls: TlsMaterial): string[] {
+  const files = { cafile: join(dir, 'ca.pem'), certfile: join(dir, 'server.pem'), keyfile: join(dir, 'server.key') };
+  writeFileSync(files.cafile, tls.ca);
+  writeFileSync(files.certfile, tls.cert);
+  writeFileSync(files.keyfile, tls.key, { mode: 0o600 });
+  return [
+    `cafile ${files.cafile}`,
+    `certfile ${files.certfile}`,
+    `keyfile ${files.keyfile}`,
+    'require_certificate true',
+    // The certificate's CN is the user name: a hub's EUI, or dcc-head-end; no password is asked.
+    'use_identity_as_username true',
+    'tls_version tlsv1.2',
+  ];
 }

@@ -2,6 +2,8 @@ import type { MqttClient } from 'mqtt';
 import { downTopic, isEui, parseSmwanTopic, SMWAN_PREFIX, type Eui64, type HubState } from '../protocol/index.js';
 import { HEAD_END_USER } from './credentials.js';
 import { LinkError, safely, type HeadEndLink } from './link.js';
+import { tlsOptions } from './tls/tls-options.js';
+import type { TlsMaterial } from './tls/smwan-ca.js';
 import { connectMqtt, endClient, publishQos1, subscribeQos1 } from './mqtt-connect.js';
 
 export interface MqttHeadEndLinkOptions {
@@ -10,6 +12,8 @@ export interface MqttHeadEndLinkOptions {
   /** The persistent session id; one per head-end instance. */
   readonly clientId?: string;
   readonly onError?: (error: unknown) => void;
+  /** MQTT over TLS with this client certificate (an `mqtts://` URL; smwan/tls/). */
+  readonly tls?: TlsMaterial;
 }
 
 /** The DCC's side of the SMWAN: wildcard subscriptions to every hub's `up` and `state`. */
@@ -45,6 +49,7 @@ export class MqttHeadEndLink implements HeadEndLink {
         password: this.options.secret,
         clean: false,
         reconnectPeriod: 1000,
+        ...tlsOptions(this.options.tls),
       },
       (client) =>
         client.on('message', (topic, payload, packet) => {

@@ -1,6 +1,8 @@
 import type { MqttClient } from 'mqtt';
 import { downFilter, parseSmwanTopic, smwanTopic, type Eui64 } from '../protocol/index.js';
 import { LinkError, safely, type HubLink } from './link.js';
+import { tlsOptions } from './tls/tls-options.js';
+import type { TlsMaterial } from './tls/smwan-ca.js';
 import { connectMqtt, endClient, publishQos1, subscribeQos1 } from './mqtt-connect.js';
 
 export interface MqttHubLinkOptions {
@@ -11,6 +13,11 @@ export interface MqttHubLinkOptions {
   /** How long to wait for CONNACK (default 10 s); a fleet connecting en masse waits longer. */
   readonly connectTimeoutMs?: number;
   readonly onError?: (error: unknown) => void;
+  /**
+   * MQTT over TLS with this client certificate (an `mqtts://` URL; smwan/tls/), or where to get
+   * it when the link opens: a fleet of thousands issues each hub's certificate at its connect.
+   */
+  readonly tls?: TlsMaterial | (() => Promise<TlsMaterial>);
 }
 
 /**
@@ -57,6 +64,7 @@ export class MqttHubLink implements HubLink {
         keepalive: this.options.keepaliveSeconds ?? 60,
         reconnectPeriod: 1000,
         will: { topic: this.topics.state, payload: Buffer.from('offline'), qos: 1, retain: true },
+        ...tlsOptions(typeof this.options.tls === 'function' ? await this.options.tls() : this.options.tls),
       },
       // The broker replays queued QoS 1 frames right after CONNACK, so listen before connecting.
       (c) =>

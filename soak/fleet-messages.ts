@@ -12,6 +12,8 @@ export interface FleetConfig {
   readonly seed: string;
   readonly brokerUrl: string;
   readonly smwanSecret: string;
+  /** MQTT over TLS: the SMWAN CA (PEM), from which each worker issues its hubs' certificates. */
+  readonly tlsCa?: { readonly cert: string; readonly key: string };
   readonly anchors: DeviceAnchors;
   /** Hubs connecting per second across the fleet; 0 means everyone at once (the connect storm). */
   readonly connectPerSecond: number;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeCrypto, RealClock } from '../protocol/index.js';
-import { MqttHubLink, SmwanCredentials } from '../smwan/index.js';
+import { MqttHubLink, SmwanCa, SmwanCredentials } from '../smwan/index.js';
 import { buildPremises, premisesEui, premisesRecord, type Premises } from '../world/premises.js';
 import { CountingHubLink, ShardCounters } from './counting-hub-link.js';
 import type { ConsumerAction, FleetCommand, FleetEvent, ShardConfig } from './fleet-messages.js';
@@ -16,6 +16,8 @@ const port = parentPort!;
 const post = (event: FleetEvent) => port.postMessage(event);
 const clock = new RealClock();
 const credentials = new SmwanCredentials(config.smwanSecret);
+// Under TLS every hub gets a certificate from the run's CA when it first connects.
+const tlsCa = config.tlsCa ? SmwanCa.fromPem(config.tlsCa) : undefined;
 const counters = new ShardCounters();
 const homes = new Map<number, Premises>();
 let connectFailures = 0;
@@ -59,7 +61,13 @@ function build(): void {
   for (let index = config.first; index <= config.last; index++) {
     const hub = premisesEui(index, 'CHF');
     const link = new CountingHubLink(
-      new MqttHubLink({ url: config.brokerUrl, hub, secret: credentials.hubSecret(hub), connectTimeoutMs: 30_000 }),
+      new MqttHubLink({
+        url: config.brokerUrl,
+        hub,
+        secret: credentials.hubSecret(hub),
+        connectTimeoutMs: 30_000,
+        ...(tlsCa ? { tls: async () => (await tlsCa).issueClient(hub) } : {}),
+      }),
       counters,
     );
     const home = buildPremises({

@@ -1,3 +1,5 @@
+import { HEAD_END_USER } from '../smwan/credentials.js';
+import type { SmwanCa } from '../smwan/tls/smwan-ca.js';
 import { nodeCrypto, Prng, RealClock } from '../protocol/index.js';
 import { createDcc, injectTransport } from '../world/dcc-side.js';
 import { Accounting } from './accounting.js';
@@ -23,6 +25,8 @@ export interface SoakOptions {
   /** The broker's process, when soak started it: its RSS goes in the report. */
   readonly brokerPid?: number;
   readonly smwanSecret: string;
+  /** MQTT over TLS on the SMWAN, with this CA (world/smwan-tls-files.ts). */
+  readonly tls?: SmwanCa;
   readonly reportDir: string;
   readonly seed: string;
   /** After the traffic stops, how long to wait for the last answers before counting them lost. */
@@ -69,6 +73,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
     seed: options.seed,
     brokerUrl: options.brokerUrl,
     smwanSecret: options.smwanSecret,
+    ...(options.tls ? { smwanTls: await options.tls.issueClient(HEAD_END_USER) } : {}),
     timeouts,
     ...(profile.outageAlertDelayMs !== undefined ? { outageAlertDelayMs: profile.outageAlertDelayMs } : {}),
   });
@@ -92,6 +97,7 @@ export async function runSoak(options: SoakOptions): Promise<{ report: SoakRepor
       seed: options.seed,
       brokerUrl: options.brokerUrl,
       smwanSecret: options.smwanSecret,
+      ...(options.tls ? { tlsCa: await options.tls.toPem() } : {}),
       anchors: dcc.anchors,
       connectPerSecond: options.connectPerSecond ?? profile.connectPerSecond,
       ihdRefreshMs: profile.ihdRefreshMs,

@@ -1,3 +1,4 @@
+import type { TlsMaterial } from '../smwan/tls/smwan-ca.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -31,6 +32,8 @@ export interface DccOptions {
   readonly seed: string | number;
   readonly brokerUrl: string;
   readonly smwanSecret: string;
+  /** MQTT over TLS: the head-end's client certificate (smwan/tls/). */
+  readonly smwanTls?: TlsMaterial;
   /** Durable state here; in memory when absent. */
   readonly dataDir?: string;
   readonly httpPort?: number;
@@ -126,6 +129,7 @@ export function createDcc(options: DccOptions): Dcc {
     url: options.brokerUrl,
     secret: credentials.headEndSecret,
     clientId: `dcc-head-end-${String(seed)}`,
+    ...(options.smwanTls ? { tls: options.smwanTls } : {}),
   });
   const headEnd = new HeadEnd({
     db,

@@ -11,7 +11,9 @@ import {
   startEmbeddedBroker,
   type EmbeddedBroker,
   type HeadEndLink,
+  type SmwanCa,
 } from '../smwan/index.js';
+import { HEAD_END_USER } from '../smwan/credentials.js';
 import { createDashboard } from '../dashboard/index.js';
 import { createDcc, injectTransport, type DccOptions } from './dcc-side.js';
 import type { DefaultPartyName, PartyIdentity } from './default-parties.js';
@@ -29,6 +31,11 @@ export interface WorldOptions {
   /** An external broker; the embedded one (on mqttPort) when absent. */
   readonly brokerUrl?: string;
   readonly mqttPort?: number;
+  /**
+   * MQTT over TLS on the SMWAN (issue 17): this CA certifies the embedded broker, the head-end and
+   * every hub; an external broker (`brokerUrl`, `mqtts://`) must trust it too.
+   */
+  readonly tls?: SmwanCa;
   readonly httpPort?: number;
   readonly httpHost?: string;
   /** Also open the DUIS gateway on this port (0: a free one). */
@@ -87,7 +94,11 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const credentials = new SmwanCredentials(options.smwanSecret);
   const broker = options.brokerUrl
     ? undefined
-    : await startEmbeddedBroker({ credentials, port: options.mqttPort ?? 0 });
+    : await startEmbeddedBroker({
+        credentials,
+        port: options.mqttPort ?? 0,
+        ...(options.tls ? { tls: await options.tls.issueServer() } : {}),
+      });
   const brokerUrl = options.brokerUrl ?? broker!.url;
   const dashboard = options.dashboard ? createDashboard() : undefined;
   const dcc = createDcc({
@@ -97,6 +108,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     seed,
     brokerUrl,
     smwanSecret: options.smwanSecret,
+    ...(options.tls ? { smwanTls: await options.tls.issueClient(HEAD_END_USER) } : {}),
     ...pick(options, [
       'dataDir',
       'httpPort',
@@ -123,7 +135,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       seed,
       clock,
       crypto,
-      link: new MqttHubLink({ url: brokerUrl, hub, secret: credentials.hubSecret(hub) }),
+      link: new MqttHubLink({
+        url: brokerUrl,
+        hub,
+        secret: credentials.hubSecret(hub),
+        ...(options.tls ? { tls: await options.tls.issueClient(hub) } : {}),
+      }),
       ...dcc.anchors,
       ...(installedOnly ? { state: 'installed' as const } : {}),
       ...pick(options, ['withPpmid', 'gsmeWakeMs', 'ihdRefreshMs', 'paymentMode', 'initialBalancePence']),

@@ -25,6 +25,7 @@ interface ServeOptions {
   partyKeys?: string;
   seed: string;
   smwanSecret: string;
+  tls?: boolean;
   responseTimeout?: number;
   clock: 'real' | 'virtual';
   speed?: number;
@@ -84,6 +85,7 @@ export function registerServeCommand(program: Command): void {
         .choices(LOG_LEVELS)
         .default('info'),
     )
+    .option('--tls', 'MQTT over TLS on the SMWAN: a certificate per hub from the emulator CA in <data-dir>/tls')
     .addOption(smwanSecretOption())
     .action((options: ServeOptions & { responseTimeoutMs?: number }) =>
       runCommand('serve', () =>
@@ -113,13 +115,19 @@ function serveClock(options: ServeOptions): Clock {
 async function serve(options: ServeOptions): Promise<void> {
   const clock = serveClock(options);
   // Loaded here, not at start: --help and a refused argument answer at once.
-  const [{ SmwanCredentials, startEmbeddedBroker }, { startWorld }, { writeFleetFile }, { createHarnessLogger }] =
-    await Promise.all([
-      import('../../smwan/index.js'),
-      import('../../world/dcc-world.js'),
-      import('../../world/fleet-file.js'),
-      import('../../world/harness-log.js'),
-    ]);
+  const [
+    { SmwanCredentials, startEmbeddedBroker },
+    { startWorld },
+    { writeFleetFile },
+    { createHarnessLogger },
+    { loadOrCreateSmwanCa },
+  ] = await Promise.all([
+    import('../../smwan/index.js'),
+    import('../../world/dcc-world.js'),
+    import('../../world/fleet-file.js'),
+    import('../../world/harness-log.js'),
+    import('../../world/smwan-tls-files.js'),
+  ]);
   const logger = createHarnessLogger({ level: options.logLevel, pretty: process.stdout.isTTY === true });
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -128,6 +136,7 @@ async function serve(options: ServeOptions): Promise<void> {
   if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(16).toString('hex'), { mode: 0o600 });
   const adminToken = readFileSync(tokenFile, 'utf8').trim();
   const timeout = options.responseTimeout;
+  const tls = options.tls ? await loadOrCreateSmwanCa(join(dataDir, 'tls')) : undefined;
   // The embedded broker is started here rather than by startWorld, which always listens on
   // 127.0.0.1: in a container it must listen on every interface.
   const broker: EmbeddedBroker | undefined = options.broker
@@ -136,6 +145,7 @@ async function serve(options: ServeOptions): Promise<void> {
         credentials: new SmwanCredentials(options.smwanSecret),
         port: options.mqttPort,
         host: options.host,
+        ...(tls ? { tls: await tls.ca.issueServer([loopback(options.host), 'localhost']) } : {}),
       }).catch((error: unknown) => {
         throw nameListenError(error, '--mqtt-port', options.mqttPort);
       });
@@ -149,7 +159,8 @@ async function serve(options: ServeOptions): Promise<void> {
     crypto: nodeCrypto,
     seed: options.seed,
     dataDir,
-    brokerUrl: options.broker ?? `mqtt://${loopback(options.host)}:${broker!.port}`,
+    brokerUrl: options.broker ?? `${tls ? 'mqtts' : 'mqtt'}://${loopback(options.host)}:${broker!.port}`,
+    ...(tls ? { tls: tls.ca } : {}),
     httpPort: options.httpPort,
     httpHost: options.host,
     ...(options.duisPort === undefined ? {} : { duisPort: options.duisPort }),
@@ -178,6 +189,9 @@ async function serve(options: ServeOptions): Promise<void> {
         ? [`  DUIS gateway  ${world.duisUrl}/api/v1/serviceS | serviceD | serviceT   (docs/duis.md)`]
         : []),
       `  SMWAN broker  ${world.brokerUrl}`,
+      ...(tls
+        ? [`  SMWAN TLS     CA ${tls.caFile}; a watcher's certificate ${tls.observerCert} and key ${tls.observerKey}`]
+        : []),
       `  fleet         ${fleetFile}`,
       `  admin token   ${tokenFile}`,
       `  clock         ${clockLine(world.clock)}`,

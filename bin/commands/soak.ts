@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { runCommand } from '../cli-errors.js';
@@ -20,6 +21,8 @@ interface SoakCliOptions {
   metricsPort?: number;
   progress: 'auto' | 'tty' | 'plain';
   smwanSecret: string;
+  tls?: boolean;
+  tlsDir?: string;
 }
 
 export function registerSoakCommand(program: Command): void {
@@ -79,23 +82,29 @@ export function registerSoakCommand(program: Command): void {
         .choices(['auto', 'tty', 'plain'])
         .default('auto'),
     )
+    .option('--tls', 'MQTT over TLS on the SMWAN: a certificate per hub from the run CA (kept in --tls-dir)')
+    .option('--tls-dir <dir>', 'where the SMWAN CA is kept (default <report>/tls); an external broker must trust it')
     .addOption(smwanSecretOption())
     .action((options: SoakCliOptions) =>
       runCommand('soak', async () => {
         // Loaded here, not at start: --help and a refused argument answer at once.
-        const [{ startBrokerProcess }, { runSoak }, { loadProfile, loadTargets }] = await Promise.all([
-          import('../../smwan/broker-process.js'),
-          import('../../soak/soak.js'),
-          import('../../soak/profile.js'),
-        ]);
+        const [{ startBrokerProcess }, { runSoak }, { loadProfile, loadTargets }, { loadOrCreateSmwanCa }] =
+          await Promise.all([
+            import('../../smwan/broker-process.js'),
+            import('../../soak/soak.js'),
+            import('../../soak/profile.js'),
+            import('../../world/smwan-tls-files.js'),
+          ]);
         const { premises, workers, connectPerSecond, metricsPort, duration: durationMs } = options;
         const profile = loadProfile(options.profile);
         const targets = options.targets ? loadTargets(options.targets, profile.targets) : undefined;
         const deadlines = targets ?? profile.targets;
         const graceMs = options.grace ?? Math.max(deadlines.nonCriticalMs, deadlines.criticalMs) + 5_000;
+        const tlsDir = options.tls ? resolve(options.tlsDir ?? join(options.report, 'tls')) : undefined;
+        const tls = tlsDir ? await loadOrCreateSmwanCa(tlsDir) : undefined;
         const broker = options.broker
           ? { url: options.broker, child: undefined, stop: () => undefined }
-          : await startBrokerProcess(options.smwanSecret);
+          : await startBrokerProcess(options.smwanSecret, tlsDir);
         let stopping = false;
         // The run goes on (and fails on the answers it no longer gets), but say why at once.
         broker.child?.once('exit', (code, signal) => {
@@ -113,6 +122,7 @@ export function registerSoakCommand(program: Command): void {
             brokerUrl: broker.url,
             ...(broker.child?.pid ? { brokerPid: broker.child.pid } : {}),
             smwanSecret: options.smwanSecret,
+            ...(tls ? { tls: tls.ca } : {}),
             reportDir: options.report,
             seed: options.seed,
             graceMs,
@@ -132,5 +142,6 @@ export function registerSoakCommand(program: Command): void {
     'smetsim soak --premises 100 --duration 1m',
     'smetsim soak --premises 10000 --duration 1h30m --profile storm --report out/storm',
     'smetsim soak --profile my-profile.yaml --broker mqtt://127.0.0.1:1883 --metrics-port 9464',
+    'smetsim soak --premises 2000 --duration 10m --tls   # MQTT over TLS, a certificate per hub',
   ]);
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmwanCredentials } from '../../smwan/credentials.js';
 import { writeMosquittoConfig } from '../../smwan/mosquitto-config.js';
 import { premisesEui } from '../../world/premises.js';
+import { loadOrCreateSmwanCa } from '../../world/smwan-tls-files.js';
 import { runCli } from '../support/cli.js';
 
 /**
@@ -106,5 +107,77 @@ describe('built-in scenarios against mosquitto', () => {
     const { MqttHubLink } = await import('../../smwan/mqtt-hub-link.js');
     const link = new MqttHubLink({ url: `mqtt://127.0.0.1:${port}`, hub: premisesEui(1, 'CHF'), secret: 'wrong' });
     await expect(link.open()).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+  });
+});
+
+describe('a soak through mosquitto on MQTT over TLS (issue 17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smetsim-mosquitto-tls-'));
+  const tlsDir = join(dir, 'tls');
+  let broker: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    const hubs = Array.from({ length: 10 }, (_, i) => premisesEui(i + 1, 'CHF'));
+    const { ca } = await loadOrCreateSmwanCa(tlsDir);
+    const config = writeMosquittoConfig({
+      dir: join(dir, 'mosquitto'),
+      port,
+      hubs,
+      credentials: new SmwanCredentials(SECRET),
+      tls: await ca.issueServer(['127.0.0.1']),
+    });
+    execFileSync('mosquitto_passwd', ['-U', config.passwords]);
+    broker = spawn('mosquitto', ['-c', config.conf], { stdio: 'ignore' });
+    await waitForPort(port);
+  });
+  afterAll(() => {
+    broker?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('soaks 10 premises over mqtts with a certificate per hub, every message accounted for', async () => {
+    const report = join(dir, 'soak');
+    const result = await runCli(
+      [
+        'soak',
+        '--premises',
+        '10',
+        '--workers',
+        '2',
+        '--duration',
+        '6s',
+        '--grace',
+        '12s',
+        '--broker',
+        `mqtts://127.0.0.1:${port}`,
+        '--tls',
+        '--tls-dir',
+        tlsDir,
+        '--smwan-secret',
+        SECRET,
+        '--report',
+        report,
+      ],
+      90_000,
+    );
+    expect(result.stdout).toContain('soak: PASS');
+    const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as {
+      requests: { sent: number; answered: number; lost: number };
+    };
+    expect(json.requests.sent).toBeGreaterThan(5);
+    expect(json.requests).toMatchObject({ lost: 0, answered: json.requests.sent });
+  }, 100_000);
+
+  it('refuses a hub that has only its password', async () => {
+    const { MqttHubLink } = await import('../../smwan/mqtt-hub-link.js');
+    const hub = premisesEui(1, 'CHF');
+    const link = new MqttHubLink({
+      url: `mqtts://127.0.0.1:${port}`,
+      hub,
+      secret: new SmwanCredentials(SECRET).hubSecret(hub),
+      connectTimeoutMs: 3_000,
+    });
+    await expect(link.open()).rejects.toMatchObject({ code: 'CONNECT_FAILED' });
   });
 });
