@@ -3,11 +3,13 @@ import { VirtualClock } from '../protocol/clock.js';
 import { decodeGbcs, decodeGbcsWithLayout, type DecodedGbcs } from '../protocol/gbcs/envelope/index.js';
 import { GbcsError } from '../protocol/gbcs/errors.js';
 import { checkProtection, type GbcsKeyResolver } from '../protocol/gbcs/protection/index.js';
+import type { DeviceFirmware } from '../device-core/firmware.js';
 import type { Eui64 } from '../protocol/index.js';
 import type { HubLink } from '../protocol/wan-link.js';
 import { buildRtdsPremises, RTDS_DEVICE, type RtdsPremises } from '../world/rtds-premises.js';
 import type { TestPki } from '../world/test-pki-keystore.js';
 import { contextFor } from './device-context.js';
+import { standIn } from './device-stand-in.js';
 import { compareShapes, outcomeOf, type PayloadOutcome } from './device-shape.js';
 
 /** One RTDS COMMAND replayed to our device, and what came back (issue 13 §4). */
@@ -23,7 +25,11 @@ export interface DeviceCaseResult {
   readonly why: readonly string[];
   /** The device signed its response: shape-only, since a test-PKI device cannot sign as itself. */
   readonly shapeOnly: boolean;
+  /** The firmware did not read GBCS, so the stand-in (device-stand-in.ts) carried the command to the model. */
+  readonly standIn: boolean;
 }
+
+type Decoded = DecodedGbcs & { readonly bytes: Uint8Array };
 
 /** How long a case runs on the virtual clock: past a GSME's 30-minute wake, so that the GPF mailbox drains. */
 const RUN_MS = 31 * 60_000;
@@ -49,6 +55,7 @@ export async function runDeviceCase(
     matches: false,
     why: [why],
     shapeOnly: false,
+    standIn: false,
   });
   let header;
   try {
@@ -78,43 +85,80 @@ export async function runDeviceCase(
   };
   const originator = home.devices.get(header.originator);
   const hanOriginated = originator !== undefined;
-  const han: Uint8Array[] = [];
+  // The device's parent on the HAN: the GPF for the GSME (its mailbox), the CHF for the rest.
+  const parent = device === home.gsme ? home.gpf : home.hub;
+  const onHan: Uint8Array[] = [];
+  let direct = false;
   if (originator) {
-    // The answer crosses the HAN to the originating device (the PPMID): catch it on arrival.
-    const receive = originator.receive.bind(originator);
-    originator.receive = (from, bytes) => {
-      if (from === device.eui) han.push(Uint8Array.from(bytes));
-      receive(from, bytes);
-    };
+    // PCS01/02: the answer crosses the HAN to the originating device (the PPMID).
+    listen(originator, device.eui, onHan);
     device.receive(header.originator, command);
   } else {
+    listen(parent, device.eui, onHan);
     link.deliver(command);
     // The CHF executes its own commands off the WAN: the link delivered them to it.
-    if (device === home.hub) reached = true;
+    if (device === home.hub) reached = home.hub.routing.malformedDown === hubMalformed;
+    await clock.advanceAsync(0);
+    if (!reached && device !== home.hub && home.hub.routing.malformedDown > hubMalformed) {
+      // The hub does not route GBCS yet: hand the bytes to the device's HAN endpoint as its parent would.
+      direct = true;
+      device.receive(parent.eui, command);
+    }
   }
   await clock.advanceAsync(RUN_MS);
+  // The firmware does not read GBCS yet: run the stand-in (device-stand-in.ts) and say so.
+  let standInUsed = false;
+  let standInWhy: string | undefined;
+  let counts = before;
+  let response: Decoded | undefined;
+  if (device.stats.malformed > before.malformed && device !== home.hub && !hanOriginated) {
+    standInUsed = true;
+    counts = { ...device.stats };
+    const caught: Uint8Array[] = [];
+    listen(home.hub, device.eui, caught);
+    const result = await standIn(device, home, pki, clock, command, caught);
+    if ('response' in result) response = tryDecode(result.response);
+    else standInWhy = result.refused;
+  }
   home.gsme.stopWakeCycle();
   const accepted =
-    reached &&
-    device.stats.malformed === before.malformed &&
-    device.stats.refused === before.refused &&
-    device.stats.internalErrors === before.internalErrors;
-  const executed = device.stats.executed > before.executed;
-  const answers = hanOriginated ? han : up;
-  const response = answers.map(tryDecode).find((m) => m?.message.signing.header.cra === 'response');
+    (reached || standInUsed) &&
+    standInWhy === undefined &&
+    device.stats.malformed === counts.malformed &&
+    device.stats.refused === counts.refused &&
+    device.stats.internalErrors === counts.internalErrors;
+  const executed = device.stats.executed > counts.executed;
+  // What the hub passed up, else what the device sent its parent on the HAN (the hub did not pass it up).
+  const isResponse = (m: Decoded | undefined) => m?.message.signing.header.cra === 'response';
+  response ??= (hanOriginated ? [] : up).map(tryDecode).find(isResponse) ?? onHan.map(tryDecode).find(isResponse);
+  const via = standInUsed ? 'stand-in: ' : direct ? 'hub does not route GBCS, delivered on the HAN: ' : '';
   if (!expected)
-    return { file, accepted, executed, matches: false, why: ['the RTDS has no RESPONSE for it'], shapeOnly: false };
+    return {
+      file,
+      accepted,
+      executed,
+      matches: false,
+      why: ['the RTDS has no RESPONSE for it'],
+      shapeOnly: false,
+      standIn: standInUsed,
+    };
   if (!response)
     return fail(
-      home.hub.routing.malformedDown > hubMalformed
-        ? 'the hub refused the bytes as malformed (it does not route GBCS yet)'
-        : whyNoResponse(device.stats, before, device.lastInternalError),
+      `${via}${standInWhy ?? whyNoResponse(device.stats, counts, device.lastInternalError)}`,
       accepted,
       executed,
     );
   const why = checkResponse(decodeGbcsWithLayout(expected), response, home, pki.resolver);
   const shapeOnly = response.message.signing.signature.kind === 'signed';
-  return { file, accepted, executed, matches: why.length === 0, why, shapeOnly };
+  return {
+    file,
+    accepted,
+    executed,
+    matches: why.length === 0,
+    why: why.map((w) => via + w),
+    shapeOnly,
+    standIn: standInUsed,
+  };
 }
 
 function whyNoResponse(
@@ -130,12 +174,7 @@ function whyNoResponse(
 }
 
 /** Our response against the RTDS one: the same kind, message code, protection, shape and outcome. */
-function checkResponse(
-  expected: DecodedGbcs,
-  ours: DecodedGbcs & { bytes: Uint8Array },
-  home: RtdsPremises,
-  pki: GbcsKeyResolver,
-): string[] {
+function checkResponse(expected: DecodedGbcs, ours: Decoded, home: RtdsPremises, pki: GbcsKeyResolver): string[] {
   const why: string[] = [];
   const e = expected.message.signing;
   const a = ours.message.signing;
@@ -169,7 +208,7 @@ function signerAware(pki: GbcsKeyResolver, home: RtdsPremises): GbcsKeyResolver 
   };
 }
 
-function tryDecode(bytes: Uint8Array): (DecodedGbcs & { bytes: Uint8Array }) | undefined {
+function tryDecode(bytes: Uint8Array): Decoded | undefined {
   try {
     return { ...decodeGbcsWithLayout(bytes), bytes };
   } catch {
@@ -183,6 +222,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function describe(error: unknown): string {
   return error instanceof GbcsError ? error.message : String(error);
+}
+
+/** Catch the frames `receiver` gets from `from` on the HAN, then let it handle them as before. */
+function listen(receiver: DeviceFirmware, from: Eui64, sink: Uint8Array[]): void {
+  const receive = receiver.receive.bind(receiver);
+  receiver.receive = (sender, bytes) => {
+    if (sender === from) sink.push(Uint8Array.from(bytes));
+    receive(sender, bytes);
+  };
 }
 
 /** A hub link that hands the run each frame the hub sends up and lets it deliver frames down. */

@@ -39,8 +39,13 @@ export class TrustStore {
     return this.anchors[role];
   }
 
-  /** Replace one role's credentials (commissioning, 6.15, or 6.23 change of supplier). */
+  /** Replace one role's credentials (commissioning, CS02b: 6.15.1, 6.21, 6.23 change of supplier). */
   install(role: DeviceTrustRole, credential: PartyCredential): void {
     this.anchors[role] = credential;
+  }
+
+  /** Empty one role's cells (a device set up without that party, as some RTDS contexts are). */
+  remove(role: DeviceTrustRole): void {
+    delete this.anchors[role];
   }
 }

@@ -3,6 +3,7 @@ import { GPF_SECURITY_HANDLERS } from './security-handlers.js';
 import { euiArg } from '../device-core/payload.js';
 import { forgetJoin, recordJoin, refuseJoin } from '../meter-core/handlers/join-policy.js';
 import type { GasProxy } from './gas-proxy.js';
+import { restoreGpfDeviceLog } from './gpf-device-log.js';
 
 // SR 8.7.x / 8.8.x at the GPF: a display joins (or leaves) and may read the gas mirror. The
 // critical and non-critical variants do the same here.
@@ -33,6 +34,8 @@ export const GPF_HANDLERS: HandlerTable<GasProxy> = {
   '8.1.1': (gpf) => gpf.commission(),
   // 6.2.4 Read Device Configuration (Identity Exc MPxN)
   '6.2.4': (gpf) => ok({ eui: gpf.eui, type: gpf.identity.type, firmwareVersion: gpf.identity.firmwareVersion }),
+  // 8.12.2 Restore GPF Device Log (GCS59): gpf-device-log.ts
+  '8.12.2': restoreGpfDeviceLog,
   // 11.2 Read Firmware Version
   '11.2': (gpf) => ok({ firmwareVersion: gpf.identity.firmwareVersion }),
   ...GPF_SECURITY_HANDLERS,

@@ -45,6 +45,11 @@ export class Esme extends MeterFirmware {
     return this.exportModel ? this.exportModel.sum(this.exportStart, halfHourIndex(this.now())) : 0;
   }
 
+  /** Wh exported over half-hours [from, to) (SR 4.8.2, 4.6.2), 0 before the meter started. */
+  exportUnitsIn(from: number, to: number): number {
+    return this.exportModel ? this.exportModel.sum(Math.max(from, this.exportStart), to) : 0;
+  }
+
   /** Average power over the current half-hour, from the model (0 when the supply is off). */
   instantaneousPowerW(): number {
     if (this.supply !== 'Enabled' || !this.isPowered) return 0;

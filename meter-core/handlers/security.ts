@@ -1,3 +1,4 @@
+import { provideCredentialDetails } from '../../device-core/credential-details.js';
 import { replaceCredentials, targetOf, type ReplacementTarget } from '../../device-core/credential-replacement.js';
 import type { Execution } from '../../device-core/firmware.js';
 import type { HandlerTable, ServiceCommand } from '../../device-core/handlers.js';
@@ -25,6 +26,8 @@ export const SECURITY_HANDLERS: HandlerTable<MeterFirmware> = {
   },
   // 6.21 Request Handover of DCC Controlled Device: the same replacement, on a device the DCC held.
   '6.21': (m, c) => replaceOnMeter(m, c, targetOf(c), 'handover'),
+  // 6.24.1 Retrieve Device Security Credentials (KRP): what the meter trusts, per role asked.
+  '6.24.1': (m, c) => provideCredentialDetails(m, c),
   // 6.23 Update Security Credentials (CoS): the Transitional CoS party installs the incoming supplier.
   '6.23': (m, c) =>
     replaceOnMeter(m, c, { role: 'Supplier', field: 'supplier', requireDs: true }, 'change of supplier'),

@@ -1,6 +1,8 @@
 import type { UseCaseCodec } from './use-case-codec.js';
 import { ESME_CORE_READS } from './reads/esme-core.js';
 import { GSME_CORE_READS } from './reads/gsme-core.js';
+import { ESME_MORE_READS } from './reads/esme-more.js';
+import { GSME_MORE_READS } from './reads/gsme-more.js';
 
 /**
  * SRs 4.x: registers, profiles, daily and monthly logs, network data, event and security logs.
@@ -9,4 +11,9 @@ import { GSME_CORE_READS } from './reads/gsme-core.js';
  * their plaintext form: see `reads/dlms-read.ts` (DLMS) and `reads/gbz-read.ts` (GBZ,
  * `encryptedComponents`).
  */
-export const READS: readonly UseCaseCodec[] = [...ESME_CORE_READS, ...GSME_CORE_READS];
+export const READS: readonly UseCaseCodec[] = [
+  ...ESME_CORE_READS,
+  ...GSME_CORE_READS,
+  ...ESME_MORE_READS,
+  ...GSME_MORE_READS,
+];

@@ -1,5 +1,7 @@
+import { AUXILIARY_LOAD_USE_CASES } from './supply-install-firmware/auxiliary-load.js';
 import { COMMISSION_USE_CASES } from './supply-install-firmware/commission.js';
 import { FIRMWARE_USE_CASES } from './supply-install-firmware/firmware.js';
+import { GCS59 } from './supply-install-firmware/gpf-device-log.js';
 import { JOIN_USE_CASES } from './supply-install-firmware/join.js';
 import { SUPPLY_USE_CASES } from './supply-install-firmware/supply.js';
 import type { UseCaseCodec } from './use-case-codec.js';
@@ -15,7 +17,9 @@ import type { UseCaseCodec } from './use-case-codec.js';
  */
 export const SUPPLY_INSTALL_FIRMWARE: readonly UseCaseCodec[] = [
   ...SUPPLY_USE_CASES,
+  ...AUXILIARY_LOAD_USE_CASES,
   ...COMMISSION_USE_CASES,
   ...JOIN_USE_CASES,
+  GCS59,
   ...FIRMWARE_USE_CASES,
 ];

@@ -26,6 +26,7 @@ import {
   GCS36,
   GCS44,
 } from './tariff-prepayment-tenancy/tenancy.js';
+import { ECS01A } from './tariff-prepayment-tenancy/tariff-esme.js';
 import { CS01A, CS01B } from './tariff-prepayment-tenancy/top-up.js';
 
 export { utrnCreditPence } from './tariff-prepayment-tenancy/top-up.js';
@@ -36,6 +37,7 @@ export { utrnCreditPence } from './tariff-prepayment-tenancy/top-up.js';
  * names the body fields and where GBCS carries them.
  */
 export const TARIFF_PREPAYMENT_TENANCY: readonly UseCaseCodec[] = [
+  ECS01A,
   CS01A,
   CS01B,
   ECS04A,

@@ -198,8 +198,9 @@ export function textBytes(body: PlainValue, key: string, max = MAX_TEXT): Uint8A
   return Uint8Array.from(value, (c) => c.charCodeAt(0));
 }
 
-export function bytesText(bytes: Uint8Array, field: string): string {
-  if (!bytes.every((b) => b >= 0x20 && b <= 0x7e)) throw new UseCaseError(`${field} must be printable ASCII`, field);
+export function bytesText(bytes: Uint8Array, field: string, max = MAX_TEXT): string {
+  if (bytes.length > max || !bytes.every((b) => b >= 0x20 && b <= 0x7e))
+    throw new UseCaseError(`${field} must be printable ASCII, at most ${max} characters`, field);
   return String.fromCharCode(...bytes);
 }
 

@@ -46,6 +46,11 @@ function withEvent(fields: ReadonlyMap<string, FieldValue>, rest: { readonly [k:
   return { ...rest, issuerEventId: numAt(fields, 'Issuer Event Id') };
 }
 
+function positive(value: number, field: string): number {
+  if (value < 1) throw new UseCaseError(`${field} must be at least 1`, field);
+  return value;
+}
+
 function msOfZclTime(seconds: number): number | undefined {
   return seconds === 0 ? undefined : ZCL_EPOCH_MS + seconds * 1000;
 }
@@ -90,7 +95,7 @@ export const GCS07: UseCaseCodec = gbzUseCase({
   }),
   decode: ({ fields }) => ({
     message: bytesText(bytesAt(fields, 'Message'), 'message'),
-    durationMinutes: numAt(fields, 'Duration in Minutes'),
+    durationMinutes: positive(numAt(fields, 'Duration in Minutes'), 'Duration in Minutes'),
     issuerEventId: numAt(fields, 'Message Id'),
   }),
 });
@@ -106,7 +111,8 @@ export const ECS12: UseCaseCodec = dlmsUseCase({
   encode: (body) => [octets(dateTimeBytes(intField(body, 'tenancyStart', 0, 8.64e15)))],
   decode: ([d]) => {
     const tenancyStart = instantOf(octetsOf(d, 'tenancyStart', 12), 'tenancyStart');
-    if (tenancyStart === undefined) throw new UseCaseError('tenancyStart must name an instant', 'tenancyStart');
+    if (tenancyStart === undefined || tenancyStart < 0)
+      throw new UseCaseError('tenancyStart must name an instant from 1970', 'tenancyStart');
     return { tenancyStart };
   },
 });
@@ -237,8 +243,8 @@ export const ECS16: UseCaseCodec = dlmsUseCase({
     octets(textBytes(body, 'supplierName', NAME_MAX)),
   ],
   decode: ([tel, name]) => ({
-    supplierName: bytesText(octetsOf(name, 'supplierName'), 'supplierName'),
-    supplierTelephone: bytesText(octetsOf(tel, 'supplierTelephone'), 'supplierTelephone'),
+    supplierName: bytesText(octetsOf(name, 'supplierName'), 'supplierName', NAME_MAX),
+    supplierTelephone: bytesText(octetsOf(tel, 'supplierTelephone'), 'supplierTelephone', NAME_MAX),
   }),
 });
 
@@ -264,8 +270,8 @@ export const GCS44: UseCaseCodec = gbzUseCase({
   }),
   decode: ({ fields }) =>
     withEvent(fields, {
-      supplierName: bytesText(bytesAt(fields, 'Proposed Provider Name'), 'supplierName'),
-      supplierTelephone: bytesText(bytesAt(fields, 'Proposed Provider Contact Details'), 'supplierTelephone'),
+      supplierName: bytesText(bytesAt(fields, 'Proposed Provider Name'), 'supplierName', NAME_MAX),
+      supplierTelephone: bytesText(bytesAt(fields, 'Proposed Provider Contact Details'), 'supplierTelephone', NAME_MAX),
     }),
 });
 
@@ -319,7 +325,7 @@ export const ECS50: UseCaseCodec = dlmsUseCase({
   device: 'ESME',
   items: [item('set', 1, '0-3:96.13.1.255', 2)],
   encode: (body) => [octets(textBytes(body, 'cin', CIN_MAX))],
-  decode: ([d]) => ({ cin: bytesText(octetsOf(d, 'cin'), 'cin') }),
+  decode: ([d]) => ({ cin: bytesText(octetsOf(d, 'cin'), 'cin', CIN_MAX) }),
 });
 
 const UPDATE_CIN: CommandRef = { clusterId: 0x0708, direction: 'serverToClient', commandId: 0x06 };
@@ -336,7 +342,7 @@ export const GCS36: UseCaseCodec = gbzUseCase({
     'Provider Id': 0,
     'Customer Id Number': textBytes(body, 'cin', CIN_MAX),
   }),
-  decode: ({ fields }) => withEvent(fields, { cin: bytesText(bytesAt(fields, 'Customer Id Number'), 'cin') }),
+  decode: ({ fields }) => withEvent(fields, { cin: bytesText(bytesAt(fields, 'Customer Id Number'), 'cin', CIN_MAX) }),
 });
 
 // --- 14.1 Record Network Data (GAS) --------------------------------------------------------------------
@@ -364,8 +370,8 @@ export const GCS31: UseCaseCodec = gbzUseCase({
     if (numAt(fields, 'Sample Type') !== 0)
       throw new UseCaseError('Sample Type must be 0 (consumption)', 'Sample Type');
     return withEvent(fields, {
-      intervalSeconds: numAt(fields, 'Sample Request Interval'),
-      maxSamples: numAt(fields, 'Max Number of Samples'),
+      intervalSeconds: positive(numAt(fields, 'Sample Request Interval'), 'Sample Request Interval'),
+      maxSamples: positive(numAt(fields, 'Max Number of Samples'), 'Max Number of Samples'),
       ...(startAt === undefined ? {} : { startAt }),
     });
   },

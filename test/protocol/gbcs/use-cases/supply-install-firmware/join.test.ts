@@ -158,3 +158,30 @@ describe('CS04AC 8.8.1 / CS04B 8.8.2 unjoin service', () => {
     fuzzDecoders(b, hex('0408 0102030405060708'));
   });
 });
+
+describe('GCS59 8.12.2 restore GPF device log', () => {
+  const COMMAND = hex(`30 20 30 1E # SEQUENCE { SEQUENCE OF
+    300D 0408 0011223344556677 020105 # { device 00-11-…-77, type 5 PPMID }
+    300D 0408 8899AABBCCDDEEFF 020106 # { device 88-99-…-FF, type 6 Type 2 (IHD) } }`);
+  const c = codec('8.12.2', 'GPF', null);
+  it('decodes the RTDS command, re-encodes it, restores the log and answers each entry 0 as the RTDS', async () => {
+    const { gpfDeviceLog } = await import('../../../../../hub/gpf-device-log.js');
+    const command = payload(0x008c, COMMAND);
+    const body = c.decodeCommand(command);
+    expect(body).toEqual({
+      entries: [
+        { device: '00-11-22-33-44-55-66-77', type: 'PPMID' },
+        { device: '88-99-AA-BB-CC-DD-EE-FF', type: 'IHD' },
+      ],
+    });
+    expect(bytesOf(c.encodeCommand(body, ctx()))).toBe(bytesOf(command));
+    const home = premises();
+    const done = run(GPF_HANDLERS, home.gpf, '8.12.2', body);
+    expect([...gpfDeviceLog(home.gpf).keys()]).toEqual(['00-11-22-33-44-55-66-77', '88-99-AA-BB-CC-DD-EE-FF']);
+    expect(bytesOf(c.encodeResponse(done, responseCtx(command)))).toBe(
+      '302a30283012300d040800112233445566770201050201003012300d04088899aabbccddeeff020106020100',
+    );
+    expect(c.decodeResponse(c.encodeResponse(done, responseCtx(command))).status).toBe('OK');
+  });
+  it('decoders give only their typed errors', () => fuzzDecoders(c, COMMAND));
+});

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { PlainValue } from '../../../../../protocol/cbor.js';
+import { findServiceRequest } from '../../../../../protocol/catalogue.js';
 import type { Eui64 } from '../../../../../protocol/eui.js';
 import { decodePayload, encodePayload, type GbcsPayload } from '../../../../../protocol/gbcs/payload.js';
 import type { Outcome, UseCaseCodec } from '../../../../../protocol/gbcs/use-cases/use-case-codec.js';
@@ -57,7 +58,7 @@ export function shapeOf(payload: GbcsPayload): unknown {
   return payload.kind;
 }
 
-/** Run a body on a device of the harness; a GSME takes its commands at its next wake. */
+/** Run a body on a device of the harness, signed by the supplier when the SR is critical; a GSME takes its commands at its next wake. */
 export async function execute(
   h: PremisesHarness,
   to: Eui64,
@@ -66,7 +67,13 @@ export async function execute(
   gas = false,
 ): Promise<Outcome> {
   const before = h.responses(variant).length;
-  await h.send({ to, sr: variant, payload: body });
+  const critical = findServiceRequest(variant)?.critical === true;
+  await h.send({
+    to,
+    sr: variant,
+    payload: body,
+    ...(critical ? { authority: { role: 'Supplier' as const, by: 'supplier' as const } } : {}),
+  });
   if (gas) await h.advance(30 * 60_000);
   const answers = h.responses(variant);
   expect(answers.length).toBe(before + 1);
