@@ -4,7 +4,7 @@ import type { MqttClient } from 'mqtt';
 import { describeMessageCode, GbcsError } from '../../protocol/gbcs/index.js';
 import { decodeGbcsWithLayout } from '../../protocol/gbcs/envelope/index.js';
 import { notChecked, type ProtectionReport } from '../../protocol/gbcs/protection/index.js';
-import { isEui, parseSmwanTopic, SMWAN_PREFIX } from '../../protocol/index.js';
+import { decodeFrame, FrameError, isEui, parseSmwanTopic, SMWAN_PREFIX } from '../../protocol/index.js';
 import { HEAD_END_USER, SmwanCredentials } from '../../smwan/credentials.js';
 import { connectMqtt, endClient } from '../../smwan/mqtt-connect.js';
 import { renderMessage } from '../gbcs/tree.js';
@@ -20,7 +20,9 @@ export interface WatchedMessage {
   readonly topic: string;
   readonly kind: WatchKind | 'undecodable';
   readonly bytes: number;
-  /** GBCS messages: the grouping header, as `smetsim gbcs decode` names it. */
+  /** What the bytes are: a GBCS message, or one of the emulator's CBOR frames (protocol/frame.ts). */
+  readonly format?: 'gbcs' | 'frame';
+  /** GBCS messages: the grouping header, as `smetsim gbcs decode` names it; frames: the SR or alert code. */
   readonly messageCode?: string;
   readonly originator?: string;
   readonly recipient?: string;
@@ -110,24 +112,49 @@ function describe(topic: string, payload: Buffer, tree: boolean): WatchedMessage
   if (!parsed || !isEui(parsed.hub)) return undefined;
   const base = { at: new Date().toISOString(), hub: parsed.hub, topic, bytes: payload.length };
   if (parsed.channel === 'state') return { ...base, kind: 'state', state: payload.toString('utf8').slice(0, 32) };
+  const expiry =
+    parsed.channel === 'down' && parsed.expiresAt !== undefined
+      ? { expiresAt: parsed.expiresAt === null ? null : new Date(parsed.expiresAt).toISOString() }
+      : {};
+  // The SMWAN is moving from the emulator's CBOR frames to GBCS (issue 13); show either.
+  const frame = asFrame(payload);
+  if (frame) return { ...base, ...frame, ...expiry };
   try {
     const decoded = decodeGbcsWithLayout(new Uint8Array(payload));
     const header = decoded.message.signing.header;
     return {
       ...base,
+      format: 'gbcs',
       kind: header.cra,
       messageCode: describeMessageCode(header.otherInformation.messageCode),
       originator: header.originator,
       recipient: header.recipient,
       counter: header.counter.toString(),
-      ...(parsed.channel === 'down' && parsed.expiresAt !== undefined
-        ? { expiresAt: parsed.expiresAt === null ? null : new Date(parsed.expiresAt).toISOString() }
-        : {}),
+      ...expiry,
       ...(tree ? { tree: renderMessage(decoded.message, payload.length, UNCHECKED, []) } : {}),
     };
   } catch (error) {
     if (!(error instanceof GbcsError)) throw error;
     return { ...base, kind: 'undecodable', error: error.message };
+  }
+}
+
+/** A CBOR frame's header, or undefined when the bytes are not one (then they are tried as GBCS). */
+function asFrame(payload: Buffer): (Partial<WatchedMessage> & Pick<WatchedMessage, 'kind'>) | undefined {
+  try {
+    const frame = decodeFrame(new Uint8Array(payload));
+    const code = frame.kind === 'alert' ? `0x${frame.alertCode.toString(16).toUpperCase()}` : frame.serviceRequest;
+    return {
+      format: 'frame',
+      kind: frame.kind,
+      messageCode: frame.kind === 'response' ? `${code} ${frame.status}` : code,
+      originator: frame.header.originator,
+      recipient: frame.header.recipient,
+      counter: (frame.kind === 'response' ? frame.inResponseTo : frame.header.counter).toString(),
+    };
+  } catch (error) {
+    if (error instanceof FrameError) return undefined;
+    throw error;
   }
 }
 

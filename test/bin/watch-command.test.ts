@@ -18,11 +18,11 @@ describe('smetsim watch', () => {
   });
   afterAll(async () => world.stop());
 
-  it('shows the GBCS command and response of a 4.1.1 read, decoded', async () => {
+  it('shows the command and response of a 4.1.1 read, decoded', async () => {
     const seen: WatchedMessage[] = [];
     const esme = world.premises[0]!.esme;
     const watch = await watchSmwan(
-      { brokerUrl: world.brokerUrl, smwanSecret: SECRET, kinds: ['command', 'response'], count: 2, tree: true },
+      { brokerUrl: world.brokerUrl, smwanSecret: SECRET, kinds: ['command', 'response'], count: 2 },
       (message) => seen.push(message),
     );
     const requestId = supplier.nextRequestId(esme.eui);
@@ -34,13 +34,41 @@ describe('smetsim watch', () => {
       hub: world.premises[0]!.hub.eui,
       originator: world.parties.supplier.eui,
       recipient: esme.eui,
-      messageCode: expect.stringContaining('ECS17b'),
+      messageCode: '4.1.1',
     });
     expect(typeof command!.expiresAt).toBe('string');
-    // GBCS: a response repeats the command's counter (GBCS-FACTS §4).
+    // The response names the command it answers, by the command's counter.
     expect(response).toMatchObject({ kind: 'response', originator: esme.eui, counter: command!.counter });
-    expect(watchLine(command!)).toMatch(/down .* command 0x0027 ECS17b/);
-    expect(command!.tree).toContain('General-Signing (DF)');
+    expect(response!.messageCode).toBe('4.1.1 OK');
+    expect(watchLine(command!)).toMatch(/down .* command 4\.1\.1 /);
+  });
+
+  it('decodes a GBCS message on the broker as GBCS, with its tree', async () => {
+    const seen: WatchedMessage[] = [];
+    const hub = world.premises[0]!.hub.eui;
+    const watch = await watchSmwan(
+      { brokerUrl: world.brokerUrl, smwanSecret: SECRET, hubs: [hub], kinds: ['response'], count: 1, tree: true },
+      (message) => seen.push(message),
+    );
+    // RTDS 4.1.1_ECS17b/ECS17b_4.1.1_ERROR_RESPONSE_GBCS.HEX (84 bytes), published as if a hub sent it up.
+    const gbcs = Buffer.from(
+      'DD0000000000004C1100000000DF090200000000000003E90800DB1234567890A00890B3D51F300100000C07DF0101FF000000008000FF0200270CDA200003E90000010001030100A56C9AB1129E72330FF1A08A',
+      'hex',
+    );
+    const { connectMqtt, endClient, publishQos1 } = await import('../../smwan/mqtt-connect.js');
+    const { SmwanCredentials, HEAD_END_USER } = await import('../../smwan/credentials.js');
+    const client = await connectMqtt(world.brokerUrl, {
+      clientId: 'watch-test-publisher',
+      username: HEAD_END_USER,
+      password: new SmwanCredentials(SECRET).headEndSecret,
+      clean: true,
+      reconnectPeriod: 0,
+    });
+    await publishQos1(client, `smwan/v1/${hub}/up`, gbcs);
+    await watch.done;
+    await endClient(client, true);
+    expect(seen[0]).toMatchObject({ format: 'gbcs', kind: 'response', messageCode: '0x0027 ECS17b', counter: '1001' });
+    expect(seen[0]!.tree).toContain('General-Signing (DF)');
   });
 
   it('filters by hub: another hub sees nothing of this one', async () => {
