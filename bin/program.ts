@@ -1,3 +1,4 @@
+import { registerWatchCommand } from './commands/watch.js';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerBrokerCommand } from './commands/broker.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerSoakCommand(program);
   registerUtrnCommand(program);
   registerGbcsCommand(program);
+  registerWatchCommand(program);
   registerBrokerCommand(program);
   registerAdminCommand(program);
   registerInvoicesCommand(program);
