@@ -2,7 +2,7 @@ import { body, ok, type Handler, type HandlerTable } from '../../device-core/han
 import { PayloadError, type PayloadMap } from '../../device-core/payload.js';
 import type { ServiceReferenceVariant } from '../../protocol/index.js';
 import type { Esme } from '../esme.js';
-import { joinDetails } from '../../meter-core/handlers/join-policy.js';
+import { joinDetails } from '../../device-core/join-policy.js';
 
 /**
  * The ESME's auxiliary load control (SRs 7.5-7.16; the codecs in protocol/gbcs/use-cases/
