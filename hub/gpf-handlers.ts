@@ -1,13 +1,13 @@
 import { body, ok, type Handler, type HandlerTable } from '../device-core/handlers.js';
 import { GPF_SECURITY_HANDLERS } from './security-handlers.js';
 import { euiArg } from '../device-core/payload.js';
-import { forgetJoin, recordJoin, refuseJoin } from '../meter-core/handlers/join-policy.js';
+import { forgetJoin, recordJoin, refuseJoin } from '../device-core/join-policy.js';
 import type { GasProxy } from './gas-proxy.js';
 import { restoreGpfDeviceLog } from './gpf-device-log.js';
 
 // SR 8.7.x / 8.8.x at the GPF: a display joins (or leaves) and may read the gas mirror. The
 // critical and non-critical variants do the same here.
-// The GBCS join (CS03A2, CS03B) also names the device type and method: meter-core join-policy.ts.
+// The GBCS join (CS03A2, CS03B) also names the device type and method: device-core join-policy.ts.
 const join: Handler<GasProxy> = (gpf, c) => {
   const b = body(c);
   const device = euiArg(b, 'device');

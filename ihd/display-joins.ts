@@ -1,6 +1,6 @@
 import { body, ok, type Handler, type HandlerTable } from '../device-core/handlers.js';
 import { euiArg } from '../device-core/payload.js';
-import { forgetJoin, recordJoin, refuseJoin } from '../meter-core/handlers/join-policy.js';
+import { forgetJoin, recordJoin, refuseJoin } from '../device-core/join-policy.js';
 import type { Ihd } from './ihd.js';
 
 /**

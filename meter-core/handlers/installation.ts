@@ -1,7 +1,7 @@
 import { body, ok, type Handler, type HandlerTable } from '../../device-core/handlers.js';
 import { euiArg, type PayloadMap } from '../../device-core/payload.js';
 import type { MeterFirmware } from '../meter-firmware.js';
-import { forgetJoin, recordJoin, refuseJoin } from './join-policy.js';
+import { forgetJoin, recordJoin, refuseJoin } from '../../device-core/join-policy.js';
 
 // 8.7.x Join Service, 8.8.x Unjoin Service: the other device's EUI in `device` (and, from GBCS
 // CS03, its `deviceType`, the `method` and a method C `certificate`). The critical (x.1) and

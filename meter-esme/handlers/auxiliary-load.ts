@@ -2,7 +2,7 @@ import { body, ok, type Handler, type HandlerTable } from '../../device-core/han
 import { PayloadError, type PayloadMap } from '../../device-core/payload.js';
 import type { ServiceReferenceVariant } from '../../protocol/index.js';
 import type { Esme } from '../esme.js';
-import { joinDetails } from '../../meter-core/handlers/join-policy.js';
+import { joinDetails } from '../../device-core/join-policy.js';
 
 /**
  * The ESME's auxiliary load control (SRs 7.5-7.16; the codecs in protocol/gbcs/use-cases/
@@ -17,6 +17,8 @@ export interface AuxiliaryLoads {
   /** Which switches the boost button drives. */
   boost: boolean[];
   boostSeconds: number;
+  /** Boost presses, [start, end] ms, newest last (bounded). */
+  readonly history: [number, number][];
   readonly windows: {
     readonly variant: string;
     readonly register: string;
@@ -27,6 +29,7 @@ export interface AuxiliaryLoads {
 }
 
 const STATE = new WeakMap<Esme, AuxiliaryLoads>();
+const MAX_HISTORY = 64;
 
 export function auxiliaryLoads(m: Esme): AuxiliaryLoads {
   let state = STATE.get(m);
@@ -35,6 +38,7 @@ export function auxiliaryLoads(m: Esme): AuxiliaryLoads {
       switches: [1, 2, 3, 4, 5].map(() => ({ on: false, until: undefined })),
       boost: [false, false, false, false, false],
       boostSeconds: 1800,
+      history: [],
       windows: [],
     };
     STATE.set(m, state);
@@ -114,6 +118,8 @@ const setBoost: Handler<Esme> = (m, c) => {
 /** The boost button pressed at the meter: its switches are held on for the boost duration. */
 export function pressBoost(m: Esme): void {
   const state = auxiliaryLoads(m);
+  state.history.push([m.now(), m.now() + state.boostSeconds * 1000]);
+  if (state.history.length > MAX_HISTORY) state.history.shift();
   state.boost.forEach((driven, i) => {
     const s = state.switches[i];
     if (driven && s) {
@@ -164,4 +170,20 @@ export const AUXILIARY_LOAD_HANDLERS: HandlerTable<Esme> = {
   // (CS03A1 device type 4) are the switches' paired devices, in join order.
   '7.7': readSwitchData,
   '7.14': readSwitchData,
+  '7.15': readSwitchData,
+  // 7.11 Read boost button data (ECS61c): whether a boost is running, the presses in the range.
+  '7.11': (m, c) => {
+    const b = c.payload === null ? {} : body(c);
+    const from = typeof b.from === 'string' ? Date.parse(b.from) : -Infinity;
+    const to = typeof b.to === 'string' ? Date.parse(b.to) : Infinity;
+    const state = auxiliaryLoads(m);
+    const now = m.now();
+    return ok({
+      boostActive: state.history.some(([start, end]) => start <= now && now < end),
+      history: state.history
+        .filter(([start]) => start >= from && start <= to)
+        .map(([start, end]) => [new Date(start).toISOString(), new Date(end).toISOString()]),
+      boost: [...state.boost],
+    });
+  },
 };

@@ -1,5 +1,6 @@
 import { AUXILIARY_LOAD_USE_CASES } from './supply-install-firmware/auxiliary-load.js';
 import { AUXILIARY_LOAD_READ_USE_CASES } from './supply-install-firmware/auxiliary-load-reads.js';
+import { AUXILIARY_LOAD_LOG_USE_CASES } from './supply-install-firmware/auxiliary-load-logs.js';
 import { COMMISSION_USE_CASES } from './supply-install-firmware/commission.js';
 import { FIRMWARE_USE_CASES } from './supply-install-firmware/firmware.js';
 import { GCS59 } from './supply-install-firmware/gpf-device-log.js';
@@ -20,6 +21,7 @@ export const SUPPLY_INSTALL_FIRMWARE: readonly UseCaseCodec[] = [
   ...SUPPLY_USE_CASES,
   ...AUXILIARY_LOAD_USE_CASES,
   ...AUXILIARY_LOAD_READ_USE_CASES,
+  ...AUXILIARY_LOAD_LOG_USE_CASES,
   ...COMMISSION_USE_CASES,
   ...JOIN_USE_CASES,
   GCS59,

@@ -1,7 +1,7 @@
-import type { Execution } from '../../device-core/firmware.js';
-import type { PayloadMap } from '../../device-core/payload.js';
-import { PayloadError } from '../../device-core/payload.js';
-import type { Eui64 } from '../../protocol/index.js';
+import type { Execution } from './firmware.js';
+import type { PayloadMap } from './payload.js';
+import { PayloadError } from './payload.js';
+import type { Eui64 } from '../protocol/index.js';
 
 /**
  * What a device remembers of each device joined to it beyond the join state (device-core
