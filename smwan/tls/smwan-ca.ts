@@ -2,8 +2,13 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-// @peculiar/x509 signs through WebCrypto; Node's own implementation, so no polyfill is needed.
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// @peculiar/x509 signs through WebCrypto; Node's own implementation, so no polyfill is needed. Its
+// parameter is the DOM's Crypto type, which this project (lib ES2022, Node types) does not load;
+// Node's webcrypto is that interface.
+x509.cryptoProvider.set(webcrypto as never);
+
+type CryptoKey = webcrypto.CryptoKey;
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 /** A TLS identity as PEM text: the CA that vouches for the peer, the certificate, its key. */
 export interface TlsMaterial {
