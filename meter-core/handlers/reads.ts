@@ -2,6 +2,7 @@ import { body, ok, type HandlerTable } from '../../device-core/handlers.js';
 import { optNum, PayloadError, type PayloadMap } from '../../device-core/payload.js';
 import { HALF_HOUR_MS, HALF_HOURS_PER_DAY } from '../consumption-model.js';
 import type { MeterFirmware } from '../meter-firmware.js';
+import { eventLogAnswer } from './event-log-read.js';
 import { round } from '../prepayment.js';
 
 const DAY_MS = HALF_HOURS_PER_DAY * HALF_HOUR_MS;
@@ -27,11 +28,9 @@ export const READ_HANDLERS: HandlerTable<MeterFirmware> = {
     const range = rangeOf(m, b, DAY_MS, optNum(b, 'days', 1, 31) ?? 7, 731);
     return ok({ days: daysIn(m, range, c.header.originator) });
   },
-  // 6.13 Read Event Or Security Log
-  '6.13': (m, c) => {
-    const count = c.payload === null ? 50 : (optNum(body(c), 'count', 1, 50) ?? 50);
-    return ok({ events: m.events.read(Math.floor(count), m.dataStartFor(c.header.originator)).map((e) => ({ ...e })) });
-  },
+  // 6.13 Read Event Or Security Log: the range and the GBCS event codes (ECS35a-g, CS10a/b),
+  // meter-core/handlers/event-log-read.ts
+  '6.13': (m, c) => ok(eventLogAnswer(m, c)),
 };
 
 interface Range {
