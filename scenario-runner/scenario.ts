@@ -129,7 +129,7 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
   const file = relative(base, path) || path;
   const scenario = parseValidatedYaml<Omit<Scenario, 'file'>>(file, readFileSync(path, 'utf8'), validate);
   for (const [i, step] of scenario.steps.entries()) {
-    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace', 'sec'].filter(
+    const actions = ['request', 'consumer', 'admin', 'advance', 'withdraw', 'replace', 'sec', 'charges'].filter(
       (k) => (step as Record<string, unknown>)[k] !== undefined,
     );
     if (actions.length > 1)
@@ -139,7 +139,7 @@ export function loadScenario(path: string, base = process.cwd()): Scenario {
       );
     if (actions.length === 0 && !step.expect)
       throw new ScenarioFormatError(
-        `${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace, sec) or an expect`,
+        `${file}: steps.${i}: a step needs an action (request, consumer, admin, advance, withdraw, replace, sec, charges) or an expect`,
         `steps.${i}`,
       );
   }

@@ -104,6 +104,21 @@ describe('smetsim run', () => {
     expect(result.stderr).toMatch(/bad\.yaml: steps\.0\.request: must NOT have additional properties "colour"/);
   });
 
+  it('counts a charges verb as the step’s action: alone it needs no expect, beside another action it is refused', async () => {
+    const alone = join(dir, 'charges-alone.yaml');
+    writeFileSync(alone, ['name: Issue', 'steps:', '  - charges: { action: issue, month: 2025-12 }', ''].join('\n'));
+    const ran = await runCli(['run', alone], 30_000);
+    expect(ran.stdout).toContain('1 passed, 0 failed');
+    const two = join(dir, 'charges-two.yaml');
+    writeFileSync(
+      two,
+      ['name: Two', 'steps:', '  - charges: { action: issue, month: 2025-12 }', '    advance: 1d', ''].join('\n'),
+    );
+    const refused = await runCli(['run', two]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('charges-two.yaml: steps.0: one action per step, got advance and charges');
+  }, 30_000);
+
   it('publishes the JSON Schema the runner validates with (docs/scenario.schema.json is current)', async () => {
     const printed = await runCli(['schema']);
     expect(printed.stdout).toBe(readFileSync(new URL('../../docs/scenario.schema.json', import.meta.url), 'utf8'));
