@@ -27,6 +27,7 @@ import {
   GCS44,
 } from './tariff-prepayment-tenancy/tenancy.js';
 import { ECS02, ECS03 } from './tariff-prepayment-tenancy/payment-mode.js';
+import { ECS08 } from './tariff-prepayment-tenancy/prepay-config.js';
 import { ECS01A, ECS01B } from './tariff-prepayment-tenancy/tariff-esme.js';
 import { CS01A, CS01B } from './tariff-prepayment-tenancy/top-up.js';
 
@@ -46,6 +47,7 @@ export const TARIFF_PREPAYMENT_TENANCY: readonly UseCaseCodec[] = [
   ECS04B,
   ECS02,
   ECS03,
+  ECS08,
   GCS40A,
   GCS40B,
   GCS40C,
