@@ -28,9 +28,13 @@ export const PREPAYMENT_HANDLERS: HandlerTable<MeterFirmware> = {
     } else m.applyPrepayment(adjust >= 0 ? m.prepayment.credit(adjust) : m.prepayment.charge(-adjust));
     return ok(prepayValues(m));
   },
-  // 1.6 Update Payment Mode
+  // 1.6 Update Payment Mode; to prepayment, GBCS ECS03 also carries the disablement threshold
   '1.6': (m, c) => {
-    m.setPaymentMode(oneOf(body(c), 'mode', ['Credit', 'Prepayment']));
+    const b = body(c);
+    const mode = oneOf(b, 'mode', ['Credit', 'Prepayment']);
+    const threshold = mode === 'Prepayment' ? optNum(b, 'disablementThreshold', -100_000, 100_000) : undefined;
+    m.setPaymentMode(mode);
+    if (threshold !== undefined) m.prepayment.config.disablementThreshold = threshold;
     return ok({ paymentMode: m.paymentMode });
   },
   // 2.1 Update Prepay Configuration: any subset of the thresholds

@@ -26,6 +26,8 @@ import {
   GCS36,
   GCS44,
 } from './tariff-prepayment-tenancy/tenancy.js';
+import { ECS02, ECS03 } from './tariff-prepayment-tenancy/payment-mode.js';
+import { ECS08 } from './tariff-prepayment-tenancy/prepay-config.js';
 import { ECS01A, ECS01B } from './tariff-prepayment-tenancy/tariff-esme.js';
 import { CS01A, CS01B } from './tariff-prepayment-tenancy/top-up.js';
 
@@ -43,6 +45,9 @@ export const TARIFF_PREPAYMENT_TENANCY: readonly UseCaseCodec[] = [
   CS01B,
   ECS04A,
   ECS04B,
+  ECS02,
+  ECS03,
+  ECS08,
   GCS40A,
   GCS40B,
   GCS40C,

@@ -3,6 +3,8 @@
  * use cases, copied in as hex so that `npm test` needs no ../shared. Each line above a vector names
  * the RTDS file and what the payload is. DLMS invoke-ids are the RTDS counters' (§14.9).
  */
+import { PAYMENT_MODE_RTDS } from './payment-mode-vectors.js';
+
 function hex(...parts: string[]): Uint8Array {
   return Uint8Array.from(Buffer.from(parts.join(''), 'hex'));
 }
@@ -15,6 +17,7 @@ export interface RtdsVectors {
 }
 
 export const RTDS: Readonly<Record<string, RtdsVectors>> = {
+  ...PAYMENT_MODE_RTDS,
   CS01a: {
     // CS01a_2.2_ERROR_COMMAND_GBCS.HEX: access-request: action 115/0-0:19.40.0.255/m1
     errorCommand: hex('D92000000000010300730000132800FF01010914373339343839353930363139', '3732383333333133'),
