@@ -11,6 +11,30 @@ import { LOG_RANGE } from './defaults.js';
  * Ids are the sender's clock (slots.ts `issuerEventId`) and never reach a body. 6.7's Set
  * Uncontrolled Flow Threshold fields take the names of the Metering attributes 6.2.8 reads.
  */
+/**
+ * 6.7's GCS24 and GCS24a differ only in their message code and the threshold their RTDS command
+ * carries: the same fields, and the same Default Response.
+ */
+const UNCONTROLLED_FLOW = {
+  commandSlots: [
+    field(0, 0, 'providerId', zclInt),
+    field(0, 1, 'issuerEventId', issuerEventId),
+    field(0, 2, 'uncontrolledFlowThreshold', zclInt),
+    field(0, 3, 'uncontrolledFlowThresholdUnitOfMeasure', zclInt),
+    field(0, 4, 'uncontrolledFlowMultiplier', zclInt),
+    field(0, 5, 'uncontrolledFlowDivisor', zclInt),
+    field(0, 6, 'flowStabilisationPeriod', zclInt),
+    field(0, 7, 'flowMeasurementPeriod', zclInt),
+    field(1, 0, 'issuerEventId', issuerEventId),
+    field(1, 1, 'supplyTamperState', zclInt),
+    field(1, 2, 'supplyDepletionState', zclInt),
+    field(1, 3, 'supplyUncontrolledFlowState', zclInt),
+    field(1, 4, 'loadLimitSupplyState', zclInt),
+  ],
+  response: '010902000702000508000B0E00010702000508010B0D00',
+  responseSlots: [],
+} as const satisfies Pick<TemplateDefinition, 'commandSlots' | 'response' | 'responseSlots'>;
+
 export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
   // 6.13_CS10a: the RTDS CS10a_6.13_SUCCESS_COMMAND and CS10a_6.13_SUCCESS_RESPONSE payloads
   {
@@ -280,23 +304,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
     variant: '6.7',
     device: 'GSME',
     command: '010902000702001501000E00000000804A371CF0F001010001003C2C01010702000B01010D804A371C03030003',
-    commandSlots: [
-      field(0, 0, 'providerId', zclInt),
-      field(0, 1, 'issuerEventId', issuerEventId),
-      field(0, 2, 'uncontrolledFlowThreshold', zclInt),
-      field(0, 3, 'uncontrolledFlowThresholdUnitOfMeasure', zclInt),
-      field(0, 4, 'uncontrolledFlowMultiplier', zclInt),
-      field(0, 5, 'uncontrolledFlowDivisor', zclInt),
-      field(0, 6, 'flowStabilisationPeriod', zclInt),
-      field(0, 7, 'flowMeasurementPeriod', zclInt),
-      field(1, 0, 'issuerEventId', issuerEventId),
-      field(1, 1, 'supplyTamperState', zclInt),
-      field(1, 2, 'supplyDepletionState', zclInt),
-      field(1, 3, 'supplyUncontrolledFlowState', zclInt),
-      field(1, 4, 'loadLimitSupplyState', zclInt),
-    ],
-    response: '010902000702000508000B0E00010702000508010B0D00',
-    responseSlots: [],
+    ...UNCONTROLLED_FLOW,
   },
   // 6.7_GCS24a: the RTDS GCS24a_6.7_SUCCESS_COMMAND and GCS24a_6.7_SUCCESS_RESPONSE payloads
   {
@@ -305,23 +313,7 @@ export const GBZ_CONFIGURATION: readonly TemplateDefinition[] = [
     variant: '6.7',
     device: 'GSME',
     command: '010902000702001501000E00000000804A371CF0F001010010273C2C01010702000B01010D804A371C03030003',
-    commandSlots: [
-      field(0, 0, 'providerId', zclInt),
-      field(0, 1, 'issuerEventId', issuerEventId),
-      field(0, 2, 'uncontrolledFlowThreshold', zclInt),
-      field(0, 3, 'uncontrolledFlowThresholdUnitOfMeasure', zclInt),
-      field(0, 4, 'uncontrolledFlowMultiplier', zclInt),
-      field(0, 5, 'uncontrolledFlowDivisor', zclInt),
-      field(0, 6, 'flowStabilisationPeriod', zclInt),
-      field(0, 7, 'flowMeasurementPeriod', zclInt),
-      field(1, 0, 'issuerEventId', issuerEventId),
-      field(1, 1, 'supplyTamperState', zclInt),
-      field(1, 2, 'supplyDepletionState', zclInt),
-      field(1, 3, 'supplyUncontrolledFlowState', zclInt),
-      field(1, 4, 'loadLimitSupplyState', zclInt),
-    ],
-    response: '010902000702000508000B0E00010702000508010B0D00',
-    responseSlots: [],
+    ...UNCONTROLLED_FLOW,
   },
   // 6.8_GCS25: the RTDS GCS25_6.8_SUCCESS_COMMAND and GCS25_6.8_SUCCESS_RESPONSE payloads
   {
